@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+
+for (const path of ["/review", "/customers", "/audit", "/settings"]) {
+  test(`a customer user who types ${path} is refused`, async ({ page }) => {
+    await signIn(page, "finance@globex.example");
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+  });
+}
+
+test("a reviewer is refused the admin-only audit log", async ({ page }) => {
+  await signIn(page, "reviewer@acme-support.ai");
+  await page.goto("/audit");
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+});
+
+test("a customer user's portal shows only their own company", async ({ page }) => {
+  await signIn(page, "viewer@initech.example");
+  await expect(page.getByRole("banner")).toContainText("Initech");
+  await expect(page.getByLabel("Viewing customer")).toHaveCount(0);
+});
+
+test("provider staff switch the customer whose portal they see", async ({ page }) => {
+  await signIn(page, "admin@acme-support.ai");
+  await page.goto("/invoices");
+  const switcher = page.getByLabel("Viewing customer");
+  await switcher.selectOption({ label: "Umbrella Health" });
+  await expect(page.getByText("Monthly invoices and credit notes for Umbrella Health.")).toBeVisible();
+  await page.reload();
+  await expect(switcher).toHaveValue(
+    (await switcher.locator("option", { hasText: "Umbrella Health" }).getAttribute("value")) ?? "",
+  );
+});
+
+test("the admin reads the audit log and verifies its chain", async ({ page }) => {
+  await signIn(page, "admin@acme-support.ai");
+  await page.goto("/audit");
+  await expect(page.getByRole("table")).toContainText("user.created");
+  await page.getByLabel("Action").selectOption("customer.created");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/action=customer.created/);
+  await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(3);
+  await page.getByRole("button", { name: "Verify chain" }).click();
+  await expect(page.getByText(/All \d+ entries verified/)).toBeVisible();
+});
+
+test("the health endpoint reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { status: "up" } });
+});

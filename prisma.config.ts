@@ -1,0 +1,9 @@
+// Prisma 7 reads its connection URL here, not from the schema. The placeholder keeps
+// `prisma generate` working where no database exists (generation never connects).
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://placeholder@localhost:5432/outcome_ledger" },
+});

@@ -1,0 +1,55 @@
+// The demo provider, "Acme Support AI", its three customers and a user of every role.
+// Idempotent: run on every `npm start`, it adds only what is missing, through the same use
+// cases the app uses, so the audit log records the demo like any other change.
+import type { Actor } from "@/domain/actor";
+import { db } from "@/server/db";
+import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { upsertCustomer } from "@/server/services/customers/upsert-customer";
+import { createUser } from "@/server/services/users/create-user";
+import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+
+const seedActor: Actor = { kind: "system", job: "demo-seed" };
+
+export async function seedDemo(log: (line: string) => void = () => {}): Promise<{ created: number }> {
+  let created = 0;
+  if (!(await db().providerSettings.findFirst())) {
+    await db().$transaction(async (tx) => {
+      const settings = await tx.providerSettings.create({ data: { name: "Acme Support AI" } });
+      await appendAuditEntry(tx, {
+        actor: seedActor,
+        action: "provider.configured",
+        subjectType: "provider",
+        subjectId: String(settings.id),
+        customerId: null,
+        after: { name: settings.name, disputeSlaBusinessDays: settings.disputeSlaBusinessDays },
+      });
+    });
+    created++;
+  }
+
+  const customerIds = new Map<string, string>();
+  for (const fields of DEMO_CUSTOMERS) {
+    // Only created when missing: a demo customer that an admin edited stays edited.
+    const existing = await db().customer.findUnique({ where: { externalId: fields.externalId } });
+    const customer = existing ?? (await upsertCustomer({ actor: seedActor, input: fields })).customer;
+    customerIds.set(fields.externalId, customer.id);
+    if (!existing) created++;
+  }
+
+  for (const user of DEMO_USERS) {
+    if (await db().user.findUnique({ where: { email: user.email } })) continue;
+    await createUser({
+      actor: seedActor,
+      input: {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        customerId: user.customer ? customerIds.get(user.customer)! : null,
+        password: DEMO_PASSWORD,
+      },
+    });
+    created++;
+  }
+  log(created ? `Demo data: ${created} records added.` : "Demo data: already in place.");
+  return { created };
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Customers" };
+
+export default async function CustomersPage() {
+  const customers = await (await serverCaller()).customers.list();
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description="The companies you bill, with their users. Contracts arrive with invoicing."
+      />
+      {customers.length === 0 ? (
+        <EmptyState title="No customers yet">
+          <p>Customers appear here when an admin adds one or your systems send one through the API.</p>
+        </EmptyState>
+      ) : (
+        <Table
+          caption="Customers"
+          head={
+            <>
+              <Th>Name</Th>
+              <Th>External id</Th>
+              <Th>Currency</Th>
+              <Th>Time zone</Th>
+              <Th>Users</Th>
+              <Th>Customer since</Th>
+            </>
+          }
+        >
+          {customers.map((c) => (
+            <tr key={c.id}>
+              <Td className="font-medium text-slate-900">{c.name}</Td>
+              <Td className="font-mono text-xs">{c.externalId}</Td>
+              <Td>{c.currency}</Td>
+              <Td>{c.timezone}</Td>
+              <Td>{c._count.users}</Td>
+              <Td>{formatDateTime(c.createdAt)}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}

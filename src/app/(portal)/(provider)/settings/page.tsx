@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ROLE_LABELS } from "@/domain/roles";
+import { formatDateTime } from "@/lib/format";
+import { currentActor } from "@/server/auth/current-actor";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const actor = await currentActor();
+  if (actor?.role !== "admin") return <AccessDenied homePath="/review" reason="Settings are for provider admins." />;
+  const users = await (await serverCaller()).users.list();
+  return (
+    <>
+      <PageHeader title="Settings" description="Users, API keys and webhooks of this Outcome Ledger." />
+      <div className="space-y-6">
+        <Card title={`Users (${users.length})`}>
+          <Table
+            caption="Users"
+            head={
+              <>
+                <Th>Name</Th>
+                <Th>E-mail</Th>
+                <Th>Role</Th>
+                <Th>Customer</Th>
+                <Th>Last sign-in</Th>
+              </>
+            }
+          >
+            {users.map((u) => (
+              <tr key={u.id}>
+                <Td className="font-medium text-slate-900">{u.name}</Td>
+                <Td>{u.email}</Td>
+                <Td>{ROLE_LABELS[u.role]}</Td>
+                <Td>{u.customer?.name ?? "Provider staff"}</Td>
+                <Td>{formatDateTime(u.lastSignInAt)}</Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+        <EmptyState title="API keys">
+          <p>
+            Keys for your AI systems to send attempts, events and evidence will be created, listed (prefix and last use
+            only) and revoked here.
+          </p>
+        </EmptyState>
+      </div>
+    </>
+  );
+}

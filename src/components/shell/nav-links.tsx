@@ -1,0 +1,36 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { NavSection } from "@/lib/navigation";
+
+export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <>
+      {sections.map((section) => (
+        <div key={section.title} className="mb-6">
+          <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wider text-slate-400">{section.title}</p>
+          <ul className="space-y-1">
+            {section.items.map((item) => {
+              const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    onClick={onNavigate}
+                    aria-current={active ? "page" : undefined}
+                    className={`block rounded-md px-3 py-2 text-sm font-medium ${
+                      active ? "bg-brand-600 text-white" : "text-slate-200 hover:bg-slate-800 hover:text-white"
+                    }`}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// The navigation of each role, in one place: the shell renders it and the e2e tests read it.
+import type { Role } from "@/domain/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+export interface NavSection {
+  title: string;
+  items: NavItem[];
+}
+
+const everyone: readonly Role[] = ["admin", "reviewer", "finance", "viewer"];
+const staff: readonly Role[] = ["admin", "reviewer"];
+
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    title: "Billing",
+    items: [
+      { href: "/dashboard", label: "Dashboard", roles: everyone },
+      { href: "/outcomes", label: "Outcomes", roles: everyone },
+      { href: "/invoices", label: "Invoices", roles: everyone },
+      { href: "/disputes", label: "Disputes", roles: everyone },
+    ],
+  },
+  {
+    title: "Provider",
+    items: [
+      { href: "/review", label: "Review queue", roles: staff },
+      { href: "/definitions", label: "Definitions", roles: staff },
+      { href: "/customers", label: "Customers", roles: staff },
+      { href: "/audit", label: "Audit log", roles: ["admin"] },
+      { href: "/settings", label: "Settings", roles: ["admin"] },
+    ],
+  },
+];
+
+export function navigationFor(role: Role): NavSection[] {
+  return NAV_SECTIONS.map((s) => ({ ...s, items: s.items.filter((i) => i.roles.includes(role)) })).filter(
+    (s) => s.items.length > 0,
+  );
+}
+
+export function homePathFor(role: Role): string {
+  return role === "admin" || role === "reviewer" ? "/review" : "/dashboard";
+}

@@ -1,0 +1,38 @@
+// Creates a customer or updates it by its external id, with the audit entry in the same
+// transaction.
+import type { Actor } from "@/domain/actor";
+import { db } from "@/server/db";
+import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { CustomerFields } from "./customer-fields";
+
+export async function upsertCustomer({ actor, input }: { actor: Actor; input: CustomerFields }) {
+  const fields = CustomerFields.parse(input);
+  return db().$transaction(async (tx) => {
+    const before = await tx.customer.findUnique({ where: { externalId: fields.externalId } });
+    if (
+      before &&
+      before.name === fields.name &&
+      before.currency === fields.currency &&
+      before.timezone === fields.timezone
+    ) {
+      return { customer: before, created: false, changed: false };
+    }
+    const customer = before
+      ? await tx.customer.update({ where: { id: before.id }, data: fields })
+      : await tx.customer.create({ data: fields });
+    await appendAuditEntry(tx, {
+      actor,
+      action: before ? "customer.updated" : "customer.created",
+      subjectType: "customer",
+      subjectId: customer.id,
+      customerId: customer.id,
+      before: before && pickFields(before),
+      after: pickFields(customer),
+    });
+    return { customer, created: !before, changed: true };
+  });
+}
+
+function pickFields({ externalId, name, currency, timezone }: CustomerFields) {
+  return { externalId, name, currency, timezone };
+}

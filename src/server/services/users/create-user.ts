@@ -1,0 +1,49 @@
+// Creates a user account. Customer roles must name their customer; provider roles must not.
+import { z } from "zod";
+import type { Actor } from "@/domain/actor";
+import { isCustomerRole, ROLES } from "@/domain/roles";
+import { hashPassword } from "@/server/auth/passwords";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+
+export const CreateUserInput = z
+  .object({
+    email: z.email("Enter a valid e-mail address.").transform((e) => e.trim().toLowerCase()),
+    name: z.string().trim().min(1, "Give the person's name.").max(200),
+    role: z.enum(ROLES, "Choose a role: admin, reviewer, finance or viewer."),
+    customerId: z.uuid("Choose the customer this person works for.").nullable().default(null),
+    password: z.string().min(10, "Use a password of at least 10 characters.").max(200),
+  })
+  .refine((u) => !isCustomerRole(u.role) || u.customerId, {
+    path: ["customerId"],
+    message: "Finance and viewer users belong to a customer: choose one.",
+  })
+  .refine((u) => isCustomerRole(u.role) || !u.customerId, {
+    path: ["customerId"],
+    message: "Provider staff (admin, reviewer) do not belong to a customer.",
+  });
+
+export async function createUser({ actor, input }: { actor: Actor; input: z.input<typeof CreateUserInput> }) {
+  const fields = CreateUserInput.parse(input);
+  const passwordHash = await hashPassword(fields.password);
+  return db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: fields.email } })) {
+      throw new AppError("CONFLICT", "A user with this e-mail address already exists.", [
+        { path: "email", message: "Already in use." },
+      ]);
+    }
+    const user = await tx.user.create({
+      data: { email: fields.email, name: fields.name, role: fields.role, customerId: fields.customerId, passwordHash },
+    });
+    await appendAuditEntry(tx, {
+      actor,
+      action: "user.created",
+      subjectType: "user",
+      subjectId: user.id,
+      customerId: user.customerId,
+      after: { email: user.email, name: user.name, role: user.role, customerId: user.customerId },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,15 @@
+import { createCallerFactory, router } from "./init";
+import { auditRouter } from "./routers/audit";
+import { customersRouter } from "./routers/customers";
+import { sessionRouter } from "./routers/session";
+import { usersRouter } from "./routers/users";
+
+export const appRouter = router({
+  session: sessionRouter,
+  customers: customersRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
