@@ -1,15 +1,18 @@
-// `npm run db:seed`: adds the demo provider, customers and users where missing.
+// `npm run db:seed`: applies pending migrations, then adds the demo provider, customers and
+// users where missing. `npm start` runs it before serving.
 import { seedDemo } from "../prisma/seed/demo-seed";
 import { disconnectDb } from "../src/server/db";
 import { openDatabase } from "../src/server/runtime/database-runtime";
 import { applyMigrations } from "../src/server/runtime/migrations";
 
 const database = await openDatabase({ log: console.log });
+const log = (line: string) => console.log(`[outcome-ledger] ${line}`);
 process.env.DATABASE_URL = database.url;
 let code = 0;
 try {
-  await applyMigrations(database.url, console.log);
-  await seedDemo(console.log);
+  const applied = await applyMigrations(database.url);
+  log(applied.length ? `Applied migrations: ${applied.join(", ")}.` : "Database schema is up to date.");
+  await seedDemo(log);
 } catch (error) {
   console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
   code = 1;

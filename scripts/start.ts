@@ -5,12 +5,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-accounts";
-import { seedDemo } from "../prisma/seed/demo-seed";
-import { disconnectDb } from "../src/server/db";
 import { sessionSecret } from "../src/server/runtime/app-secrets";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../src/server/runtime/build-fingerprint";
 import { dataDirectory, openDatabase } from "../src/server/runtime/database-runtime";
-import { applyMigrations } from "../src/server/runtime/migrations";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -28,22 +25,20 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    log("Stopping the app and the database…");
     if (app && app.exitCode === null) {
       app.kill("SIGTERM");
       await new Promise((resolve) => app?.once("exit", resolve));
     }
     await database.stop();
+    log("Stopped.");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    process.env.DATABASE_URL = database.url;
-    const applied = await applyMigrations(database.url, log);
-    log(applied.length ? `Applied migrations: ${applied.join(", ")}.` : "Database schema is up to date.");
-    await seedDemo(log);
-    await disconnectDb();
+    prepareDatabase(database.url);
 
     if (!dev) buildIfNeeded();
     const env = {
@@ -61,6 +56,18 @@ async function main() {
     console.error(`[outcome-ledger] Could not start: ${error instanceof Error ? error.message : String(error)}`);
     await stop(1);
   }
+}
+
+/**
+ * Migrations and the demo seed run in a short-lived child (`npm run db:seed`), so this
+ * supervisor, which lives as long as the app, does not keep Prisma and its engine in memory.
+ */
+function prepareDatabase(url: string) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (result.status !== 0) throw new Error("preparing the database failed (see above).");
 }
 
 function buildIfNeeded() {
