@@ -6,4 +6,8 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   datasource: { url: process.env.DATABASE_URL ?? "postgresql://placeholder@localhost:5432/outcome_ledger" },
+  // Tables that hand-written migrations create and only raw SQL touches (not in schema.prisma).
+  // Without this, the next generated migration would drop them.
+  experimental: { externalTables: true },
+  tables: { external: ["public.api_rate_limit"] },
 });

@@ -33,3 +33,40 @@ export async function makeUser(role: Role, customerId: string | null = null): Pr
 export function callerFor(actor: UserActor | null, viewedCustomerId: string | null = null) {
   return createCaller({ actor, viewedCustomerId, resHeaders: new Headers() });
 }
+
+/** A published definition with a 72-hour window: closed by the AI, not reopened, CSAT ≥ 4 when rated, AI share ≥ 0.5. */
+export async function makeDefinition(options: { windowHours?: number; effectiveFrom?: Date } = {}) {
+  const { createDefinition } = await import("@/server/services/definitions/create-definition");
+  const { publishDefinitionVersion } = await import("@/server/services/definitions/publish-definition-version");
+  const key = `resolved_${randomUUID().slice(0, 8)}`;
+  await createDefinition({
+    actor: testActor,
+    input: {
+      key,
+      name: "Ticket resolved",
+      unitLabel: "resolved conversation",
+      firstVersion: {
+        criteria: [
+          { attribute: "closedBy", operator: "eq", value: "ai", label: "Closed by the AI", whenMissing: "pending" },
+          { attribute: "reopened", operator: "is_false", label: "Not reopened", whenMissing: "pass" },
+          { attribute: "csat", operator: "gte", value: 4, label: "CSAT 4 or more when rated", whenMissing: "pass" },
+          {
+            attribute: "aiShare",
+            operator: "gte",
+            value: 0.5,
+            label: "The AI did most of the work",
+            whenMissing: "pass",
+          },
+        ],
+        observationWindowHours: options.windowHours ?? 72,
+        defaultUnitPrice: "0.99",
+        changeNote: "First version",
+      },
+    },
+  });
+  const version = await publishDefinitionVersion({
+    actor: testActor,
+    input: { definitionKey: key, number: 1, effectiveFrom: options.effectiveFrom ?? new Date("2020-01-01T00:00:00Z") },
+  });
+  return { key, versionId: version.id };
+}

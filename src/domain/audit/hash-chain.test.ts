@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ChainedAuditEntry, canonicalJson, chainAuditEntry, findChainBreak, GENESIS_HASH } from "./hash-chain";
+import { canonicalJson } from "../canonical-json";
+import { type ChainedAuditEntry, chainAuditEntry, findChainBreak, GENESIS_HASH } from "./hash-chain";
 
 function buildChain(count: number): ChainedAuditEntry[] {
   const entries: ChainedAuditEntry[] = [];

@@ -1,6 +1,7 @@
 // The audit log is a hash chain: each entry's hash covers its own content and the previous
 // entry's hash, so changing, inserting or removing any stored entry breaks every later link.
 import { createHash } from "node:crypto";
+import { canonicalJson } from "../canonical-json";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -21,24 +22,6 @@ export interface AuditEntryContent {
 export interface ChainedAuditEntry extends AuditEntryContent {
   previousHash: string;
   hash: string;
-}
-
-/**
- * JSON with object keys sorted at every level. The stored before/after documents are jsonb,
- * which does not keep key order, so the hash must not depend on it.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "bigint") return JSON.stringify(value.toString());
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**

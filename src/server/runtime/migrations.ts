@@ -24,10 +24,15 @@ import {
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import prismaConfig from "../../../prisma.config";
 
 type Log = (line: string) => void;
 
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
+/** Tables and enums that prisma.config.ts names as managed outside schema.prisma: a diff leaves them alone. */
+const FILTERS = {
+  externalTables: prismaConfig.tables?.external ?? [],
+  externalEnums: prismaConfig.enums?.external ?? [],
+};
 
 /** Applies the committed migrations that the database lacks; returns their names. */
 export async function applyMigrations(databaseUrl: string, log: Log = () => {}): Promise<string[]> {
@@ -39,7 +44,7 @@ export async function applyMigrations(databaseUrl: string, log: Log = () => {}):
   try {
     const migrationsList = await readMigrations();
     const { appliedMigrationNames } = await withEngine(new WholeScriptPg(pool), log, (engine) =>
-      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+      engine.applyMigrations({ migrationsList, filters: FILTERS }),
     );
     return appliedMigrationNames;
   } finally {
@@ -70,7 +75,7 @@ export async function createMigration(name: string, log: Log = () => {}): Promis
         to: { tag: "schemaDatamodel", ...schema },
         script: true,
         exitCode: true, // 2 when there is a difference, 0 when none
-        filters: NO_FILTERS,
+        filters: FILTERS,
       }),
     );
     if (diff.exitCode !== 2 || !diff.stdout) {

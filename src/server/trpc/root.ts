@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { customersRouter } from "./routers/customers";
 import { sessionRouter } from "./routers/session";
@@ -9,6 +10,7 @@ export const appRouter = router({
   customers: customersRouter,
   users: usersRouter,
   audit: auditRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

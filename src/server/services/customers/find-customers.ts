@@ -21,3 +21,22 @@ export async function getCustomer({ actor, customerId }: { actor: Actor; custome
   if (!customer) throw AppError.notFound("The customer");
   return customer;
 }
+
+export async function getCustomerByExternalId({ actor, externalId }: { actor: Actor; externalId: string }) {
+  const scope = customerScopeOf(actor);
+  const customer = await db().customer.findUnique({ where: { externalId } });
+  if (!customer || (scope.kind === "one" && scope.customerId !== customer.id)) throw AppError.notFound("The customer");
+  return customer;
+}
+
+/** One page of customers in external-id order, keyset-paged: `after` is the last external id of the previous page. */
+export async function pageCustomers({ actor, after, limit }: { actor: Actor; after?: string; limit: number }) {
+  const scope = customerScopeOf(actor);
+  const rows = await db().customer.findMany({
+    where: { ...(scope.kind === "one" && { id: scope.customerId }), ...(after && { externalId: { gt: after } }) },
+    orderBy: { externalId: "asc" },
+    take: limit + 1,
+  });
+  const customers = rows.slice(0, limit);
+  return { customers, nextAfter: rows.length > limit ? (customers.at(-1)?.externalId ?? null) : null };
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/domain/roles";
@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await currentActor();
   if (actor?.role !== "admin") return <AccessDenied homePath="/review" reason="Settings are for provider admins." />;
-  const users = await (await serverCaller()).users.list();
+  const caller = await serverCaller();
+  const [users, apiKeys] = await Promise.all([caller.users.list(), caller.apiKeys.list()]);
   return (
     <>
       <PageHeader title="Settings" description="Users, API keys and webhooks of this Outcome Ledger." />
@@ -43,12 +44,7 @@ export default async function SettingsPage() {
             ))}
           </Table>
         </Card>
-        <EmptyState title="API keys">
-          <p>
-            Keys for your AI systems to send attempts, events and evidence will be created, listed (prefix and last use
-            only) and revoked here.
-          </p>
-        </EmptyState>
+        <ApiKeysSection keys={apiKeys} />
       </div>
     </>
   );

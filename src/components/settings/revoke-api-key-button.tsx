@@ -1,0 +1,83 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { errorMessage, useTRPC } from "@/lib/trpc";
+import type { ApiKeyRow } from "./api-key-table";
+
+/** Revoking takes two steps: "Revoke", then a confirmation that says what stops working. */
+export function RevokeApiKeyButton({ apiKey, onRevoked }: { apiKey: ApiKeyRow; onRevoked: (key: ApiKeyRow) => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const start = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  const revoke = useMutation(
+    trpc.apiKeys.revoke.mutationOptions({
+      onSuccess: () => {
+        onRevoked(apiKey);
+        router.refresh();
+      },
+    }),
+  );
+
+  // Focus follows the step: onto "Cancel" when asked to confirm, back onto "Revoke" after.
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+    else if (wasConfirming.current) start.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        ref={start}
+        onClick={() => setConfirming(true)}
+        aria-label={`Revoke ${apiKey.name} (${apiKey.prefix})`}
+        className="rounded-md border border-red-300 bg-white px-3 py-1 text-sm font-medium text-red-700 hover:bg-red-50"
+      >
+        Revoke
+      </button>
+    );
+  }
+  return (
+    <fieldset
+      className="flex flex-col items-end gap-2 text-left"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setConfirming(false);
+      }}
+    >
+      <legend className="sr-only">Confirm revoking {apiKey.name}</legend>
+      <p className="max-w-xs text-sm text-slate-700">
+        Revoke <span className="font-mono text-xs">{apiKey.prefix}</span>? Systems using it are refused at once. This
+        cannot be undone.
+      </p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          ref={cancel}
+          onClick={() => setConfirming(false)}
+          disabled={revoke.isPending}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
+          Cancel
+        </button>
+        <button
+          type="button"
+          onClick={() => revoke.mutate({ prefix: apiKey.prefix })}
+          disabled={revoke.isPending}
+          className="rounded-md bg-red-700 px-3 py-1 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:opacity-70"
+        >
+          {revoke.isPending ? "Revoking…" : "Yes, revoke"}
+        </button>
+      </div>
+      {revoke.isError && (
+        <p role="alert" className="max-w-xs text-sm text-red-700">
+          {errorMessage(revoke.error)}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,201 @@
+// Bulk reads and writes of attempts and events for ingestion: one statement per step for a
+// whole batch (unnest arrays), because batching decides ingest throughput.
+import type { AttributeValue, Criterion, VersionRule } from "@/domain/evaluation/criteria";
+import type { AttemptState } from "@/domain/ingestion/merge-events";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/server/db";
+
+export interface NewEventRow {
+  eventId: string;
+  originalEventId: string;
+  kind: "original" | "amendment";
+  contentHash: string;
+  customerId: string;
+  attemptId: string;
+  occurredAt: Date;
+  attributes: Record<string, AttributeValue>;
+  evidence: unknown[];
+  costAmount: string | null;
+  costCurrency: string | null;
+  aiShare: string | null;
+  apiKeyId: string | null;
+}
+
+/** Inserts events whose id is new; returns the ids actually inserted (the rest already existed). */
+export async function insertNewEvents(tx: Tx, rows: readonly NewEventRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const col = <K extends keyof NewEventRow>(key: K) => rows.map((r) => r[key]);
+  const inserted = await tx.$queryRaw<{ eventId: string }[]>`
+    INSERT INTO ingest_event ("id", "eventId", "originalEventId", "kind", "contentHash", "customerId", "attemptId",
+      "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId")
+    SELECT gen_random_uuid(), v.event_id, v.original_event_id, v.kind::ingest_event_kind, v.content_hash, v.customer_id::uuid,
+      v.attempt_id::uuid, v.occurred_at::timestamptz, v.attributes::jsonb, v.evidence::jsonb, v.cost_amount::numeric,
+      v.cost_currency, v.ai_share::numeric, v.api_key_id::uuid
+    FROM unnest(${col("eventId")}::text[], ${col("originalEventId")}::text[], ${col("kind")}::text[],
+      ${col("contentHash")}::text[], ${col("customerId")}::text[], ${col("attemptId")}::text[],
+      ${rows.map((r) => r.occurredAt.toISOString())}::text[], ${rows.map((r) => JSON.stringify(r.attributes))}::text[],
+      ${rows.map((r) => JSON.stringify(r.evidence))}::text[], ${col("costAmount")}::text[], ${col("costCurrency")}::text[],
+      ${col("aiShare")}::text[], ${col("apiKeyId")}::text[])
+      AS v(event_id, original_event_id, kind, content_hash, customer_id, attempt_id, occurred_at, attributes, evidence,
+        cost_amount, cost_currency, ai_share, api_key_id)
+    ON CONFLICT ("eventId") DO NOTHING
+    RETURNING "eventId"`;
+  return new Set(inserted.map((r) => r.eventId));
+}
+
+export async function existingEventHashes(tx: Tx, eventIds: readonly string[]): Promise<Map<string, string>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ eventId: string; contentHash: string }[]>`
+    SELECT "eventId", "contentHash" FROM ingest_event WHERE "eventId" = ANY(${eventIds}::text[])`;
+  return new Map(rows.map((r) => [r.eventId, r.contentHash]));
+}
+
+export interface AttemptSkeleton {
+  id: string;
+  customerId: string;
+  definitionId: string;
+  subject: string;
+  occurredAt: Date;
+  definitionVersionId: string;
+}
+
+/**
+ * Creates the attempts that do not exist yet, as empty rows filled in by `updateAttempts`
+ * in the same transaction. Sorted by id so that concurrent batches lock in the same order.
+ */
+export async function insertMissingAttempts(tx: Tx, attempts: readonly AttemptSkeleton[]): Promise<void> {
+  if (attempts.length === 0) return;
+  const rows = [...attempts].sort((a, b) => (a.id < b.id ? -1 : 1));
+  await tx.$executeRaw`
+    INSERT INTO attempt ("id", "customerId", "definitionId", "subject", "occurredAt", "lastEventAt", "attributes",
+      "attributeTimes", "definitionVersionId", "status", "trace", "windowClosesAt", "evaluatedAt", "eventCount", "updatedAt")
+    SELECT v.id::uuid, v.customer_id::uuid, v.definition_id::uuid, v.subject, v.occurred_at::timestamptz,
+      v.occurred_at::timestamptz, '{}'::jsonb, '{}'::jsonb, v.version_id::uuid, 'pending', '{}'::jsonb,
+      v.occurred_at::timestamptz, now(), 0, now()
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.customerId)}::text[],
+      ${rows.map((r) => r.definitionId)}::text[], ${rows.map((r) => r.subject)}::text[],
+      ${rows.map((r) => r.occurredAt.toISOString())}::text[], ${rows.map((r) => r.definitionVersionId)}::text[])
+      AS v(id, customer_id, definition_id, subject, occurred_at, version_id)
+    ORDER BY v.id
+    ON CONFLICT ("id") DO NOTHING`;
+}
+
+export interface LockedAttempt {
+  id: string;
+  customerId: string;
+  definitionVersionId: string;
+  state: AttemptState | null;
+  finalizedAt: Date | null;
+  status: "pending" | "billable" | "not_billable";
+}
+
+interface AttemptRow {
+  id: string;
+  customerId: string;
+  definitionVersionId: string;
+  occurredAt: Date;
+  lastEventAt: Date;
+  attributes: Record<string, AttributeValue>;
+  attributeTimes: Record<string, string>;
+  aiShare: Prisma.Decimal | null;
+  costAmount: Prisma.Decimal;
+  eventCount: number;
+  finalizedAt: Date | null;
+  status: LockedAttempt["status"];
+}
+
+/** Locks the attempts for the rest of the transaction, in id order (no deadlocks between batches). */
+export async function lockAttempts(tx: Tx, ids: readonly string[]): Promise<Map<string, LockedAttempt>> {
+  const rows = await tx.$queryRaw<AttemptRow[]>`
+    SELECT "id", "customerId", "definitionVersionId", "occurredAt", "lastEventAt", "attributes", "attributeTimes",
+      "aiShare", "costAmount", "eventCount", "finalizedAt", "status"
+    FROM attempt WHERE "id" = ANY(${[...ids]}::text[]::uuid[]) ORDER BY "id" FOR UPDATE`;
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        customerId: r.customerId,
+        definitionVersionId: r.definitionVersionId,
+        finalizedAt: r.finalizedAt,
+        status: r.status,
+        state:
+          r.eventCount === 0
+            ? null
+            : {
+                occurredAt: r.occurredAt,
+                lastEventAt: r.lastEventAt,
+                attributes: r.attributes,
+                attributeTimes: r.attributeTimes,
+                aiShare: r.aiShare === null ? null : r.aiShare.toString(),
+                costAmount: r.costAmount.toString(),
+                eventCount: r.eventCount,
+              },
+      },
+    ]),
+  );
+}
+
+export interface AttemptEvaluation {
+  status: "pending" | "billable" | "not_billable";
+  trace: unknown;
+  windowClosesAt: Date;
+  evaluatedAt: Date;
+  finalizedAt: Date | null;
+}
+
+export interface AttemptUpdate {
+  id: string;
+  state: AttemptState;
+  costCurrency: string | null;
+  /** Null keeps the stored evaluation (the attempt's status is already final). */
+  evaluation: AttemptEvaluation | null;
+}
+
+export async function updateAttempts(tx: Tx, updates: readonly AttemptUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const u = updates;
+  await tx.$executeRaw`
+    UPDATE attempt AS a SET
+      "occurredAt" = v.occurred_at::timestamptz, "lastEventAt" = v.last_event_at::timestamptz,
+      "attributes" = v.attributes::jsonb, "attributeTimes" = v.attribute_times::jsonb, "aiShare" = v.ai_share::numeric,
+      "costAmount" = v.cost_amount::numeric, "costCurrency" = COALESCE(v.cost_currency, a."costCurrency"),
+      "eventCount" = v.event_count::int,
+      "status" = CASE WHEN v.evaluated THEN v.status::outcome_status ELSE a."status" END,
+      "trace" = CASE WHEN v.evaluated THEN v.trace::jsonb ELSE a."trace" END,
+      "windowClosesAt" = CASE WHEN v.evaluated THEN v.window_closes_at::timestamptz ELSE a."windowClosesAt" END,
+      "evaluatedAt" = CASE WHEN v.evaluated THEN v.evaluated_at::timestamptz ELSE a."evaluatedAt" END,
+      "finalizedAt" = CASE WHEN v.evaluated THEN v.finalized_at::timestamptz ELSE a."finalizedAt" END,
+      "updatedAt" = now()
+    FROM unnest(${u.map((x) => x.id)}::text[], ${u.map((x) => x.state.occurredAt.toISOString())}::text[],
+      ${u.map((x) => x.state.lastEventAt.toISOString())}::text[], ${u.map((x) => JSON.stringify(x.state.attributes))}::text[],
+      ${u.map((x) => JSON.stringify(x.state.attributeTimes))}::text[], ${u.map((x) => x.state.aiShare)}::text[],
+      ${u.map((x) => x.state.costAmount)}::text[], ${u.map((x) => x.costCurrency)}::text[],
+      ${u.map((x) => String(x.state.eventCount))}::text[], ${u.map((x) => x.evaluation !== null)}::boolean[],
+      ${u.map((x) => x.evaluation?.status ?? null)}::text[], ${u.map((x) => (x.evaluation ? JSON.stringify(x.evaluation.trace) : null))}::text[],
+      ${u.map((x) => x.evaluation?.windowClosesAt.toISOString() ?? null)}::text[],
+      ${u.map((x) => x.evaluation?.evaluatedAt.toISOString() ?? null)}::text[],
+      ${u.map((x) => x.evaluation?.finalizedAt?.toISOString() ?? null)}::text[])
+      AS v(id, occurred_at, last_event_at, attributes, attribute_times, ai_share, cost_amount, cost_currency, event_count,
+        evaluated, status, trace, window_closes_at, evaluated_at, finalized_at)
+    WHERE a."id" = v.id::uuid`;
+}
+
+/** The published (or retired) versions of definitions, as evaluation rules, by id. */
+export function toVersionRule(v: {
+  id: string;
+  number: number;
+  criteria: Prisma.JsonValue;
+  observationWindowHours: number;
+  effectiveFrom: Date | null;
+  status: "draft" | "published" | "retired";
+}): VersionRule {
+  return {
+    id: v.id,
+    number: v.number,
+    criteria: v.criteria as unknown as Criterion[],
+    observationWindowHours: v.observationWindowHours,
+    effectiveFrom: v.effectiveFrom,
+    status: v.status,
+  };
+}
