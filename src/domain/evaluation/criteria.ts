@@ -96,4 +96,6 @@ export interface EvaluationTrace {
   windowClosesAt: string; // ISO
   evaluatedAt: string; // ISO
   criteria: CriterionResult[];
+  /** Set when the status has a reason outside the criteria, e.g. every event was voided. */
+  note?: string;
 }

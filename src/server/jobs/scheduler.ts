@@ -1,0 +1,32 @@
+// The in-process scheduler. Nothing here is the truth: each job reads its work from
+// PostgreSQL and is safe to run on several instances at once, so a restart loses nothing.
+import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
+
+const EVERY_MINUTE = 60_000;
+
+interface Job {
+  name: string;
+  run: () => Promise<unknown>;
+}
+
+const JOBS: Job[] = [{ name: "close observation windows", run: () => closeObservationWindows() }];
+
+const globalForScheduler = globalThis as unknown as { outcomeLedgerScheduler?: NodeJS.Timeout };
+
+export function startScheduler(): void {
+  if (globalForScheduler.outcomeLedgerScheduler) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return; // a slow run is not overlapped by the next tick
+    running = true;
+    for (const job of JOBS) {
+      await job.run().catch((error: unknown) => {
+        console.error(`scheduler: "${job.name}" failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    running = false;
+  };
+  globalForScheduler.outcomeLedgerScheduler = setInterval(tick, EVERY_MINUTE);
+  globalForScheduler.outcomeLedgerScheduler.unref();
+  void tick();
+}
