@@ -34,10 +34,20 @@ const listFields = {
   definitionVersion: { select: { number: true } },
 } as const;
 
-export async function listAttempts({ actor, query }: { actor: Actor; query: AttemptListQuery }) {
+/** `customerId` narrows further, e.g. to the customer a portal page shows; the actor's scope always applies. */
+export async function listAttempts({
+  actor,
+  customerId,
+  query,
+}: {
+  actor: Actor;
+  customerId?: string;
+  query: AttemptListQuery;
+}) {
   const q = AttemptListQuery.parse(query);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   const where: Prisma.AttemptWhereInput = {
+    ...(customerId && { customerId }),
     ...scopedToCustomer(customerScopeOf(actor)),
     ...(q.customer && { customer: { externalId: q.customer } }),
     ...(q.definition && { definition: { key: q.definition } }),
