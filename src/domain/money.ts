@@ -1,0 +1,50 @@
+// The one money type: amounts in integer minor units (BigInt) with their currency; unit
+// prices and quantities as exact decimals; one rounding, half-even, to the currency's own
+// precision (ISO 4217 minor units, as Intl reports them). Never floating point.
+import Decimal from "decimal.js";
+
+/** Exact decimals with room for a million outcomes times a 10-decimal price. */
+export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });
+export type Dec = InstanceType<typeof Dec>;
+
+const precisionCache = new Map<string, number>();
+
+/** Minor units of a currency: 2 for USD and EUR, 0 for JPY, 3 for BHD. */
+export function currencyPrecision(currency: string): number {
+  let digits = precisionCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    precisionCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/** Rounds an amount in major units (e.g. 12.345 USD) half-even to minor units (1234n cents). */
+export function toMinorUnits(amount: Dec | string, currency: string): bigint {
+  const digits = currencyPrecision(currency);
+  const minor = new Dec(amount).times(new Dec(10).pow(digits)).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
+  return BigInt(minor.toFixed(0));
+}
+
+/** Minor units back to an exact decimal in major units (no rounding happens). */
+export function toMajorUnits(minor: bigint, currency: string): Dec {
+  return new Dec(minor.toString()).dividedBy(new Dec(10).pow(currencyPrecision(currency)));
+}
+
+/** quantity × unit price, rounded once, half-even, to the currency's minor units. */
+export function lineAmount(quantity: Dec | string | number, unitPrice: Dec | string, currency: string): bigint {
+  return toMinorUnits(new Dec(quantity).times(unitPrice), currency);
+}
+
+export function formatMoney(minor: bigint, currency: string, locale = "en-US"): string {
+  const digits = currencyPrecision(currency);
+  // Intl takes a decimal string exactly (no float): format the major-unit string.
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(toMajorUnits(minor, currency).toFixed(digits) as unknown as number);
+}
+
+export const sumMinor = (amounts: readonly bigint[]): bigint => amounts.reduce((a, b) => a + b, 0n);

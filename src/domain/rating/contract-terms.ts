@@ -1,0 +1,67 @@
+// A contract's pricing, as rating reads it. Prices are exact decimal strings in major units
+// of the contract's currency ("0.99"); counts may be fractional when a dispute removes part
+// of an outcome.
+
+/** A graduated tier: cumulative, inclusive upper bound ("first 1,000 at 0.99"); null = the rest. */
+export interface Tier {
+  upTo: number | null;
+  unitPrice: string;
+}
+
+export interface OutcomePrice {
+  definitionKey: string;
+  /** Flat price per billable outcome; ignored when tiers are given. */
+  unitPrice: string;
+  tiers: Tier[];
+}
+
+export interface AttemptFee {
+  /** null: the fee applies to attempts of every definition without a fee of its own. */
+  definitionKey: string | null;
+  unitPrice: string;
+}
+
+export interface ContractTerms {
+  currency: string;
+  platformFee: string;
+  attemptFees: AttemptFee[];
+  outcomePrices: OutcomePrice[];
+  /** Limit on usage charges (attempt and outcome lines) per period; null = no cap. */
+  monthlyCap: string | null;
+  /** Platform fee + usage after the cap must reach this, else a true-up line; null = none. */
+  minimumCommitment: string | null;
+}
+
+/** What one definition counted in a period. */
+export interface DefinitionUsage {
+  definitionKey: string;
+  definitionName: string;
+  unitLabel: string;
+  /** The definition's own price, used when the contract names none. */
+  defaultUnitPrice: string;
+  attempts: string | number;
+  billable: string | number;
+}
+
+export type InvoiceLineKind =
+  | "platform_fee"
+  | "attempts"
+  | "outcomes"
+  | "cap_adjustment"
+  | "minimum_true_up"
+  | "dispute_credit"
+  | "late_items";
+
+export interface RatedLine {
+  kind: InvoiceLineKind;
+  definitionKey: string | null;
+  description: string;
+  /** Exact decimal. */
+  quantity: string;
+  /** Exact decimal in major units. */
+  unitPrice: string;
+  /** quantity × unit price, rounded once, half-even, in minor units. */
+  amountMinor: bigint;
+  /** For tier lines: the tier's range of outcomes (1-based, inclusive). */
+  tier: { from: number; to: number | null } | null;
+}
