@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, lineAmount, sumMinor, toMinorUnits } from "../money";
-import type { ContractTerms, DefinitionUsage } from "./contract-terms";
+import type { ContractTerms, DefinitionUsage, Tier } from "./contract-terms";
 import { allocateToTiers, ratePeriod } from "./rate-period";
 
 const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
@@ -14,7 +14,11 @@ const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
   ...overrides,
 });
 
-const usage = (billable: number | string, attempts: number | string = billable, key = "ticket_resolved"): DefinitionUsage => ({
+const usage = (
+  billable: number | string,
+  attempts: number | string = billable,
+  key = "ticket_resolved",
+): DefinitionUsage => ({
   definitionKey: key,
   definitionName: "Ticket resolved",
   unitLabel: "resolved conversation",
@@ -37,7 +41,13 @@ describe("rating a period", () => {
   });
 
   it("adds a platform fee to per-outcome charges ($500/month + $2.00 per resolved ticket)", () => {
-    const rated = ratePeriod(terms({ platformFee: "500", outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "2.00", tiers: [] }] }), [usage(321, 400)]);
+    const rated = ratePeriod(
+      terms({
+        platformFee: "500",
+        outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "2.00", tiers: [] }],
+      }),
+      [usage(321, 400)],
+    );
     expect(rated.lines.map((l) => [l.kind, l.amountMinor])).toEqual([
       ["platform_fee", 50_000n],
       ["outcomes", 64_200n],
@@ -58,7 +68,10 @@ describe("rating a period", () => {
   });
 
   it("bills each reached tier on its own line", () => {
-    const rated = ratePeriod(terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "0", tiers: tiered }] }), [usage(6_000)]);
+    const rated = ratePeriod(
+      terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "0", tiers: tiered }] }),
+      [usage(6_000)],
+    );
     expect(rated.lines.map((l) => [l.quantity, l.unitPrice, l.amountMinor])).toEqual([
       ["1000", "0.99", 99_000n],
       ["4000", "0.89", 356_000n],
@@ -81,7 +94,10 @@ describe("rating a period", () => {
 
   it("rounds each line once, half-even, to the currency's own precision", () => {
     const half = (currency: string, price: string) =>
-      ratePeriod(terms({ currency, outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: price, tiers: [] }] }), [usage(1)]).totalMinor;
+      ratePeriod(
+        terms({ currency, outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: price, tiers: [] }] }),
+        [usage(1)],
+      ).totalMinor;
     expect(half("USD", "0.125")).toBe(12n);
     expect(half("USD", "0.135")).toBe(14n);
     expect(half("JPY", "2.5")).toBe(2n);
@@ -95,18 +111,22 @@ const count = fc.integer({ min: 0, max: 20_000 });
 const arbitraryTerms = fc.record({
   currency: fc.constantFrom("USD", "JPY", "BHD", "EUR"),
   platformFee: price,
-  attemptFees: fc.array(fc.record({ definitionKey: fc.constantFrom(null, "a", "b"), unitPrice: price }), { maxLength: 2 }),
+  attemptFees: fc.array(fc.record({ definitionKey: fc.constantFrom(null, "a", "b"), unitPrice: price }), {
+    maxLength: 2,
+  }),
   outcomePrices: fc.array(
     fc.record({
       definitionKey: fc.constantFrom("a", "b", "c"),
       unitPrice: price,
       tiers: fc.oneof(
-        fc.constant([]),
-        fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 5_000 }), price, price, price).map(([x, y, p1, p2, p3]) => [
-          { upTo: x, unitPrice: p1 },
-          { upTo: x + y, unitPrice: p2 },
-          { upTo: null, unitPrice: p3 },
-        ]),
+        fc.constant<Tier[]>([]),
+        fc
+          .tuple(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 5_000 }), price, price, price)
+          .map(([x, y, p1, p2, p3]) => [
+            { upTo: x, unitPrice: p1 },
+            { upTo: x + y, unitPrice: p2 },
+            { upTo: null, unitPrice: p3 },
+          ]),
       ),
     }),
     { maxLength: 3 },
@@ -115,66 +135,103 @@ const arbitraryTerms = fc.record({
   minimumCommitment: fc.option(price.map((p) => new Dec(p).times(100).toFixed())),
 });
 const arbitraryUsage = fc
-  .uniqueArray(fc.record({ key: fc.constantFrom("a", "b", "c"), attempts: count, share: fc.integer({ min: 0, max: 100 }) }), { selector: (u) => u.key })
+  .uniqueArray(
+    fc.record({ key: fc.constantFrom("a", "b", "c"), attempts: count, share: fc.integer({ min: 0, max: 100 }) }),
+    { selector: (u) => u.key },
+  )
   .map((list) => list.map((u) => ({ ...usage(Math.floor((u.attempts * u.share) / 100), u.attempts, u.key) })));
 
 describe("rating properties", () => {
   it("the total is the sum of the lines", () => {
-    fc.assert(fc.property(arbitraryTerms, arbitraryUsage, (t, u) => {
-      const rated = ratePeriod(t, u);
-      expect(rated.totalMinor).toBe(sumMinor(rated.lines.map((l) => l.amountMinor)));
-    }));
+    fc.assert(
+      fc.property(arbitraryTerms as fc.Arbitrary<ContractTerms>, arbitraryUsage, (t, u) => {
+        const rated = ratePeriod(t, u);
+        expect(rated.totalMinor).toBe(sumMinor(rated.lines.map((l) => l.amountMinor)));
+      }),
+    );
   });
 
   it("the order in which usage arrives does not change the invoice", () => {
-    fc.assert(fc.property(arbitraryTerms, arbitraryUsage, (t, u) => {
-      expect(ratePeriod(t, [...u].reverse())).toEqual(ratePeriod(t, u));
-    }));
+    fc.assert(
+      fc.property(arbitraryTerms as fc.Arbitrary<ContractTerms>, arbitraryUsage, (t, u) => {
+        expect(ratePeriod(t, [...u].reverse())).toEqual(ratePeriod(t, u));
+      }),
+    );
   });
 
   it("counting outcomes one batch at a time gives the same invoice as counting them all at once", () => {
-    fc.assert(fc.property(arbitraryTerms, fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 20 }), (t, batches) => {
-      let running = 0;
-      for (const b of batches) running += b;
-      const incremental = batches.reduce((sum, b) => sum + b, 0);
-      expect(ratePeriod(t, [usage(incremental, incremental, "a")])).toEqual(ratePeriod(t, [usage(running, running, "a")]));
-    }));
+    fc.assert(
+      fc.property(
+        arbitraryTerms,
+        fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 20 }),
+        (t, batches) => {
+          let running = 0;
+          for (const b of batches) running += b;
+          const incremental = batches.reduce((sum, b) => sum + b, 0);
+          expect(ratePeriod(t, [usage(incremental, incremental, "a")])).toEqual(
+            ratePeriod(t, [usage(running, running, "a")]),
+          );
+        },
+      ),
+    );
   });
 
   it("tiers are continuous at their bounds: the allocation always adds up and never skips an outcome", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 3_000 }), fc.integer({ min: 1, max: 3_000 }), count, (x, y, n) => {
-      const tiers = [{ upTo: x, unitPrice: "3" }, { upTo: x + y, unitPrice: "2" }, { upTo: null, unitPrice: "1" }];
-      const parts = allocateToTiers(n, tiers);
-      expect(parts.reduce((s, p) => s.plus(p.quantity), new Dec(0)).toNumber()).toBe(n);
-      parts.forEach((p, i) => {
-        if (i > 0) expect(p.tier.from).toBe((parts[i - 1]!.tier.to ?? 0) + 1);
-      });
-      // one more outcome costs exactly the price of the tier it falls in
-      const exact = (q: number) => allocateToTiers(q, tiers).reduce((s, p) => s.plus(new Dec(p.quantity).times(p.tier.unitPrice)), new Dec(0));
-      const marginal = exact(n + 1).minus(exact(n)).toNumber();
-      expect(marginal).toBe(n < x ? 3 : n < x + y ? 2 : 1);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3_000 }), fc.integer({ min: 1, max: 3_000 }), count, (x, y, n) => {
+        const tiers = [
+          { upTo: x, unitPrice: "3" },
+          { upTo: x + y, unitPrice: "2" },
+          { upTo: null, unitPrice: "1" },
+        ];
+        const parts = allocateToTiers(n, tiers);
+        expect(parts.reduce((s, p) => s.plus(p.quantity), new Dec(0)).toNumber()).toBe(n);
+        parts.forEach((p, i) => {
+          if (i > 0) expect(p.tier.from).toBe((parts[i - 1]!.tier.to ?? 0) + 1);
+        });
+        // one more outcome costs exactly the price of the tier it falls in
+        const exact = (q: number) =>
+          allocateToTiers(q, tiers).reduce((s, p) => s.plus(new Dec(p.quantity).times(p.tier.unitPrice)), new Dec(0));
+        const marginal = exact(n + 1)
+          .minus(exact(n))
+          .toNumber();
+        expect(marginal).toBe(n < x ? 3 : n < x + y ? 2 : 1);
+      }),
+    );
   });
 
   it("a cap never lets usage charges exceed it", () => {
-    fc.assert(fc.property(arbitraryTerms, arbitraryUsage, (t, u) => {
-      fc.pre(t.monthlyCap !== null);
-      const rated = ratePeriod(t, u);
-      const usageAfterCap = sumMinor(rated.lines.filter((l) => ["attempts", "outcomes", "cap_adjustment"].includes(l.kind)).map((l) => l.amountMinor));
-      expect(usageAfterCap <= toMinorUnits(t.monthlyCap!, t.currency)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbitraryTerms as fc.Arbitrary<ContractTerms>, arbitraryUsage, (t, u) => {
+        fc.pre(t.monthlyCap !== null);
+        const rated = ratePeriod(t, u);
+        const usageAfterCap = sumMinor(
+          rated.lines
+            .filter((l) => ["attempts", "outcomes", "cap_adjustment"].includes(l.kind))
+            .map((l) => l.amountMinor),
+        );
+        expect(usageAfterCap <= toMinorUnits(t.monthlyCap!, t.currency)).toBe(true);
+      }),
+    );
   });
 
   it("removing one outcome never credits more than its highest price (plus the one rounding) and never a negative amount", () => {
-    fc.assert(fc.property(arbitraryTerms, arbitraryUsage, (t, u) => {
-      fc.pre(u.length > 0 && Number(u[0]!.billable) > 0);
-      const before = ratePeriod(t, u).totalMinor;
-      const without = u.map((d, i) => (i === 0 ? { ...d, billable: Number(d.billable) - 1 } : d));
-      const credit = before - ratePeriod(t, without).totalMinor;
-      const prices = [u[0]!.defaultUnitPrice, ...t.outcomePrices.filter((p) => p.definitionKey === u[0]!.definitionKey).flatMap((p) => [p.unitPrice, ...p.tiers.map((x) => x.unitPrice)])];
-      const highest = prices.reduce((m, p) => Dec.max(m, p), new Dec(0));
-      expect(credit >= 0n).toBe(true);
-      expect(credit <= lineAmount(1, highest, t.currency) + 1n).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbitraryTerms as fc.Arbitrary<ContractTerms>, arbitraryUsage, (t, u) => {
+        fc.pre(u.length > 0 && Number(u[0]!.billable) > 0);
+        const before = ratePeriod(t, u).totalMinor;
+        const without = u.map((d, i) => (i === 0 ? { ...d, billable: Number(d.billable) - 1 } : d));
+        const credit = before - ratePeriod(t, without).totalMinor;
+        const prices = [
+          u[0]!.defaultUnitPrice,
+          ...t.outcomePrices
+            .filter((p) => p.definitionKey === u[0]!.definitionKey)
+            .flatMap((p) => [p.unitPrice, ...(p.tiers as Tier[]).map((x) => x.unitPrice)]),
+        ];
+        const highest = prices.reduce((m, p) => Dec.max(m, p), new Dec(0));
+        expect(credit >= 0n).toBe(true);
+        expect(credit <= lineAmount(1, highest, t.currency) + 1n).toBe(true);
+      }),
+    );
   });
 });

@@ -34,7 +34,9 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
     const minimumMinor = toMinorUnits(terms.minimumCommitment, currency);
     const committed = toMinorUnits(terms.platformFee, currency) + usageAfterCap;
     if (committed < minimumMinor) {
-      lines.push(fixed("minimum_true_up", "Minimum commitment true-up", minimumMinor - committed, terms.minimumCommitment));
+      lines.push(
+        fixed("minimum_true_up", "Minimum commitment true-up", minimumMinor - committed, terms.minimumCommitment),
+      );
     }
   }
   return { lines, usageMinor, totalMinor: sumMinor(lines.map((l) => l.amountMinor)) };
@@ -44,12 +46,25 @@ function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLin
   const { currency } = terms;
   const lines: RatedLine[] = [];
   const attemptFee =
-    terms.attemptFees.find((f) => f.definitionKey === usage.definitionKey) ?? terms.attemptFees.find((f) => f.definitionKey === null);
+    terms.attemptFees.find((f) => f.definitionKey === usage.definitionKey) ??
+    terms.attemptFees.find((f) => f.definitionKey === null);
   if (attemptFee && new Dec(usage.attempts).gt(0)) {
-    lines.push(line("attempts", usage.definitionKey, `${usage.definitionName}: attempts`, usage.attempts, attemptFee.unitPrice, currency));
+    lines.push(
+      line(
+        "attempts",
+        usage.definitionKey,
+        `${usage.definitionName}: attempts`,
+        usage.attempts,
+        attemptFee.unitPrice,
+        currency,
+      ),
+    );
   }
   const price = terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey);
-  const tiers = price && price.tiers.length > 0 ? price.tiers : [{ upTo: null, unitPrice: price?.unitPrice ?? usage.defaultUnitPrice }];
+  const tiers =
+    price && price.tiers.length > 0
+      ? price.tiers
+      : [{ upTo: null, unitPrice: price?.unitPrice ?? usage.defaultUnitPrice }];
   for (const { tier, quantity } of allocateToTiers(usage.billable, tiers)) {
     const description =
       tiers.length === 1
@@ -73,7 +88,10 @@ export function allocateToTiers(quantity: string | number, tiers: readonly Tier[
     const ceiling = tier.upTo === null ? total : Dec.min(total, tier.upTo);
     const inTier = ceiling.minus(floor);
     if (inTier.gt(0)) {
-      parts.push({ tier: { from: floor.toNumber() + 1, to: tier.upTo, unitPrice: tier.unitPrice }, quantity: inTier.toFixed() });
+      parts.push({
+        tier: { from: floor.toNumber() + 1, to: tier.upTo, unitPrice: tier.unitPrice },
+        quantity: inTier.toFixed(),
+      });
     }
     if (tier.upTo === null) break;
     floor = new Dec(tier.upTo);
@@ -86,7 +104,14 @@ function tierLabel(from: number, to: number | null): string {
   return to === null ? `beyond ${n(from - 1)}` : `${n(from)} to ${n(to)}`;
 }
 
-function line(kind: RatedLine["kind"], definitionKey: string | null, description: string, quantity: string | number, unitPrice: string, currency: string): RatedLine {
+function line(
+  kind: RatedLine["kind"],
+  definitionKey: string | null,
+  description: string,
+  quantity: string | number,
+  unitPrice: string,
+  currency: string,
+): RatedLine {
   const q = new Dec(quantity);
   return {
     kind,
@@ -101,5 +126,13 @@ function line(kind: RatedLine["kind"], definitionKey: string | null, description
 
 /** An adjustment line whose amount is already exact in minor units. */
 function fixed(kind: RatedLine["kind"], description: string, amountMinor: bigint, reference: string): RatedLine {
-  return { kind, definitionKey: null, description, quantity: "1", unitPrice: new Dec(reference).toFixed(), amountMinor, tier: null };
+  return {
+    kind,
+    definitionKey: null,
+    description,
+    quantity: "1",
+    unitPrice: new Dec(reference).toFixed(),
+    amountMinor,
+    tier: null,
+  };
 }

@@ -57,7 +57,7 @@ export async function applyEventsToAttempts(
       ),
     );
   }
-  await updateAttempts(tx, updates);
+  await updateAttempts(tx, attempts, updates);
   return { inserted, existingHashes, attemptsTouched: attempts.size };
 }
 

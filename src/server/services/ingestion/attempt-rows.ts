@@ -2,6 +2,7 @@
 // whole batch (unnest arrays), because batching decides ingest throughput.
 import type { AttributeValue, Criterion, VersionRule } from "@/domain/evaluation/criteria";
 import type { AttemptState } from "@/domain/ingestion/merge-events";
+import { type UsageDelta, usageDeltas } from "@/domain/invoicing/usage-delta";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 
@@ -83,6 +84,7 @@ export async function insertMissingAttempts(tx: Tx, attempts: readonly AttemptSk
 export interface LockedAttempt {
   id: string;
   customerId: string;
+  definitionId: string;
   definitionVersionId: string;
   state: AttemptState | null;
   finalizedAt: Date | null;
@@ -92,6 +94,7 @@ export interface LockedAttempt {
 interface AttemptRow {
   id: string;
   customerId: string;
+  definitionId: string;
   definitionVersionId: string;
   occurredAt: Date;
   lastEventAt: Date;
@@ -107,7 +110,7 @@ interface AttemptRow {
 /** Locks the attempts for the rest of the transaction, in id order (no deadlocks between batches). */
 export async function lockAttempts(tx: Tx, ids: readonly string[]): Promise<Map<string, LockedAttempt>> {
   const rows = await tx.$queryRaw<AttemptRow[]>`
-    SELECT "id", "customerId", "definitionVersionId", "occurredAt", "lastEventAt", "attributes", "attributeTimes",
+    SELECT "id", "customerId", "definitionId", "definitionVersionId", "occurredAt", "lastEventAt", "attributes", "attributeTimes",
       "aiShare", "costAmount", "eventCount", "finalizedAt", "status"
     FROM attempt WHERE "id" = ANY(${[...ids]}::text[]::uuid[]) ORDER BY "id" FOR UPDATE`;
   return new Map(
@@ -116,6 +119,7 @@ export async function lockAttempts(tx: Tx, ids: readonly string[]): Promise<Map<
       {
         id: r.id,
         customerId: r.customerId,
+        definitionId: r.definitionId,
         definitionVersionId: r.definitionVersionId,
         finalizedAt: r.finalizedAt,
         status: r.status,
@@ -152,8 +156,14 @@ export interface AttemptUpdate {
   evaluation: AttemptEvaluation | null;
 }
 
-export async function updateAttempts(tx: Tx, updates: readonly AttemptUpdate[]): Promise<void> {
+/** Writes attempts back and moves their usage counts in the rollup, in the same transaction. */
+export async function updateAttempts(
+  tx: Tx,
+  locked: ReadonlyMap<string, LockedAttempt>,
+  updates: readonly AttemptUpdate[],
+): Promise<void> {
   if (updates.length === 0) return;
+  await applyUsageDeltas(tx, usageChangesOf(locked, updates));
   const u = updates;
   await tx.$executeRaw`
     UPDATE attempt AS a SET
@@ -198,4 +208,43 @@ export function toVersionRule(v: {
     effectiveFrom: v.effectiveFrom,
     status: v.status,
   };
+}
+
+/** Adds usage deltas to the rollup (in key order, so concurrent batches do not deadlock). */
+export async function applyUsageDeltas(tx: Tx, deltas: readonly UsageDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const d = deltas;
+  await tx.$executeRaw`
+    INSERT INTO usage_rollup ("customerId", "periodStart", "definitionId", "attempts", "billable", "pending")
+    SELECT v.customer_id::uuid, v.period_start::timestamptz, v.definition_id::uuid, v.attempts, v.billable, v.pending
+    FROM unnest(${d.map((x) => x.customerId)}::text[], ${d.map((x) => x.periodStart.toISOString())}::text[],
+      ${d.map((x) => x.definitionId)}::text[], ${d.map((x) => x.attempts)}::int[], ${d.map((x) => x.billable)}::int[],
+      ${d.map((x) => x.pending)}::int[]) AS v(customer_id, period_start, definition_id, attempts, billable, pending)
+    ORDER BY 1, 2, 3
+    ON CONFLICT ("customerId", "periodStart", "definitionId") DO UPDATE SET
+      "attempts" = usage_rollup."attempts" + excluded."attempts",
+      "billable" = usage_rollup."billable" + excluded."billable",
+      "pending" = usage_rollup."pending" + excluded."pending"`;
+}
+
+/** The usage change of rewriting attempts: what each counted before, and what it counts after. */
+export function usageChangesOf(
+  locked: ReadonlyMap<string, LockedAttempt>,
+  updates: readonly AttemptUpdate[],
+): UsageDelta[] {
+  return usageDeltas(
+    updates.map((u) => {
+      const before = locked.get(u.id)!;
+      const facts = (occurredAt: Date, status: LockedAttempt["status"]) => ({
+        customerId: before.customerId,
+        definitionId: before.definitionId,
+        occurredAt,
+        status,
+      });
+      return {
+        before: before.state ? facts(before.state.occurredAt, before.status) : null,
+        after: facts(u.state.occurredAt, u.evaluation?.status ?? before.status),
+      };
+    }),
+  );
 }

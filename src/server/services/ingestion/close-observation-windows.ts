@@ -38,7 +38,7 @@ export async function closeObservationWindows({
           updates.push({ id: attempt.id, state: attempt.state, costCurrency: null, evaluation });
         }
         if (updates.length === 0) return 0;
-        await updateAttempts(tx, updates);
+        await updateAttempts(tx, attempts, updates);
         const tally = (status: string) => updates.filter((u) => u.evaluation?.status === status).length;
         await appendAuditEntry(tx, {
           actor: schedulerActor,

@@ -5,12 +5,13 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import type { AttributeValue, EvaluationTrace } from "@/domain/evaluation/criteria";
 import { mergeEvents } from "@/domain/ingestion/merge-events";
+import { usageDeltas } from "@/domain/invoicing/usage-delta";
 import type { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { evaluate, loadVersions, toMergeable } from "./apply-events";
-import { insertNewEvents, lockAttempts, updateAttempts } from "./attempt-rows";
+import { applyUsageDeltas, insertNewEvents, type LockedAttempt, lockAttempts, updateAttempts } from "./attempt-rows";
 import { IngestEventInput } from "./ingest-event-schema";
 import { contentHashOf } from "./ingest-events";
 
@@ -160,7 +161,7 @@ async function correct(
         outcome: { status: attempt.status, final: locked.finalizedAt !== null },
       };
 
-    const outcome = await rebuildAttempt(tx, locked.id, locked.definitionVersionId);
+    const outcome = await rebuildAttempt(tx, locked);
     await appendAuditEntry(tx, {
       actor,
       action,
@@ -175,7 +176,8 @@ async function correct(
 }
 
 /** Rebuilds an attempt from its active events and evaluates it again, window closed or not. */
-async function rebuildAttempt(tx: Tx, attemptId: string, versionId: string) {
+async function rebuildAttempt(tx: Tx, locked: LockedAttempt) {
+  const { id: attemptId, definitionVersionId: versionId } = locked;
   const events = await tx.ingestEvent.findMany({
     where: { attemptId, supersededAt: null },
     orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }],
@@ -195,6 +197,15 @@ async function rebuildAttempt(tx: Tx, attemptId: string, versionId: string) {
       criteria: [],
       note: "Every event of this attempt was voided by the provider.",
     };
+    if (locked.state) {
+      const facts = {
+        customerId: locked.customerId,
+        definitionId: locked.definitionId,
+        occurredAt: locked.state.occurredAt,
+      };
+      // A fully voided attempt was never really made: it no longer counts, not even as an attempt.
+      await applyUsageDeltas(tx, usageDeltas([{ before: { ...facts, status: locked.status }, after: null }]));
+    }
     await tx.attempt.update({
       where: { id: attemptId },
       data: {
@@ -221,7 +232,7 @@ async function rebuildAttempt(tx: Tx, attemptId: string, versionId: string) {
     ),
   );
   const evaluation = evaluate(state, versions.get(versionId)!, now);
-  await updateAttempts(tx, [
+  await updateAttempts(tx, new Map([[attemptId, locked]]), [
     { id: attemptId, state, costCurrency: events.find((e) => e.costCurrency)?.costCurrency ?? null, evaluation },
   ]);
   return { status: evaluation.status, final: evaluation.finalizedAt !== null, attributes: state.attributes };

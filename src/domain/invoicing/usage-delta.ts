@@ -1,0 +1,52 @@
+// How one change to an attempt moves the usage counts (attempts, billable, pending) of its
+// customer, period and definition. The rollup adds these deltas in the same transaction.
+import { periodStartOf } from "./periods";
+
+type Status = "pending" | "billable" | "not_billable";
+
+export interface AttemptFacts {
+  customerId: string;
+  definitionId: string;
+  occurredAt: Date;
+  status: Status;
+}
+
+export interface UsageDelta {
+  customerId: string;
+  periodStart: Date;
+  definitionId: string;
+  attempts: number;
+  billable: number;
+  pending: number;
+}
+
+/** The net deltas of many changes, one per key, zero-sum keys left out. */
+export function usageDeltas(
+  changes: readonly { before: AttemptFacts | null; after: AttemptFacts | null }[],
+): UsageDelta[] {
+  const byKey = new Map<string, UsageDelta>();
+  const add = (facts: AttemptFacts, sign: 1 | -1) => {
+    const periodStart = periodStartOf(facts.occurredAt);
+    const key = `${facts.customerId}|${periodStart.toISOString()}|${facts.definitionId}`;
+    const delta = byKey.get(key) ?? {
+      customerId: facts.customerId,
+      periodStart,
+      definitionId: facts.definitionId,
+      attempts: 0,
+      billable: 0,
+      pending: 0,
+    };
+    delta.attempts += sign;
+    if (facts.status === "billable") delta.billable += sign;
+    if (facts.status === "pending") delta.pending += sign;
+    byKey.set(key, delta);
+  };
+  for (const { before, after } of changes) {
+    if (before) add(before, -1);
+    if (after) add(after, 1);
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d)
+    .filter((d) => d.attempts !== 0 || d.billable !== 0 || d.pending !== 0);
+}
