@@ -1,12 +1,15 @@
-// The demo provider, "Acme Support AI", its three customers and a user of every role.
-// Idempotent: run on every `npm start`, it adds only what is missing, through the same use
-// cases the app uses, so the audit log records the demo like any other change.
+// The demo provider, "Acme Support AI", its three customers, a user of every role, its
+// outcome definitions and three months of attempts. Idempotent: run on every `npm start`, it
+// adds only what is missing, through the same use cases the app uses, so the audit log
+// records the demo like any other change.
 import type { Actor } from "@/domain/actor";
 import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { upsertCustomer } from "@/server/services/customers/upsert-customer";
 import { createUser } from "@/server/services/users/create-user";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+import { demoHistory, seedDemoAttempts } from "./demo-attempts";
+import { demoEffectiveDates, seedDemoDefinitions } from "./demo-definitions";
 
 const seedActor: Actor = { kind: "system", job: "demo-seed" };
 
@@ -50,6 +53,11 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     });
     created++;
   }
+
+  const history = demoHistory(new Date());
+  const effective = demoEffectiveDates(history.from, history.now);
+  created += await seedDemoDefinitions(seedActor, effective);
   log(created ? `Demo data: ${created} records added.` : "Demo data: already in place.");
+  await seedDemoAttempts({ actor: seedActor, log, history, v2From: effective.v2 });
   return { created };
 }
