@@ -70,3 +70,42 @@ export async function makeDefinition(options: { windowHours?: number; effectiveF
   });
   return { key, versionId: version.id };
 }
+
+export async function makeContract(
+  customerId: string,
+  terms: Partial<import("@/server/services/contracts/contract-schema").ContractTermsInput> = {},
+) {
+  const { createContractVersion } = await import("@/server/services/contracts/create-contract-version");
+  return createContractVersion({
+    actor: testActor,
+    customerId,
+    input: {
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+      disputeWindowDays: 30,
+      graceDays: 3,
+      changeNote: "Test contract",
+      ...terms,
+    },
+  });
+}
+
+/** Sends `billable` resolved and `attempts - billable` unresolved attempts at `at` (window long closed). */
+export async function sendAttempts(
+  customerExternalId: string,
+  definitionKey: string,
+  at: Date,
+  attempts: number,
+  billable: number,
+) {
+  const { ingestEvents } = await import("@/server/services/ingestion/ingest-events");
+  const items = Array.from({ length: attempts }, (_, i) => ({
+    id: uniqueId("evt"),
+    customer: customerExternalId,
+    definition: definitionKey,
+    subject: uniqueId("s"),
+    occurredAt: new Date(at.getTime() + i * 1_000).toISOString(),
+    attributes: { closedBy: i < billable ? "ai" : "human" },
+  }));
+  for (let i = 0; i < items.length; i += 1_000)
+    await ingestEvents({ actor: testActor, items: items.slice(i, i + 1_000) });
+}

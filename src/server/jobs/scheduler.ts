@@ -1,6 +1,7 @@
 // The in-process scheduler. Nothing here is the truth: each job reads its work from
 // PostgreSQL and is safe to run on several instances at once, so a restart loses nothing.
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
+import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
 
 const EVERY_MINUTE = 60_000;
 
@@ -9,7 +10,11 @@ interface Job {
   run: () => Promise<unknown>;
 }
 
-const JOBS: Job[] = [{ name: "close observation windows", run: () => closeObservationWindows() }];
+// Windows close before finalization, so a period is billed with its final statuses.
+const JOBS: Job[] = [
+  { name: "close observation windows", run: () => closeObservationWindows() },
+  { name: "finalize invoices", run: () => finalizeDueInvoices() },
+];
 
 const globalForScheduler = globalThis as unknown as { outcomeLedgerScheduler?: NodeJS.Timeout };
 

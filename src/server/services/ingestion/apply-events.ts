@@ -7,6 +7,7 @@ import { evaluateAttempt } from "@/domain/evaluation/evaluate-attempt";
 import { type AttemptState, type MergeableEvent, mergeEvents, recordLateEvents } from "@/domain/ingestion/merge-events";
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
+import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import {
   type AttemptEvaluation,
   type AttemptSkeleton,
@@ -27,6 +28,10 @@ export async function applyEventsToAttempts(
   skeletons: readonly AttemptSkeleton[],
   now: Date,
 ) {
+  await holdBillingLocksShared(
+    tx,
+    rows.map((r) => r.customerId),
+  );
   const inserted = await insertNewEvents(tx, rows);
   const existingHashes = await existingEventHashes(
     tx,

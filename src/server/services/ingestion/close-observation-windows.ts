@@ -4,6 +4,7 @@
 import type { Actor } from "@/domain/actor";
 import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { evaluate, loadVersions } from "./apply-events";
 import { type AttemptUpdate, lockAttempts, updateAttempts } from "./attempt-rows";
 
@@ -17,9 +18,20 @@ export async function closeObservationWindows({
   for (;;) {
     const count = await db().$transaction(
       async (tx) => {
+        // The customers first (billing locks come before attempt locks), then their due attempts.
+        const customers = await tx.$queryRaw<{ customerId: string }[]>`
+          SELECT DISTINCT "customerId" FROM (
+            SELECT "customerId" FROM attempt WHERE "status" = 'pending' AND "windowClosesAt" <= ${now}
+            ORDER BY "windowClosesAt" LIMIT ${batchSize}) AS due`;
+        if (customers.length === 0) return 0;
+        await holdBillingLocksShared(
+          tx,
+          customers.map((c) => c.customerId),
+        );
         const due = await tx.$queryRaw<{ id: string }[]>`
           SELECT "id" FROM attempt
           WHERE "status" = 'pending' AND "windowClosesAt" <= ${now}
+            AND "customerId" = ANY(${customers.map((c) => c.customerId)}::text[]::uuid[])
           ORDER BY "windowClosesAt" LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED`;
         if (due.length === 0) return 0;

@@ -10,6 +10,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { evaluate, loadVersions, toMergeable } from "./apply-events";
 import { applyUsageDeltas, insertNewEvents, type LockedAttempt, lockAttempts, updateAttempts } from "./attempt-rows";
 import { IngestEventInput } from "./ingest-event-schema";
@@ -121,8 +122,12 @@ async function correct(
   voidReason?: string,
 ): Promise<CorrectionResult> {
   return db().$transaction(async (tx) => {
-    const original = await tx.ingestEvent.findUnique({ where: { eventId }, select: { attemptId: true, kind: true } });
+    const original = await tx.ingestEvent.findUnique({
+      where: { eventId },
+      select: { attemptId: true, kind: true, customerId: true },
+    });
     if (!original || original.kind !== "original") throw AppError.notFound(`The event "${eventId}"`);
+    await holdBillingLocksShared(tx, [original.customerId]);
     const [locked] = (await lockAttempts(tx, [original.attemptId])).values();
     if (!locked) throw AppError.notFound(`The attempt of event "${eventId}"`);
     const attempt = await tx.attempt.findUniqueOrThrow({

@@ -1,0 +1,93 @@
+// A credit note corrects a finalized invoice without touching it. It can never credit more
+// than what remains uncredited on the invoice.
+import { z } from "zod";
+import type { Actor } from "@/domain/actor";
+import { actorLabel } from "@/domain/actor";
+import { formatMoney, toMinorUnits } from "@/domain/money";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
+import { takeDocumentNumber } from "./document-numbers";
+
+export const ManualCreditNoteInput = z.strictObject({
+  invoiceId: z.uuid(),
+  amount: DecimalAmount.refine((a) => Number(a) > 0, "Credit an amount above zero."),
+  reason: z.string().trim().min(3, "Give the reason the customer will read on the credit note.").max(2_000),
+  attemptIds: z.array(z.uuid()).max(10_000).default([]),
+});
+
+export async function issueManualCreditNote({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: z.input<typeof ManualCreditNoteInput>;
+  now?: Date;
+}) {
+  const { invoiceId, amount, reason, attemptIds } = ManualCreditNoteInput.parse(input);
+  return db().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM invoice WHERE "id" = ${invoiceId}::uuid FOR UPDATE`;
+    if (!locked) throw AppError.notFound("The invoice");
+    const invoice = await tx.invoice.findUniqueOrThrow({
+      where: { id: invoiceId },
+      include: { creditNotes: { select: { amountMinor: true } } },
+    });
+    if (invoice.status !== "finalized") {
+      throw new AppError(
+        "CONFLICT",
+        "Only a finalized invoice takes credit notes; a draft changes by itself as outcomes change.",
+      );
+    }
+    const amountMinor = toMinorUnits(amount, invoice.currency);
+    const remaining = invoice.totalMinor! - invoice.creditNotes.reduce((s, c) => s + c.amountMinor, 0n);
+    if (amountMinor > remaining) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `Only ${formatMoney(remaining, invoice.currency)} of ${invoice.number} remains uncredited.`,
+        [{ path: "amount", message: `At most ${formatMoney(remaining, invoice.currency)}.` }],
+      );
+    }
+    if (attemptIds.length > 0) {
+      const found = await tx.attempt.count({ where: { id: { in: attemptIds }, customerId: invoice.customerId } });
+      if (found !== attemptIds.length)
+        throw new AppError("VALIDATION_FAILED", "Some of the outcomes are not on this customer's bills.", [
+          { path: "attemptIds", message: "Unknown outcome." },
+        ]);
+    }
+    const number = await takeDocumentNumber(tx, "CN", now);
+    const creditNote = await tx.creditNote.create({
+      data: {
+        customerId: invoice.customerId,
+        invoiceId,
+        number,
+        reason,
+        amountMinor,
+        issuedAt: now,
+        issuedBy: actorLabel(actor),
+        lines: {
+          create: [
+            {
+              customerId: invoice.customerId,
+              description: reason,
+              amountMinor,
+              attemptId: attemptIds.length === 1 ? attemptIds[0] : null,
+            },
+          ],
+        },
+      },
+    });
+    await appendAuditEntry(tx, {
+      actor,
+      action: "credit_note.issued",
+      subjectType: "credit_note",
+      subjectId: creditNote.id,
+      customerId: invoice.customerId,
+      after: { number, invoice: invoice.number, amountMinor, currency: invoice.currency, reason, attemptIds },
+    });
+    return creditNote;
+  });
+}
