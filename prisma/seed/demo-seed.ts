@@ -9,6 +9,7 @@ import { upsertCustomer } from "@/server/services/customers/upsert-customer";
 import { createUser } from "@/server/services/users/create-user";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 import { demoHistory, seedDemoAttempts } from "./demo-attempts";
+import { seedDemoContracts } from "./demo-contracts";
 import { demoEffectiveDates, seedDemoDefinitions } from "./demo-definitions";
 
 const seedActor: Actor = { kind: "system", job: "demo-seed" };
@@ -57,6 +58,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   const history = demoHistory(new Date());
   const effective = demoEffectiveDates(history.from, history.now);
   created += await seedDemoDefinitions(seedActor, effective);
+  created += await seedDemoContracts(seedActor, history.from);
   log(created ? `Demo data: ${created} records added.` : "Demo data: already in place.");
   await seedDemoAttempts({ actor: seedActor, log, history, v2From: effective.v2 });
   return { created };

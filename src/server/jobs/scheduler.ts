@@ -1,6 +1,7 @@
 // The in-process scheduler. Nothing here is the truth: each job reads its work from
 // PostgreSQL and is safe to run on several instances at once, so a restart loses nothing.
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
+import { ensureDraftInvoices } from "@/server/services/invoicing/ensure-draft-invoices";
 import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
 
 const EVERY_MINUTE = 60_000;
@@ -14,6 +15,7 @@ interface Job {
 const JOBS: Job[] = [
   { name: "close observation windows", run: () => closeObservationWindows() },
   { name: "finalize invoices", run: () => finalizeDueInvoices() },
+  { name: "open draft invoices", run: () => ensureDraftInvoices() },
 ];
 
 const globalForScheduler = globalThis as unknown as { outcomeLedgerScheduler?: NodeJS.Timeout };

@@ -3,13 +3,13 @@
 
 import { canSeeCustomer, customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
-import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { computeInvoice } from "./compute-invoice";
+import { ensureDraftInvoices } from "./ensure-draft-invoices";
 
 export interface InvoiceSummary {
-  id: string | null;
+  id: string;
   customerId: string;
   periodStart: Date;
   status: "draft" | "finalized";
@@ -25,22 +25,6 @@ function assertScope(actor: Actor, customerId: string) {
   if (!canSeeCustomer(customerScopeOf(actor), customerId)) throw AppError.notFound("The customer");
 }
 
-/** The periods from the first contract to now that are not finalized: each has a live draft. */
-async function draftPeriods(customerId: string, now: Date): Promise<Date[]> {
-  const first = await db().contract.findFirst({ where: { customerId }, orderBy: { effectiveFrom: "asc" } });
-  if (!first) return [];
-  const finalized = new Set(
-    (await db().invoice.findMany({ where: { customerId, status: "finalized" }, select: { periodStart: true } })).map(
-      (i) => i.periodStart.getTime(),
-    ),
-  );
-  const periods: Date[] = [];
-  for (let p = periodStartOf(first.effectiveFrom); p <= now; p = nextPeriodStart(p)) {
-    if (!finalized.has(p.getTime())) periods.push(p);
-  }
-  return periods;
-}
-
 export async function listInvoices({
   actor,
   customerId,
@@ -51,45 +35,52 @@ export async function listInvoices({
   now?: Date;
 }): Promise<InvoiceSummary[]> {
   assertScope(actor, customerId);
-  const [finalized, drafts] = await Promise.all([
-    db().invoice.findMany({
-      where: { customerId, status: "finalized" },
-      include: { creditNotes: { select: { amountMinor: true } } },
-      orderBy: { periodStart: "desc" },
+  await ensureDraftInvoices({ customerId, now });
+  const invoices = await db().invoice.findMany({
+    where: { customerId },
+    include: { creditNotes: { select: { amountMinor: true } } },
+    orderBy: { periodStart: "desc" },
+  });
+  return Promise.all(
+    invoices.map(async (i) => {
+      if (i.status === "draft") {
+        const draft = await computeInvoice(customerId, i.periodStart);
+        return { ...summaryOf(i, draft.totalMinor, 0n), currency: draft.currency };
+      }
+      return summaryOf(
+        i,
+        i.totalMinor!,
+        i.creditNotes.reduce((s, c) => s + c.amountMinor, 0n),
+      );
     }),
-    draftPeriods(customerId, now),
-  ]);
-  const computedDrafts = await Promise.all(drafts.map((p) => computeInvoice(customerId, p)));
-  const rows: InvoiceSummary[] = [
-    ...computedDrafts.map((d) => ({
-      id: null,
-      customerId,
-      periodStart: d.periodStart,
-      status: "draft" as const,
-      number: null,
-      currency: d.currency,
-      totalMinor: d.totalMinor,
-      creditedMinor: 0n,
-      netDueMinor: d.totalMinor,
-      finalizedAt: null,
-    })),
-    ...finalized.map((i) => {
-      const credited = i.creditNotes.reduce((s, c) => s + c.amountMinor, 0n);
-      return {
-        id: i.id,
-        customerId,
-        periodStart: i.periodStart,
-        status: "finalized" as const,
-        number: i.number,
-        currency: i.currency,
-        totalMinor: i.totalMinor!,
-        creditedMinor: credited,
-        netDueMinor: i.totalMinor! - credited,
-        finalizedAt: i.finalizedAt,
-      };
-    }),
-  ];
-  return rows.sort((a, b) => b.periodStart.getTime() - a.periodStart.getTime());
+  );
+}
+
+function summaryOf(
+  i: {
+    id: string;
+    customerId: string;
+    periodStart: Date;
+    status: "draft" | "finalized";
+    number: string | null;
+    currency: string;
+    finalizedAt: Date | null;
+  },
+  totalMinor: bigint,
+  creditedMinor: bigint,
+): InvoiceSummary {
+  return {
+    id: i.id,
+    customerId: i.customerId,
+    periodStart: i.periodStart,
+    status: i.status,
+    number: i.number,
+    currency: i.currency,
+    totalMinor,
+    creditedMinor,
+    netDueMinor: totalMinor - creditedMinor,
+    finalizedAt: i.finalizedAt,
+  };
 }
 
 /** One period's invoice with its lines and credit notes, finalized or live draft. */
