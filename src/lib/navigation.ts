@@ -31,6 +31,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/review", label: "Review queue", roles: staff },
       { href: "/definitions", label: "Definitions", roles: staff },
       { href: "/customers", label: "Customers", roles: staff },
+      { href: "/api-reference", label: "API reference", roles: staff },
       { href: "/audit", label: "Audit log", roles: ["admin"] },
       { href: "/settings", label: "Settings", roles: ["admin"] },
     ],

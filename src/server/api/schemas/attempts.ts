@@ -39,6 +39,11 @@ export const AttemptDetail = AttemptSummary.extend({
   events: z.array(EvidenceTrailEvent),
 });
 
+export const AttemptList = z.object({
+  data: z.array(AttemptSummary),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` to get the next page; null on the last page."),
+});
+
 type ListedAttempt = Awaited<ReturnType<typeof listAttempts>>["attempts"][number];
 
 export function toAttemptSummary(a: ListedAttempt): z.infer<typeof AttemptSummary> {

@@ -27,6 +27,8 @@ export const DefinitionBody = z.object({
   versions: z.array(DefinitionVersionBody),
 });
 
+export const DefinitionList = z.object({ data: z.array(DefinitionBody) });
+
 export function toDefinitionBody(
   d: Awaited<ReturnType<typeof getDefinition>>,
   now = new Date(),
