@@ -41,10 +41,10 @@ const DEMO_CONTRACTS: Record<string, Terms> = {
     ...COMMON,
     attemptFees: [{ definitionKey: "lead_qualified", unitPrice: "0.10" }],
     outcomePrices: [{ definitionKey: "lead_qualified", unitPrice: "1.50" }],
-    monthlyCap: "1500.00",
-    minimumCommitment: "750.00",
+    monthlyCap: "650.00",
+    minimumCommitment: "500.00",
     changeNote:
-      "Per attempt plus per success: 0.10 USD per lead worked, 1.50 USD per qualified lead; usage capped at 1,500.00 USD, minimum 750.00 USD a month.",
+      "Per attempt plus per success: 0.10 USD per lead worked, 1.50 USD per qualified lead; usage capped at 650.00 USD, minimum 500.00 USD a month.",
   },
 };
 
