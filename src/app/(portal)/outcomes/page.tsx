@@ -45,7 +45,11 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Pro
           {page.attempts.map((a) => (
             <tr key={a.id}>
               <Td className="whitespace-nowrap">{formatDateTime(a.occurredAt)}</Td>
-              <Td className="font-mono text-xs">{a.subject}</Td>
+              <Td className="font-mono text-xs">
+                <Link href={`/outcomes/${a.id}`} className="text-brand-700 hover:underline">
+                  {a.subject}
+                </Link>
+              </Td>
               <Td>
                 {a.definition.name} <span className="text-slate-500">v{a.definitionVersion.number}</span>
               </Td>

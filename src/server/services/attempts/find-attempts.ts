@@ -30,7 +30,7 @@ const listFields = {
   costCurrency: true,
   aiShare: true,
   customer: { select: { externalId: true, name: true } },
-  definition: { select: { key: true, name: true } },
+  definition: { select: { key: true, name: true, unitLabel: true } },
   definitionVersion: { select: { number: true } },
 } as const;
 
@@ -83,6 +83,7 @@ export async function getAttemptWithTrail({ actor, attemptId }: { actor: Actor; 
     select: {
       ...listFields,
       customerId: true,
+      billedInvoiceId: true,
       attributes: true,
       lastEventAt: true,
       windowClosesAt: true,

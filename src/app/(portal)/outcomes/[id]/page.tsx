@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist";
+import { EvidenceTimeline } from "@/components/outcomes/evidence-timeline";
+import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { EvaluationTrace } from "@/domain/evaluation/criteria";
+import { periodLabel } from "@/domain/invoicing/periods";
+import { formatDateTime } from "@/lib/format";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Outcome" };
+
+export default async function OutcomePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const caller = await serverCaller();
+  const outcome = await caller.outcomes.byId({ attemptId: id }).catch((error: { code?: string }) => {
+    if (error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const { attempt, events, billing } = outcome;
+  return (
+    <>
+      <PageHeader
+        title={`${attempt.definition.name}: ${attempt.subject}`}
+        description={
+          <>
+            {attempt.customer.name} · occurred {formatDateTime(attempt.occurredAt)} · {attempt.eventCount} event
+            {attempt.eventCount === 1 ? "" : "s"}
+          </>
+        }
+        actions={<OutcomeStatusBadge status={attempt.status} />}
+      />
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          <Card title="Evidence trail">
+            <EvidenceTimeline
+              events={events}
+              windowClosesAt={attempt.windowClosesAt}
+              final={attempt.finalizedAt !== null}
+            />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Evaluation">
+            <EvaluationChecklist
+              trace={attempt.trace as unknown as EvaluationTrace}
+              definitionName={attempt.definition.name}
+            />
+          </Card>
+          <Card title="On the bill">
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="font-medium text-slate-500">Price applied</dt>
+                <dd className="text-slate-900">{billing.price}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-500">Invoice</dt>
+                <dd>
+                  {billing.invoice ? (
+                    <Link href={`/invoices/${billing.invoice.id}`} className="text-brand-700 underline">
+                      {billing.invoice.number ?? `Draft for ${periodLabel(billing.invoice.periodStart)}`}
+                    </Link>
+                  ) : (
+                    "Not on an invoice"
+                  )}
+                  {billing.late && " (billed late, after its own period was finalized)"}
+                </dd>
+              </div>
+              {billing.line && (
+                <div>
+                  <dt className="font-medium text-slate-500">Line</dt>
+                  <dd className="text-slate-900">{billing.line}</dd>
+                </div>
+              )}
+              <div>
+                <dt className="font-medium text-slate-500">Disputes</dt>
+                <dd className="text-slate-900">None.</dd>
+              </div>
+            </dl>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
