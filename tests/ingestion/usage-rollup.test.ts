@@ -12,6 +12,11 @@ async function rollupMatchesAttempts(customerId: string) {
       count(*) FILTER (WHERE status = 'pending')::int AS pending
     FROM attempt WHERE "customerId" = ${customerId}::uuid AND "eventCount" > 0 GROUP BY 1 ORDER BY 1`;
   const rollup = await db().usageRollup.findMany({ where: { customerId }, orderBy: { periodStart: "asc" } });
+  const daily = await db().$queryRaw<{ period: Date; attempts: number; billable: number; pending: number }[]>`
+    SELECT date_trunc('month', "day")::date::timestamp AT TIME ZONE 'UTC' AS period, sum(attempts)::int AS attempts,
+      sum(billable)::int AS billable, sum(pending)::int AS pending
+    FROM usage_daily WHERE "customerId" = ${customerId}::uuid GROUP BY 1 HAVING sum(attempts) <> 0 ORDER BY 1`;
+  expect(daily).toEqual(fromAttempts);
   expect(
     rollup
       .filter((r) => r.attempts !== 0)

@@ -13,6 +13,8 @@ export interface AttemptFacts {
 
 export interface UsageDelta {
   customerId: string;
+  /** The UTC day the attempt happened (midnight). */
+  day: Date;
   periodStart: Date;
   definitionId: string;
   attempts: number;
@@ -20,17 +22,20 @@ export interface UsageDelta {
   pending: number;
 }
 
-/** The net deltas of many changes, one per key, zero-sum keys left out. */
+const dayOf = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+
+/** The net deltas of many changes, one per customer, day and definition; zero-sum keys left out. */
 export function usageDeltas(
   changes: readonly { before: AttemptFacts | null; after: AttemptFacts | null }[],
 ): UsageDelta[] {
   const byKey = new Map<string, UsageDelta>();
   const add = (facts: AttemptFacts, sign: 1 | -1) => {
-    const periodStart = periodStartOf(facts.occurredAt);
-    const key = `${facts.customerId}|${periodStart.toISOString()}|${facts.definitionId}`;
+    const day = dayOf(facts.occurredAt);
+    const key = `${facts.customerId}|${day.toISOString()}|${facts.definitionId}`;
     const delta = byKey.get(key) ?? {
       customerId: facts.customerId,
-      periodStart,
+      day,
+      periodStart: periodStartOf(facts.occurredAt),
       definitionId: facts.definitionId,
       attempts: 0,
       billable: 0,

@@ -210,16 +210,28 @@ export function toVersionRule(v: {
   };
 }
 
-/** Adds usage deltas to the rollup (in key order, so concurrent batches do not deadlock). */
+/** Adds usage deltas to the daily and monthly rollups (in key order, so concurrent batches do not deadlock). */
 export async function applyUsageDeltas(tx: Tx, deltas: readonly UsageDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   const d = deltas;
   await tx.$executeRaw`
+    INSERT INTO usage_daily ("customerId", "day", "definitionId", "attempts", "billable", "pending")
+    SELECT v.customer_id::uuid, v.day::date, v.definition_id::uuid, v.attempts, v.billable, v.pending
+    FROM unnest(${d.map((x) => x.customerId)}::text[], ${d.map((x) => x.day.toISOString().slice(0, 10))}::text[],
+      ${d.map((x) => x.definitionId)}::text[], ${d.map((x) => x.attempts)}::int[], ${d.map((x) => x.billable)}::int[],
+      ${d.map((x) => x.pending)}::int[]) AS v(customer_id, day, definition_id, attempts, billable, pending)
+    ORDER BY 1, 2, 3
+    ON CONFLICT ("customerId", "day", "definitionId") DO UPDATE SET
+      "attempts" = usage_daily."attempts" + excluded."attempts",
+      "billable" = usage_daily."billable" + excluded."billable",
+      "pending" = usage_daily."pending" + excluded."pending"`;
+  await tx.$executeRaw`
     INSERT INTO usage_rollup ("customerId", "periodStart", "definitionId", "attempts", "billable", "pending")
-    SELECT v.customer_id::uuid, v.period_start::timestamptz, v.definition_id::uuid, v.attempts, v.billable, v.pending
+    SELECT v.customer_id::uuid, v.period_start::timestamptz, v.definition_id::uuid, sum(v.attempts), sum(v.billable), sum(v.pending)
     FROM unnest(${d.map((x) => x.customerId)}::text[], ${d.map((x) => x.periodStart.toISOString())}::text[],
       ${d.map((x) => x.definitionId)}::text[], ${d.map((x) => x.attempts)}::int[], ${d.map((x) => x.billable)}::int[],
       ${d.map((x) => x.pending)}::int[]) AS v(customer_id, period_start, definition_id, attempts, billable, pending)
+    GROUP BY 1, 2, 3
     ORDER BY 1, 2, 3
     ON CONFLICT ("customerId", "periodStart", "definitionId") DO UPDATE SET
       "attempts" = usage_rollup."attempts" + excluded."attempts",

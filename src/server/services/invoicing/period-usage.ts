@@ -56,14 +56,22 @@ export async function periodCounts(tx: Tx, customerId: string, periodStart: Date
   return tx.usageRollup.findMany({ where: { customerId, periodStart } });
 }
 
-/** Rebuilds a period's rollup from the attempts themselves (the from-scratch path). */
+/** Rebuilds a period's rollups (monthly and daily) from the attempts themselves (the from-scratch path). */
 export async function rebuildPeriodRollup(customerId: string, periodStart: Date, periodEnd: Date, tx: Tx = db()) {
+  await tx.$executeRaw`DELETE FROM usage_daily WHERE "customerId" = ${customerId}::uuid AND "day" >= ${periodStart}::date AND "day" < ${periodEnd}::date`;
+  await tx.$executeRaw`
+    INSERT INTO usage_daily ("customerId", "day", "definitionId", "attempts", "billable", "pending")
+    SELECT ${customerId}::uuid, ("occurredAt" AT TIME ZONE 'UTC')::date, "definitionId", count(*),
+      count(*) FILTER (WHERE "status" = 'billable'), count(*) FILTER (WHERE "status" = 'pending')
+    FROM attempt
+    WHERE "customerId" = ${customerId}::uuid AND "occurredAt" >= ${periodStart} AND "occurredAt" < ${periodEnd} AND "eventCount" > 0
+    GROUP BY 2, 3`;
+  // The monthly rollup is the sum of the days just counted.
   await tx.$executeRaw`DELETE FROM usage_rollup WHERE "customerId" = ${customerId}::uuid AND "periodStart" = ${periodStart}`;
   await tx.$executeRaw`
     INSERT INTO usage_rollup ("customerId", "periodStart", "definitionId", "attempts", "billable", "pending")
-    SELECT ${customerId}::uuid, ${periodStart}, "definitionId", count(*), count(*) FILTER (WHERE "status" = 'billable'),
-      count(*) FILTER (WHERE "status" = 'pending')
-    FROM attempt
-    WHERE "customerId" = ${customerId}::uuid AND "occurredAt" >= ${periodStart} AND "occurredAt" < ${periodEnd} AND "eventCount" > 0
+    SELECT ${customerId}::uuid, ${periodStart}, "definitionId", sum("attempts"), sum("billable"), sum("pending")
+    FROM usage_daily
+    WHERE "customerId" = ${customerId}::uuid AND "day" >= ${periodStart}::date AND "day" < ${periodEnd}::date
     GROUP BY "definitionId"`;
 }
