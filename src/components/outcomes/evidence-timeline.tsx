@@ -38,19 +38,19 @@ export function EvidenceTimeline({
   final: boolean;
 }) {
   const items = events
-    .flatMap((event) => (event.evidence as EvidenceItem[]).map((item) => ({ item, event })))
+    .flatMap((event) => (event.evidence as EvidenceItem[]).map((item, position) => ({ item, event, position })))
     .sort((a, b) => a.item.at.localeCompare(b.item.at));
   if (items.length === 0)
     return <p className="text-sm text-slate-600">The provider sent no evidence items for this attempt.</p>;
   return (
     <ol className="space-y-4" aria-label="Evidence, oldest first">
-      {items.map(({ item, event }, i) => {
+      {items.map(({ item, event, position }) => {
         const superseded = event.supersededAt !== null;
         const late = final && event.receivedAt > windowClosesAt;
         const actor = ACTOR[item.actor] ?? ACTOR.system;
         return (
           <li
-            key={`${event.eventId}-${i}`}
+            key={`${event.eventId}-${position}`}
             className={`rounded-lg border border-slate-200 p-4 ${superseded ? "bg-slate-50 opacity-70" : "bg-white"}`}
           >
             <div className="flex flex-wrap items-center gap-2 text-xs">

@@ -14,8 +14,8 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
   );
 }
 
-export const Th = ({ children }: { children: ReactNode }) => (
-  <th scope="col" className="px-4 py-3">
+export const Th = ({ children, className = "" }: { children: ReactNode; className?: string }) => (
+  <th scope="col" className={`px-4 py-3 ${className}`}>
     {children}
   </th>
 );

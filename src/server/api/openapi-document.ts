@@ -18,11 +18,21 @@ export interface OperationSpec {
   params?: { schema: z.ZodObject; example: Record<string, string> };
   query?: z.ZodObject;
   body?: { schema: z.ZodType; example: unknown };
-  responses: Record<number, { description: string; schema?: z.ZodType; example?: unknown; headers?: object }>;
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; example?: unknown; headers?: object; file?: FileResponse }
+  >;
   /** What it can fail with beyond what every operation with a key can (401, 429, 500). */
   errors: Exclude<AppErrorCode, "UNAUTHENTICATED" | "RATE_LIMITED" | "INTERNAL">[];
   /** Needs no API key. */
   public?: true;
+}
+
+/** A response that is a file to save, not JSON: described by its headers. */
+export interface FileResponse {
+  mediaType: string;
+  /** An example of the name the file is saved under. */
+  filename: string;
 }
 
 export interface OpenApiDocument {
@@ -74,11 +84,13 @@ function operationObject(
   const errors: AppErrorCode[] = [...op.errors, ...(op.public ? [] : ALWAYS)];
   const responses = Object.entries(op.responses).map(([status, r]) => [
     status,
-    {
-      description: r.description,
-      ...(r.headers && { headers: r.headers }),
-      content: json(r.schema ? refTo(responseSchemas, r.schema) : { type: "object" }, r.example),
-    },
+    r.file
+      ? fileResponse(r.description, r.file)
+      : {
+          description: r.description,
+          ...(r.headers && { headers: r.headers }),
+          content: json(r.schema ? refTo(responseSchemas, r.schema) : { type: "object" }, r.example),
+        },
   ]);
   const errorResponses = errors
     .sort((a, b) => ERROR_MAP[a].status - ERROR_MAP[b].status)
@@ -98,6 +110,22 @@ function operationObject(
       requestBody: { required: true, content: json(refTo(requestSchemas, op.body.schema), op.body.example) },
     }),
     responses: Object.fromEntries([...responses, ...errorResponses]),
+  };
+}
+
+// Its media type is stated in the headers rather than as `content`, which readers of this
+// document (the API reference page) take to be JSON.
+function fileResponse(description: string, file: FileResponse): ResponseObject {
+  return {
+    description,
+    headers: {
+      "Content-Type": { description: "The file's media type.", schema: { type: "string", const: file.mediaType } },
+      "Content-Disposition": {
+        description:
+          "`attachment` with the file name: the invoice number, or `draft-<customer>-<YYYY-MM>` for a draft.",
+        schema: { type: "string", example: `attachment; filename="${file.filename}"` },
+      },
+    },
   };
 }
 

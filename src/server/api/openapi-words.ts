@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { type AppErrorCode, ERROR_MAP } from "@/server/errors";
 import { AttemptListQuery } from "@/server/services/attempts/find-attempts";
+import { ContractTermsInput } from "@/server/services/contracts/contract-schema";
 import { VoidEventInput } from "@/server/services/ingestion/correct-event";
 import {
   DecimalAmount,
@@ -34,6 +35,9 @@ export const TAGS = {
   Attempts: "Attempts with their outcomes, evaluation and evidence trail.",
   Customers: "The customers you bill, by the ids your own systems use.",
   Definitions: "The rules that decide which attempts are billable outcomes.",
+  Contracts: "Each customer's pricing, in versions that start with a billing period.",
+  Invoices: "One invoice per customer and month: a live draft, then finalized. Every line drills down to its outcomes.",
+  "Credit notes": "Corrections of finalized invoices, which never change themselves.",
   Reference: "This document.",
 };
 
@@ -148,4 +152,12 @@ export const FIELD_NOTES = new Map<z.core.$ZodType, string>([
   [ItemResult.shape.errors, "For `rejected` items: every invalid field."],
   [AttemptSummary.shape.cost, "The attempt's total cost; null when no event reported one."],
   [AttemptSummary.shape.aiShare, "Exact decimal from 0 to 1: the latest event's value."],
+  [
+    ContractTermsInput.shape.effectiveFrom,
+    "ISO 8601 time of the first billing period the version applies to: the 1st of a month, 00:00 UTC, e.g. `2026-12-01T00:00:00Z`.",
+  ],
+  [
+    ContractTermsInput.shape.changeNote,
+    "What this version changes and why; kept with the version and in the audit log.",
+  ],
 ]);

@@ -15,6 +15,7 @@ import {
 } from "@/server/services/ingestion/ingest-event-schema";
 import { assembleDocument, type OpenApiDocument, type OperationSpec } from "./openapi-document";
 import { EXAMPLES } from "./openapi-examples";
+import { INVOICE_OPERATIONS, INVOICE_REQUEST_SCHEMAS, INVOICE_RESPONSE_SCHEMAS } from "./openapi-invoice-operations";
 import { AttemptDetail, AttemptList, AttemptPathParams, AttemptSummary, EvidenceTrailEvent } from "./schemas/attempts";
 import { Customer, CustomerBody, CustomerList, CustomerListQuery, CustomerPathParams } from "./schemas/customers";
 import { DefinitionBody, DefinitionList, DefinitionPathParams, DefinitionVersionBody } from "./schemas/definitions";
@@ -29,6 +30,7 @@ export const REQUEST_SCHEMAS = {
   AmendEventInput,
   VoidEventInput,
   CustomerBody,
+  ...INVOICE_REQUEST_SCHEMAS,
 };
 export const RESPONSE_SCHEMAS = {
   IngestBatchResult,
@@ -44,6 +46,7 @@ export const RESPONSE_SCHEMAS = {
   DefinitionBody,
   DefinitionVersionBody,
   CriterionInput,
+  ...INVOICE_RESPONSE_SCHEMAS,
   ErrorBody,
 };
 
@@ -226,6 +229,7 @@ Idempotent: the same body again changes nothing and answers 200, so it is safe t
     },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
   },
+  ...INVOICE_OPERATIONS,
   {
     method: "get",
     path: "/api/v1/openapi.json",

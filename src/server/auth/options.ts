@@ -2,10 +2,14 @@
 // customer. The role and customer in the token are re-read from the database on every
 // request by `currentActor`, so a disabled user or a changed role takes effect at once.
 import type { AuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import credentials from "next-auth/providers/credentials";
 import type { Role } from "@/domain/roles";
 import { AppError } from "@/server/errors";
 import { verifySignIn } from "@/server/services/auth/verify-sign-in";
+
+// Node's own ESM loader (scripts run with tsx, e.g. bench:portal) hands over the CommonJS module
+// object, Next's bundler its default export.
+const CredentialsProvider = (credentials as unknown as { default?: typeof credentials }).default ?? credentials;
 
 declare module "next-auth" {
   interface Session {

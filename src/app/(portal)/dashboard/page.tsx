@@ -1,22 +1,70 @@
 import type { Metadata } from "next";
+import { BillSplitCard } from "@/components/dashboard/bill-split-card";
+import { DisputesCard } from "@/components/dashboard/disputes-card";
+import { ForecastCard } from "@/components/dashboard/forecast-card";
+import { HistoryCharts } from "@/components/dashboard/history-charts";
+import { MonthToDateCard } from "@/components/dashboard/month-to-date-card";
+import { SuccessCard } from "@/components/dashboard/success-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { periodLabel } from "@/domain/invoicing/periods";
+import { formatDateTime } from "@/lib/format";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const customer = await (await serverCaller()).session.viewedCustomer();
+  const dashboard = await (await serverCaller()).dashboard.overview();
+  const { customer, billing, history, period } = dashboard;
+  const hasUsage = history.some((p) => p.attempts > 0);
+  const header = (
+    <PageHeader
+      title={`Dashboard — ${customer.name}`}
+      description={`${customer.name}'s billing for ${periodLabel(period.start)} to date, as of ${formatDateTime(dashboard.asOf)}. Every figure opens the outcomes behind it.`}
+    />
+  );
+
+  if (!billing && !hasUsage) {
+    return (
+      <>
+        {header}
+        <EmptyState title="No contract and no outcomes yet">
+          <p>
+            Month-to-date charges against your cap, the forecast to month end, your success rate and the effective cost
+            per outcome appear here once the provider sets up {customer.name}&apos;s contract and starts sending
+            outcomes.
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
   return (
     <>
-      <PageHeader title="Dashboard" description={`Billing overview for ${customer.name}.`} />
-      <EmptyState title="No billed outcomes yet">
-        <p>
-          Month-to-date charges against your cap, the forecast to month end, your success rate, the effective cost per
-          outcome, and your disputes and credits will appear here.
+      {header}
+      {!billing && (
+        <p
+          role="status"
+          className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          {customer.name} has no contract in force for {periodLabel(period.start)}, so nothing is billed this month. The
+          usage below is counted all the same.
         </p>
-        <p>They fill in as soon as your provider starts sending outcomes for {customer.name}.</p>
-      </EmptyState>
+      )}
+      {billing && !hasUsage && (
+        <p role="status" className="mb-6 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
+          No outcomes recorded yet: the figures fill in as the provider sends attempts for {customer.name}.
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        {billing && <MonthToDateCard dashboard={dashboard} billing={billing} />}
+        {billing && <ForecastCard billing={billing} />}
+        {billing && <BillSplitCard dashboard={dashboard} billing={billing} />}
+        <SuccessCard dashboard={dashboard} />
+        <DisputesCard />
+      </div>
+      <h2 className="mt-8 mb-4 text-lg font-semibold text-slate-900">Last six months</h2>
+      <HistoryCharts history={history} currency={billing?.currency ?? customer.currency} />
     </>
   );
 }

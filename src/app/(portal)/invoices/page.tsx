@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InvoiceListTable } from "@/components/invoices/invoice-list-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -6,18 +7,25 @@ import { serverCaller } from "@/server/trpc/server-caller";
 export const metadata: Metadata = { title: "Invoices" };
 
 export default async function InvoicesPage() {
-  const customer = await (await serverCaller()).session.viewedCustomer();
+  const caller = await serverCaller();
+  const [customer, invoices] = await Promise.all([caller.session.viewedCustomer(), caller.invoices.list()]);
   return (
     <>
-      <PageHeader title="Invoices" description={`Monthly invoices and credit notes for ${customer.name}.`} />
-      <EmptyState title="No invoices yet">
-        <p>
-          The current month&apos;s draft invoice and every finalized one will be listed here, with totals, credits and
-          the net amount due. Each line drills down to the outcomes behind it, and each invoice downloads as PDF and
-          CSV.
-        </p>
-        <p>An invoice appears once a contract is set up for {customer.name} and the first outcomes arrive.</p>
-      </EmptyState>
+      <PageHeader
+        title="Invoices"
+        description={`Monthly invoices and credit notes for ${customer.name}. The current month is a draft that updates as outcomes arrive; each invoice opens to its lines and the outcomes behind them.`}
+      />
+      {invoices.length === 0 ? (
+        <EmptyState title="No invoices yet">
+          <p>
+            {customer.name} has no contract yet, so nothing is billed. Once the provider sets up a contract, the current
+            month&apos;s draft invoice appears here and fills in as outcomes arrive; each ended month is finalized with
+            its own number.
+          </p>
+        </EmptyState>
+      ) : (
+        <InvoiceListTable invoices={invoices} customerName={customer.name} />
+      )}
     </>
   );
 }

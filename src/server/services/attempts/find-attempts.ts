@@ -1,23 +1,34 @@
 // Reading attempts and their outcomes within the actor's customer scope: a filtered list
-// paged by keyset on (occurredAt, id), and one attempt with its evidence trail.
+// paged by keyset on (occurredAt, id) in either direction, and one attempt with its evidence trail.
 import { z } from "zod";
 import { customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
+import { nextPeriodStart } from "@/domain/invoicing/periods";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+
+const Instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const AttemptListQuery = z.strictObject({
   customer: z.string().max(100).optional().describe("The customer's external id."),
   definition: z.string().max(100).optional().describe("The definition's key."),
   status: z.enum(["pending", "billable", "not_billable"]).optional(),
   subject: z.string().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe("occurredAt at or after this time."),
-  to: z.iso.datetime({ offset: true }).optional().describe("occurredAt before this time."),
+  subjectPrefix: z.string().min(1).max(200).optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Give the period as YYYY-MM.")
+    .optional()
+    .describe("The billing period: a calendar month in UTC, e.g. 2026-11."),
+  from: Instant.optional().describe("occurredAt at or after this time (a date alone means 00:00 UTC)."),
+  to: Instant.optional().describe("occurredAt before this time (a date alone means 00:00 UTC)."),
+  sort: z.enum(["newest", "oldest"]).default("newest"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional().describe("nextCursor from the previous page."),
 });
 export type AttemptListQuery = z.input<typeof AttemptListQuery>;
+type ParsedQuery = z.output<typeof AttemptListQuery>;
 
 const listFields = {
   id: true,
@@ -34,6 +45,8 @@ const listFields = {
   definitionVersion: { select: { number: true } },
 } as const;
 
+export type AttemptListRow = Prisma.AttemptGetPayload<{ select: typeof listFields }>;
+
 /** `customerId` narrows further, e.g. to the customer a portal page shows; the actor's scope always applies. */
 export async function listAttempts({
   actor,
@@ -45,36 +58,78 @@ export async function listAttempts({
   query: AttemptListQuery;
 }) {
   const q = AttemptListQuery.parse(query);
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-  const where: Prisma.AttemptWhereInput = {
+  const page = await pageAttempts(attemptWhere(actor, customerId, q), q.sort, q.cursor ?? null, q.limit);
+  return { attempts: page.rows, nextCursor: page.nextCursor };
+}
+
+/** The `where` of a list query: the actor's scope, the portal's customer, then the filters. */
+export function attemptWhere(actor: Actor, customerId: string | undefined, q: ParsedQuery): Prisma.AttemptWhereInput {
+  const { gte, lt } = timeBounds(q);
+  return {
     ...(customerId && { customerId }),
     ...scopedToCustomer(customerScopeOf(actor)),
     ...(q.customer && { customer: { externalId: q.customer } }),
     ...(q.definition && { definition: { key: q.definition } }),
     ...(q.status && { status: q.status }),
-    ...(q.subject && { subject: q.subject }),
     AND: [
-      ...(q.from || q.to
-        ? [{ occurredAt: { gte: q.from ? new Date(q.from) : undefined, lt: q.to ? new Date(q.to) : undefined } }]
-        : []),
-      ...(cursor
-        ? [
-            {
-              OR: [{ occurredAt: { lt: cursor.occurredAt } }, { occurredAt: cursor.occurredAt, id: { lt: cursor.id } }],
-            },
-          ]
-        : []),
+      ...(q.subject ? [{ subject: q.subject }] : []),
+      // Prisma passes startsWith to LIKE as is: % and _ in a subject are plain characters here.
+      ...(q.subjectPrefix ? [{ subject: { startsWith: q.subjectPrefix.replace(/[\\%_]/g, "\\$&") } }] : []),
+      ...(gte || lt ? [{ occurredAt: { gte, lt } }] : []),
     ],
   };
+}
+
+/** The tightest [gte, lt) the period and the from/to bounds allow together. */
+export function timeBounds(q: Pick<ParsedQuery, "period" | "from" | "to">): { gte?: Date; lt?: Date } {
+  const instant = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
+  const lower = [q.from && instant(q.from), q.period && new Date(`${q.period}-01T00:00:00Z`)].filter(
+    (d): d is Date => !!d,
+  );
+  const upper = [q.to && instant(q.to), q.period && nextPeriodStart(new Date(`${q.period}-01T00:00:00Z`))].filter(
+    (d): d is Date => !!d,
+  );
+  return {
+    gte: lower.length ? new Date(Math.max(...lower.map((d) => d.getTime()))) : undefined,
+    lt: upper.length ? new Date(Math.min(...upper.map((d) => d.getTime()))) : undefined,
+  };
+}
+
+/**
+ * One page after `cursor` in the chosen order. The cursor condition is spelled with a plain
+ * range on occurredAt beside the tie-break, so PostgreSQL seeks `attempt_by_customer_time`
+ * to the cursor instead of filtering every row before it: page 500 costs what page 1 does.
+ */
+export async function pageAttempts(
+  where: Prisma.AttemptWhereInput,
+  sort: "newest" | "oldest",
+  cursor: string | null,
+  limit: number,
+): Promise<{ rows: AttemptListRow[]; nextCursor: string | null }> {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const newest = sort === "newest";
+  const keyset: Prisma.AttemptWhereInput[] = after
+    ? [
+        { occurredAt: newest ? { lte: after.occurredAt } : { gte: after.occurredAt } },
+        {
+          OR: [
+            { occurredAt: newest ? { lt: after.occurredAt } : { gt: after.occurredAt } },
+            { occurredAt: after.occurredAt, id: newest ? { lt: after.id } : { gt: after.id } },
+          ],
+        },
+      ]
+    : [];
+  const and = Array.isArray(where.AND) ? where.AND : where.AND ? [where.AND] : [];
+  const direction = newest ? "desc" : "asc";
   const rows = await db().attempt.findMany({
-    where,
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: q.limit + 1,
+    where: { ...where, AND: [...and, ...keyset] },
+    orderBy: [{ occurredAt: direction }, { id: direction }],
+    take: limit + 1,
     select: listFields,
   });
-  const page = rows.slice(0, q.limit);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { attempts: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.occurredAt, last.id) : null };
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null };
 }
 
 export async function getAttemptWithTrail({ actor, attemptId }: { actor: Actor; attemptId: string }) {

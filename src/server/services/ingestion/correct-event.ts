@@ -126,7 +126,7 @@ async function correct(
       where: { eventId },
       select: { attemptId: true, kind: true, customerId: true },
     });
-    if (!original || original.kind !== "original") throw AppError.notFound(`The event "${eventId}"`);
+    if (original?.kind !== "original") throw AppError.notFound(`The event "${eventId}"`);
     await holdBillingLocksShared(tx, [original.customerId]);
     const [locked] = (await lockAttempts(tx, [original.attemptId])).values();
     if (!locked) throw AppError.notFound(`The attempt of event "${eventId}"`);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -13,7 +14,7 @@ export default async function CustomersPage() {
     <>
       <PageHeader
         title="Customers"
-        description="The companies you bill, with their users. Contracts arrive with invoicing."
+        description="The companies you bill, with their users. Open one to see its contract and its versions."
       />
       {customers.length === 0 ? (
         <EmptyState title="No customers yet">
@@ -35,7 +36,11 @@ export default async function CustomersPage() {
         >
           {customers.map((c) => (
             <tr key={c.id}>
-              <Td className="font-medium text-slate-900">{c.name}</Td>
+              <Td className="font-medium">
+                <Link href={`/customers/${c.id}`} className="text-brand-700 hover:underline">
+                  {c.name}
+                </Link>
+              </Td>
               <Td className="font-mono text-xs">{c.externalId}</Td>
               <Td>{c.currency}</Td>
               <Td>{c.timezone}</Td>

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ContractHistory } from "@/components/contracts/contract-history";
+import { ContractTerms } from "@/components/contracts/contract-terms";
+import { contractViewOf } from "@/components/contracts/contract-view";
+import { CustomerFacts } from "@/components/contracts/customer-facts";
+import { NewContractForm } from "@/components/contracts/new-contract-form";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { periodLabel } from "@/domain/invoicing/periods";
+import { foundOr404 } from "@/server/trpc/found-or-404";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Customer" };
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const caller = await serverCaller();
+  const customer = await foundOr404(caller.customers.byId({ customerId: id }));
+  const [me, currentRow, versionRows, definitions] = await Promise.all([
+    caller.session.me(),
+    caller.contracts.current({ customerId: id }),
+    caller.contracts.versions({ customerId: id }),
+    caller.definitions.list(),
+  ]);
+  const current = currentRow && contractViewOf(currentRow);
+  const versions = versionRows.map(contractViewOf);
+  const names = Object.fromEntries(definitions.map((d) => [d.key, d.name]));
+  return (
+    <>
+      <Link href="/customers" className="text-sm text-brand-700 hover:underline">
+        ← All customers
+      </Link>
+      <PageHeader
+        title={customer.name}
+        description="The customer's facts, the contract that bills them, and its history."
+      />
+      <div className="space-y-6">
+        <Card title="Customer">
+          <CustomerFacts customer={customer} />
+        </Card>
+        <Card
+          title={
+            current
+              ? `Contract in force: version ${current.version}, since ${periodLabel(current.effectiveFrom)}`
+              : "Contract"
+          }
+        >
+          {current ? (
+            <ContractTerms contract={current} names={names} />
+          ) : (
+            <EmptyState title="No contract in force">
+              <p>
+                {versions.length > 0
+                  ? `The first version starts in ${periodLabel(versions.at(-1)!.effectiveFrom)}; until then nothing is billed.`
+                  : `${customer.name} has no contract yet, so no invoice is drawn up and nothing is billed.`}
+              </p>
+              {me.role !== "admin" && <p>An admin sets up the contract.</p>}
+            </EmptyState>
+          )}
+        </Card>
+        {versions.length > 0 && (
+          <Card title={`Version history (${versions.length})`}>
+            <ContractHistory versions={versions} inForceId={current?.id ?? null} />
+          </Card>
+        )}
+        {me.role === "admin" && (
+          <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+            <NewContractForm
+              customerId={id}
+              current={current ?? versions[0] ?? null}
+              definitions={definitions.map((d) => ({ key: d.key, name: d.name }))}
+              currency={customer.currency}
+            />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LineOutcomesTable } from "@/components/invoices/line-outcomes-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { periodLabel } from "@/domain/invoicing/periods";
+import { formatMoney } from "@/domain/money";
+import { formatQuantity, formatUnitPrice } from "@/lib/format";
+import { foundOr404 } from "@/server/trpc/found-or-404";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Invoice line" };
+
+const PAGE_SIZE = 50;
+
+export default async function InvoiceLinePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; position: string }>;
+  searchParams: Promise<{ cursor?: string }>;
+}) {
+  const [{ id, position }, { cursor }] = await Promise.all([params, searchParams]);
+  if (!/^\d{1,6}$/.test(position)) notFound();
+  const caller = await serverCaller();
+  const page = await foundOr404(
+    caller.invoices.lineOutcomes({
+      invoiceId: id,
+      position: Number(position),
+      limit: PAGE_SIZE,
+      cursor: cursor && /^[A-Za-z0-9_-]+$/.test(cursor) ? cursor : undefined,
+    }),
+  );
+  const { invoice, line } = page;
+  const invoiceTitle = invoice.number ?? `the draft invoice for ${periodLabel(invoice.periodStart)}`;
+  const here = `/invoices/${id}/lines/${position}`;
+  return (
+    <>
+      <Link href={`/invoices/${id}`} className="text-sm text-brand-700 hover:underline">
+        ← {invoice.number ?? `Draft invoice for ${periodLabel(invoice.periodStart)}`}
+      </Link>
+      <PageHeader
+        title={line.description}
+        description={
+          <>
+            Line {line.position + 1} of {invoiceTitle}: {formatQuantity(line.quantity)} ×{" "}
+            {formatUnitPrice(line.unitPrice, invoice.currency)} = {formatMoney(line.amountMinor, invoice.currency)}.
+            {invoice.status === "draft" && " A draft: the outcomes below are what it would bill now."}
+          </>
+        }
+      />
+      {!page.traced ? (
+        <EmptyState title="No outcomes behind this line">
+          <p>{page.note}</p>
+        </EmptyState>
+      ) : page.outcomes.length === 0 ? (
+        <EmptyState title="No outcomes on this page">
+          <p>This line counts no outcomes, or the page you asked for is past its last one.</p>
+        </EmptyState>
+      ) : (
+        <LineOutcomesTable
+          outcomes={page.outcomes}
+          caption={`Outcomes behind “${line.description}”, oldest first`}
+          outcomeHref={(attemptId) => `/outcomes/${attemptId}`}
+        />
+      )}
+      <nav aria-label="Outcome pages" className="mt-4 flex justify-between text-sm">
+        {cursor ? (
+          <Link href={here} className="text-brand-700 hover:underline">
+            ← First outcomes
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor && (
+          <Link href={`${here}?cursor=${page.nextCursor}`} className="text-brand-700 hover:underline">
+            Next {PAGE_SIZE} outcomes →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

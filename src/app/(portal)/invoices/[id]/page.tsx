@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreditNoteList } from "@/components/invoices/credit-note-list";
+import { DraftNotice } from "@/components/invoices/draft-notice";
+import { FinalizeInvoiceButton } from "@/components/invoices/finalize-invoice-button";
+import { InvoiceDownloads } from "@/components/invoices/invoice-downloads";
+import { InvoiceLinesTable } from "@/components/invoices/invoice-lines-table";
+import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
+import { InvoiceTotals } from "@/components/invoices/invoice-totals";
+import { IssueCreditNoteForm } from "@/components/invoices/issue-credit-note-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { periodLabel } from "@/domain/invoicing/periods";
+import { formatMoney } from "@/domain/money";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { foundOr404 } from "@/server/trpc/found-or-404";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Invoice" };
+
+export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const caller = await serverCaller();
+  const [me, invoice] = await Promise.all([caller.session.me(), foundOr404(caller.invoices.byId({ invoiceId: id }))]);
+  const period = periodLabel(invoice.periodStart);
+  const title = invoice.number ?? `Draft invoice for ${period}`;
+  const ended = invoice.periodEnd <= new Date();
+  const admin = me.role === "admin";
+  const lastDay = new Date(invoice.periodEnd.getTime() - 86_400_000);
+  return (
+    <>
+      <Link href="/invoices" className="text-sm text-brand-700 hover:underline">
+        ← All invoices
+      </Link>
+      <PageHeader
+        title={title}
+        description={
+          <>
+            <span className="mr-2">
+              {invoice.customer.name} · {period} ({formatDate(invoice.periodStart)} – {formatDate(lastDay)})
+            </span>
+            <InvoiceStatusBadge status={invoice.status} />
+            {invoice.finalizedAt && (
+              <span className="mt-1 block">
+                Finalized {formatDateTime(invoice.finalizedAt)}
+                {invoice.finalizedBy && ` by ${invoice.finalizedBy}`}.
+              </span>
+            )}
+          </>
+        }
+        actions={<InvoiceDownloads invoiceId={id} title={title} />}
+      />
+      <div className="space-y-6">
+        {invoice.status === "draft" && <DraftNotice pending={invoice.pending} ended={ended} />}
+        {admin && invoice.status === "draft" && ended && (
+          <FinalizeInvoiceButton customerId={invoice.customerId} periodStart={invoice.periodStart} period={period} />
+        )}
+        <Card title="Lines">
+          {invoice.lines.length === 0 ? (
+            <p className="text-sm text-slate-600">Nothing is charged for {period} yet.</p>
+          ) : (
+            <InvoiceLinesTable invoiceId={id} lines={invoice.lines} currency={invoice.currency} title={title} />
+          )}
+        </Card>
+        <InvoiceTotals
+          totalMinor={invoice.totalMinor ?? 0n}
+          creditedMinor={invoice.creditedMinor}
+          netDueMinor={invoice.netDueMinor}
+          currency={invoice.currency}
+        />
+        <Card title="Credit notes">
+          <div className="space-y-4">
+            <CreditNoteList creditNotes={invoice.creditNotes} currency={invoice.currency} />
+            {admin && invoice.status === "finalized" && invoice.number && (
+              <IssueCreditNoteForm
+                invoiceId={id}
+                invoiceNumber={invoice.number}
+                remaining={formatMoney(invoice.netDueMinor, invoice.currency)}
+              />
+            )}
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

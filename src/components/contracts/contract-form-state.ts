@@ -1,0 +1,127 @@
+// The "New contract version" form's state and how it becomes the terms the server validates.
+// Inputs stay strings while people type; the server's schema is the one judge of the terms.
+import type { ContractView } from "./contract-view";
+
+export interface TierRow {
+  id: number;
+  /** Blank: open-ended (the last tier). */
+  upTo: string;
+  unitPrice: string;
+}
+
+export interface OutcomePriceRow {
+  id: number;
+  definitionKey: string;
+  unitPrice: string;
+  tiers: TierRow[];
+}
+
+export interface AttemptFeeRow {
+  id: number;
+  /** Blank: every definition without a fee of its own. */
+  definitionKey: string;
+  unitPrice: string;
+}
+
+export interface ContractForm {
+  /** "YYYY-MM" from the month picker. */
+  month: string;
+  platformFee: string;
+  attemptFees: AttemptFeeRow[];
+  outcomePrices: OutcomePriceRow[];
+  monthlyCap: string;
+  minimumCommitment: string;
+  disputeWindowDays: string;
+  graceDays: string;
+  changeNote: string;
+}
+
+let nextRowId = 1;
+export const newRowId = () => nextRowId++;
+
+/** "YYYY-MM" of the month after `now`, in UTC: a new version usually starts with the next period. */
+export function nextMonth(now: Date): string {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return next.toISOString().slice(0, 7);
+}
+
+/** The form starts from the terms in force, so an admin changes only what changes. */
+export function formFromContract(contract: ContractView | null, now: Date): ContractForm {
+  return {
+    month: nextMonth(now),
+    platformFee: contract?.platformFee ?? "0",
+    attemptFees: (contract?.attemptFees ?? []).map((f) => ({
+      id: newRowId(),
+      definitionKey: f.definitionKey ?? "",
+      unitPrice: f.unitPrice,
+    })),
+    outcomePrices: (contract?.outcomePrices ?? []).map((p) => ({
+      id: newRowId(),
+      definitionKey: p.definitionKey,
+      unitPrice: p.unitPrice,
+      tiers: p.tiers.map((t) => ({
+        id: newRowId(),
+        upTo: t.upTo === null ? "" : String(t.upTo),
+        unitPrice: t.unitPrice,
+      })),
+    })),
+    monthlyCap: contract?.monthlyCap ?? "",
+    minimumCommitment: contract?.minimumCommitment ?? "",
+    disputeWindowDays: String(contract?.disputeWindowDays ?? 30),
+    graceDays: String(contract?.graceDays ?? 7),
+    changeNote: "",
+  };
+}
+
+/** The month picker's "YYYY-MM" as the 1st of that month, 00:00 UTC; null when not a month. */
+export function monthStart(month: string): Date | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return null;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+}
+
+const wholeNumber = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN);
+
+/** Mistakes the browser can name before asking the server: a missing month, days that are not whole numbers. */
+export function localErrors(form: ContractForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!monthStart(form.month)) errors.effectiveFrom = "Choose the month the version starts with.";
+  if (Number.isNaN(wholeNumber(form.disputeWindowDays)))
+    errors.disputeWindowDays = "Give the dispute window as a whole number of days.";
+  if (Number.isNaN(wholeNumber(form.graceDays))) errors.graceDays = "Give the grace period as a whole number of days.";
+  form.outcomePrices.forEach((p, i) => {
+    p.tiers.forEach((t, j) => {
+      if (t.upTo.trim() !== "" && Number.isNaN(wholeNumber(t.upTo)))
+        errors[`outcomePrices.${i}.tiers.${j}.upTo`] = "Give a whole number of outcomes, or leave it blank.";
+    });
+  });
+  return errors;
+}
+
+const optional = (value: string) => (value.trim() === "" ? null : value.trim());
+
+/** The terms as `ContractTermsInput` reads them. Call only when `localErrors` is empty. */
+export function termsOf(form: ContractForm) {
+  return {
+    effectiveFrom: monthStart(form.month) ?? new Date(Number.NaN),
+    platformFee: form.platformFee.trim() || "0",
+    attemptFees: form.attemptFees.map((f) => ({
+      definitionKey: f.definitionKey || null,
+      unitPrice: f.unitPrice.trim(),
+    })),
+    outcomePrices: form.outcomePrices.map((p) => ({
+      definitionKey: p.definitionKey,
+      // With tiers the flat price is not used; the first tier's price keeps it meaningful.
+      unitPrice: (p.tiers[0]?.unitPrice ?? p.unitPrice).trim(),
+      tiers: p.tiers.map((t) => ({
+        upTo: t.upTo.trim() === "" ? null : wholeNumber(t.upTo),
+        unitPrice: t.unitPrice.trim(),
+      })),
+    })),
+    monthlyCap: optional(form.monthlyCap),
+    minimumCommitment: optional(form.minimumCommitment),
+    disputeWindowDays: wholeNumber(form.disputeWindowDays),
+    graceDays: wholeNumber(form.graceDays),
+    changeNote: form.changeNote,
+  };
+}

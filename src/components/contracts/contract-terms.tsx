@@ -1,0 +1,102 @@
+import { Table, Td, Th } from "@/components/ui/table";
+import { Dec } from "@/domain/money";
+import { formatQuantity, formatUnitPrice } from "@/lib/format";
+import type { ContractView, DefinitionNames } from "./contract-view";
+
+const price = "text-right tabular-nums whitespace-nowrap";
+
+/** The contract in force in plain words, with outcome prices and their tiers as a table. */
+export function ContractTerms({ contract, names }: { contract: ContractView; names: DefinitionNames }) {
+  const { currency } = contract;
+  const money = (amount: string | null) => (amount === null ? "None" : formatUnitPrice(amount, currency));
+  return (
+    <div className="space-y-5">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        <Fact
+          term="Platform fee"
+          value={new Dec(contract.platformFee).isZero() ? "None" : `${money(contract.platformFee)} a month`}
+        />
+        <Fact term="Monthly cap on usage" value={money(contract.monthlyCap)} />
+        <Fact term="Minimum commitment" value={money(contract.minimumCommitment)} />
+        <Fact term="Dispute window" value={`${contract.disputeWindowDays} days`} />
+        <Fact term="Grace before finalizing" value={`${contract.graceDays} days after the period ends`} />
+        <Fact term="Currency" value={currency} />
+      </dl>
+      <div>
+        <h3 className="mb-2 text-sm font-semibold text-slate-900">Attempt fees</h3>
+        {contract.attemptFees.length === 0 ? (
+          <p className="text-sm text-slate-600">No fee per attempt: only outcomes are charged.</p>
+        ) : (
+          <ul className="space-y-1 text-sm text-slate-700">
+            {contract.attemptFees.map((f) => (
+              <li key={f.definitionKey ?? "*"}>
+                {formatUnitPrice(f.unitPrice, currency)} per attempt of{" "}
+                {f.definitionKey
+                  ? (names[f.definitionKey] ?? f.definitionKey)
+                  : "any definition without a fee of its own"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div>
+        <h3 className="mb-2 text-sm font-semibold text-slate-900">Outcome prices</h3>
+        {contract.outcomePrices.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            No prices of its own: each billable outcome is charged at its definition&apos;s default price.
+          </p>
+        ) : (
+          <Table
+            caption={`Outcome prices of contract version ${contract.version}`}
+            head={
+              <>
+                <Th>Definition</Th>
+                <Th>Outcomes in the month</Th>
+                <Th className="text-right">Price per outcome</Th>
+              </>
+            }
+          >
+            {contract.outcomePrices.flatMap((p) =>
+              tiersOf(p.tiers, p.unitPrice).map((tier, i) => (
+                <tr key={`${p.definitionKey}-${tier.range}`}>
+                  <Td className={i === 0 ? "font-medium text-slate-900" : "text-slate-400"}>
+                    {i === 0 ? (
+                      (names[p.definitionKey] ?? p.definitionKey)
+                    ) : (
+                      <span className="sr-only">{names[p.definitionKey] ?? p.definitionKey}</span>
+                    )}
+                  </Td>
+                  <Td>{tier.range}</Td>
+                  <Td className={price}>{formatUnitPrice(tier.unitPrice, currency)}</Td>
+                </tr>
+              )),
+            )}
+          </Table>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+      <dd className="mt-0.5 text-slate-900">{value}</dd>
+    </div>
+  );
+}
+
+/** Graduated tiers as ranges people read: "1 to 1,000", "1,001 to 5,000", "5,001 and above". */
+function tiersOf(tiers: { upTo: number | null; unitPrice: string }[], flat: string) {
+  if (tiers.length === 0) return [{ range: "Every outcome", unitPrice: flat }];
+  let from = 1;
+  return tiers.map((t) => {
+    const range =
+      t.upTo === null
+        ? `${formatQuantity(String(from))} and above`
+        : `${formatQuantity(String(from))} to ${formatQuantity(String(t.upTo))}`;
+    from = (t.upTo ?? 0) + 1;
+    return { range, unitPrice: t.unitPrice };
+  });
+}

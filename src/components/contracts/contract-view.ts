@@ -1,0 +1,52 @@
+// A contract version as the pages show it: decimals as exact strings, the JSON columns typed.
+import type { AttemptFee, OutcomePrice } from "@/domain/rating/contract-terms";
+
+type Decimal = { toString(): string };
+
+export interface ContractView {
+  id: string;
+  version: number;
+  effectiveFrom: Date;
+  currency: string;
+  platformFee: string;
+  attemptFees: AttemptFee[];
+  outcomePrices: OutcomePrice[];
+  monthlyCap: string | null;
+  minimumCommitment: string | null;
+  disputeWindowDays: number;
+  graceDays: number;
+  changeNote: string;
+  authorLabel: string;
+  createdAt: Date;
+}
+
+export interface ContractRow {
+  id: string;
+  version: number;
+  effectiveFrom: Date;
+  currency: string;
+  platformFee: Decimal;
+  attemptFees: unknown;
+  outcomePrices: unknown;
+  monthlyCap: Decimal | null;
+  minimumCommitment: Decimal | null;
+  disputeWindowDays: number;
+  graceDays: number;
+  changeNote: string;
+  authorLabel: string;
+  createdAt: Date;
+}
+
+export function contractViewOf(row: ContractRow): ContractView {
+  return {
+    ...row,
+    platformFee: row.platformFee.toString(),
+    attemptFees: row.attemptFees as AttemptFee[],
+    outcomePrices: (row.outcomePrices as OutcomePrice[]).map((p) => ({ ...p, tiers: p.tiers ?? [] })),
+    monthlyCap: row.monthlyCap?.toString() ?? null,
+    minimumCommitment: row.minimumCommitment?.toString() ?? null,
+  };
+}
+
+/** How a definition reads to people: its name, or its key when it is unknown here. */
+export type DefinitionNames = Record<string, string>;

@@ -1,0 +1,59 @@
+import { Card } from "@/components/ui/card";
+import { formatMoney } from "@/domain/money";
+import { FigureLink } from "./figure-link";
+import { formatPercent } from "./figures";
+import { outcomesHref } from "./outcome-links";
+import type { Billing, Dashboard } from "./types";
+
+/** What the month-to-date bill is made of: the fixed platform fee and the usage charges. */
+export function BillSplitCard({ dashboard, billing }: { dashboard: Dashboard; billing: Billing }) {
+  const { charges, currency } = billing;
+  const month = { from: dashboard.period.start, to: dashboard.period.end };
+  const usageMinor = charges.attempts + charges.outcomes + charges.cap_adjustment;
+  const rows: { label: string; amountMinor: bigint; href?: string }[] = [
+    { label: "Platform fee (fixed)", amountMinor: charges.platform_fee },
+    { label: "Attempt fees", amountMinor: charges.attempts, href: outcomesHref(month) },
+    { label: "Outcome charges", amountMinor: charges.outcomes, href: outcomesHref({ status: "billable", ...month }) },
+    { label: "Cap adjustment", amountMinor: charges.cap_adjustment },
+    { label: "Minimum commitment true-up", amountMinor: charges.minimum_true_up },
+    { label: "Late items from earlier months", amountMinor: charges.late_items },
+  ].filter((r) => r.amountMinor !== 0n);
+  return (
+    <Card title="Fixed fee and usage">
+      {billing.hybrid ? (
+        <p className="text-sm text-slate-700">
+          <span className="text-2xl font-semibold text-slate-900" data-testid="fixed-share">
+            {formatPercent(billing.fixedShare)}
+          </span>{" "}
+          of this month&apos;s bill so far is the fixed platform fee; usage adds {formatMoney(usageMinor, currency)}.
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">
+          {charges.platform_fee === 0n
+            ? "Your contract has no platform fee: the bill is usage only."
+            : "Your contract is a platform fee without usage prices."}
+        </p>
+      )}
+      <dl className="mt-4 space-y-2 text-sm">
+        {rows.map((r) => (
+          <div key={r.label} className="flex justify-between gap-4">
+            <dt className="text-slate-600">{r.label}</dt>
+            <dd className="tabular-nums text-slate-900">
+              {r.href ? (
+                <FigureLink href={r.href} label={`outcomes behind ${r.label.toLowerCase()}`}>
+                  {formatMoney(r.amountMinor, currency)}
+                </FigureLink>
+              ) : (
+                formatMoney(r.amountMinor, currency)
+              )}
+            </dd>
+          </div>
+        ))}
+        <div className="flex justify-between gap-4 border-t border-slate-200 pt-2 font-semibold">
+          <dt className="text-slate-900">Total so far</dt>
+          <dd className="tabular-nums text-slate-900">{formatMoney(billing.totalMinor, currency)}</dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}

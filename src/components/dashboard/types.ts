@@ -1,0 +1,4 @@
+import type { Dashboard } from "@/server/services/dashboard/load-dashboard";
+
+export type { Dashboard };
+export type Billing = NonNullable<Dashboard["billing"]>;

@@ -1,0 +1,31 @@
+import { formatMoney } from "@/domain/money";
+import { formatDateTime } from "@/lib/format";
+
+export interface CreditNoteView {
+  number: string;
+  issuedAt: Date;
+  reason: string;
+  amountMinor: bigint;
+}
+
+export function CreditNoteList({ creditNotes, currency }: { creditNotes: CreditNoteView[]; currency: string }) {
+  if (creditNotes.length === 0) {
+    return <p className="text-sm text-slate-600">No credit notes: nothing on this invoice has been credited.</p>;
+  }
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {creditNotes.map((c) => (
+        <li key={c.number} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:justify-between">
+          <div>
+            <p className="font-mono text-xs font-semibold text-slate-900">{c.number}</p>
+            <p className="text-slate-700">{c.reason}</p>
+            <p className="text-xs text-slate-500">Issued {formatDateTime(c.issuedAt)}</p>
+          </div>
+          <p className="whitespace-nowrap font-medium tabular-nums text-slate-900">
+            −{formatMoney(c.amountMinor, currency)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

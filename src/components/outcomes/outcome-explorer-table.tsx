@@ -1,0 +1,143 @@
+"use client";
+// The explorer's rows with a checkbox each. The selection is kept for disputes (a later
+// issue); for now it exports: the checked rows, or every row matching the filter.
+import Link from "next/link";
+import { useState } from "react";
+import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatDateTime, formatUnitPrice } from "@/lib/format";
+
+export interface ExplorerRow {
+  id: string;
+  occurredAt: string;
+  subject: string;
+  definitionName: string;
+  version: number;
+  status: "pending" | "billable" | "not_billable";
+  eventCount: number;
+  cost: string;
+  costCurrency: string | null;
+}
+
+const button =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700";
+
+export function OutcomeExplorerTable({
+  rows,
+  caption,
+  matching,
+  filterSearch,
+}: {
+  rows: ExplorerRow[];
+  caption: string;
+  /** How many rows match the filter, already worded ("1,234" or "10,000+"). */
+  matching: string;
+  /** The filter as a query string (`?status=…`), without the cursor. */
+  filterSearch: string;
+}) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const pageChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
+
+  const toggle = (id: string) => {
+    setAllMatching(false);
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const togglePage = () => {
+    setAllMatching(false);
+    setSelected(pageChecked ? new Set() : new Set(rows.map((r) => r.id)));
+  };
+  const exportHref = allMatching
+    ? `/api/portal/outcomes.csv${filterSearch}`
+    : `/api/portal/outcomes.csv?ids=${[...selected].join(",")}`;
+  const count = allMatching ? matching : selected.size.toLocaleString("en-US");
+
+  return (
+    <>
+      <div className="mb-3 flex flex-wrap items-center gap-3 text-sm text-slate-700" aria-live="polite">
+        <span>
+          {allMatching || selected.size > 0 ? `${count} selected` : `${matching} matching`}
+          {allMatching && " (every outcome matching these filters)"}
+        </span>
+        {pageChecked && !allMatching && (
+          <button type="button" className={button} onClick={() => setAllMatching(true)}>
+            Select all {matching} matching this filter
+          </button>
+        )}
+        {(allMatching || selected.size > 0) && (
+          <>
+            <a href={exportHref} className={button} download>
+              Export selected to CSV
+            </a>
+            <button
+              type="button"
+              className="text-brand-700 hover:underline"
+              onClick={() => {
+                setSelected(new Set());
+                setAllMatching(false);
+              }}
+            >
+              Clear selection
+            </button>
+          </>
+        )}
+        <a href={`/api/portal/outcomes.csv${filterSearch}`} className={`${button} ml-auto`} download>
+          Export all matching to CSV
+        </a>
+      </div>
+      <Table
+        caption={caption}
+        head={
+          <>
+            <Th className="w-10">
+              <input
+                type="checkbox"
+                aria-label="Select every outcome on this page"
+                checked={pageChecked}
+                onChange={togglePage}
+              />
+            </Th>
+            <Th>Time</Th>
+            <Th>Subject</Th>
+            <Th>Definition</Th>
+            <Th>Status</Th>
+            <Th className="text-right">Events</Th>
+            <Th className="text-right">Cost</Th>
+          </>
+        }
+      >
+        {rows.map((a) => (
+          <tr key={a.id} className={selected.has(a.id) || allMatching ? "bg-brand-50" : undefined}>
+            <Td>
+              <input
+                type="checkbox"
+                aria-label={`Select ${a.subject}`}
+                checked={allMatching || selected.has(a.id)}
+                onChange={() => toggle(a.id)}
+              />
+            </Td>
+            <Td className="whitespace-nowrap">{formatDateTime(a.occurredAt)}</Td>
+            <Td className="max-w-[16rem] break-all font-mono text-xs">
+              <Link href={`/outcomes/${a.id}`} className="text-brand-700 hover:underline">
+                {a.subject}
+              </Link>
+            </Td>
+            <Td>
+              {a.definitionName} <span className="text-slate-500">v{a.version}</span>
+            </Td>
+            <Td>
+              <OutcomeStatusBadge status={a.status} />
+            </Td>
+            <Td className="text-right tabular-nums">{a.eventCount}</Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              {a.costCurrency ? formatUnitPrice(a.cost, a.costCurrency) : "—"}
+            </Td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+// The invoicing operations of REST v1 (invoices, credit notes, contracts) for the OpenAPI
+// document that openapi.ts assembles: the same pattern, kept apart so each file stays short.
+import { ContractTermsInput } from "@/server/services/contracts/contract-schema";
+import type { OperationSpec } from "./openapi-document";
+import { INVOICE_EXAMPLES as EX } from "./openapi-invoice-examples";
+import { ContractBody, ContractVersions } from "./schemas/contracts";
+import { CustomerPathParams } from "./schemas/customers";
+import {
+  CreditNoteBody,
+  CreditNoteList,
+  CreditNoteListQuery,
+  CreditNotePathParams,
+  CreditNoteSummary,
+  InvoiceDetail,
+  InvoiceLineBody,
+  InvoiceLinePathParams,
+  InvoiceList,
+  InvoiceListQuery,
+  InvoicePathParams,
+  InvoiceSummary,
+  LineOutcome,
+  LineOutcomesPage,
+  LineOutcomesQuery,
+} from "./schemas/invoices";
+
+export const INVOICE_REQUEST_SCHEMAS = { ContractTermsInput };
+export const INVOICE_RESPONSE_SCHEMAS = {
+  InvoiceList,
+  InvoiceSummary,
+  InvoiceDetail,
+  InvoiceLineBody,
+  LineOutcomesPage,
+  LineOutcome,
+  CreditNoteList,
+  CreditNoteBody,
+  CreditNoteSummary,
+  ContractVersions,
+  ContractBody,
+};
+
+const invoiceParams = { schema: InvoicePathParams, example: { id: EX.invoiceId } };
+const CSV = "text/csv; charset=utf-8";
+
+const download = (
+  path: string,
+  operationId: string,
+  summary: string,
+  description: string,
+  file: { mediaType: string; filename: string },
+): OperationSpec => ({
+  method: "get",
+  path: `/api/v1/invoices/{id}/${path}`,
+  operationId,
+  tag: "Invoices",
+  summary,
+  description: `${description}
+
+Sent as an attachment named after the invoice: \`INV-2026-000123…\`, or \`draft-<customer>-<YYYY-MM>…\` for a draft, which is computed as it stands now. Signed-in portal users download the same files from \`/api/portal/invoices/{id}/…\`.`,
+  params: invoiceParams,
+  responses: { 200: { description: `The file (\`${file.mediaType}\`).`, file } },
+  errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+});
+
+export const INVOICE_OPERATIONS: OperationSpec[] = [
+  {
+    method: "get",
+    path: "/api/v1/invoices",
+    operationId: "listInvoices",
+    tag: "Invoices",
+    summary: "List a customer's invoices",
+    description:
+      "Every invoice of the customer, newest period first: one per month from its first contract to the current one. A `draft` is computed live from the outcomes received so far; a `finalized` invoice has its number and never changes (credit notes correct it).",
+    query: InvoiceListQuery,
+    responses: { 200: { description: "The customer's invoices.", schema: InvoiceList, example: EX.invoiceList } },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/invoices/{id}",
+    operationId: "getInvoice",
+    tag: "Invoices",
+    summary: "Get an invoice with its lines",
+    description:
+      "One invoice with every line (each rounded once, half-even), its credit notes and the net due. A line that counts outcomes links to them in `outcomes`.",
+    params: invoiceParams,
+    responses: { 200: { description: "The invoice.", schema: InvoiceDetail, example: EX.invoice } },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/invoices/{id}/lines/{position}/outcomes",
+    operationId: "listLineOutcomes",
+    tag: "Invoices",
+    summary: "List the outcomes behind an invoice line",
+    description: `The exact attempts a line counted, oldest \`occurredAt\` first: for an \`attempts\` line every attempt of its definition in the period; for an \`outcomes\` line the billable ones, and for a volume tier's line only those whose rank among the period's billable outcomes falls in the tier; for \`late_items\` the attempts of its source period billed late on this invoice. A finalized invoice lists what was billed on it, as it was billed (\`billedAs\`), whatever changed since.
+
+Lines that are not counts of outcomes (platform fee, cap adjustment, minimum true-up) answer \`traced: false\` with a \`note\`. Paged by keyset: pass \`nextCursor\` as \`cursor\`.`,
+    params: { schema: InvoiceLinePathParams, example: { id: EX.invoiceId, position: "2" } },
+    query: LineOutcomesQuery,
+    responses: {
+      200: { description: "One page of the line's outcomes.", schema: LineOutcomesPage, example: EX.lineOutcomes },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  download("pdf", "getInvoicePdf", "Download an invoice as PDF", "The invoice as a PDF, ready to file or forward.", {
+    mediaType: "application/pdf",
+    filename: "INV-2026-000123.pdf",
+  }),
+  download(
+    "lines.csv",
+    "getInvoiceLinesCsv",
+    "Download an invoice's lines as CSV",
+    "One row per line, with the header `position,kind,description,quantity,unit_price,amount,currency,source_period`. Amounts are exact decimals in major units.",
+    { mediaType: CSV, filename: "INV-2026-000123-lines.csv" },
+  ),
+  download(
+    "outcomes.csv",
+    "getInvoiceOutcomesCsv",
+    "Download every outcome behind an invoice as CSV",
+    "One row per attempt billed on the invoice, with the header `attempt_id,subject,definition,version,occurred_at,status,billed_as,line`: `line` names the positions of the lines it counts on, separated by `;`. Streamed, so it starts at once however many outcomes there are.",
+    { mediaType: CSV, filename: "INV-2026-000123-outcomes.csv" },
+  ),
+  {
+    method: "get",
+    path: "/api/v1/credit-notes",
+    operationId: "listCreditNotes",
+    tag: "Credit notes",
+    summary: "List a customer's credit notes",
+    description: "Every credit note issued to the customer, newest first, with the invoice it corrects.",
+    query: CreditNoteListQuery,
+    responses: {
+      200: { description: "The customer's credit notes.", schema: CreditNoteList, example: { data: [EX.creditNote] } },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/credit-notes/{id}",
+    operationId: "getCreditNote",
+    tag: "Credit notes",
+    summary: "Get a credit note",
+    description: "One credit note with its lines; a line names the outcome it credits when it credits one.",
+    params: { schema: CreditNotePathParams, example: { id: EX.creditNote.id } },
+    responses: { 200: { description: "The credit note.", schema: CreditNoteBody, example: EX.creditNote } },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/customers/{externalId}/contracts",
+    operationId: "createContractVersion",
+    tag: "Contracts",
+    summary: "Create a contract version",
+    description: `The customer's next contract version, in force from \`effectiveFrom\`: the 1st of a month, 00:00 UTC, after the last finalized period. Prices are decimal strings in the customer's currency. Volume tiers have cumulative, inclusive upper bounds and the last is open-ended. \`graceDays\` must cover the longest observation window. The change is audited.
+
+A 400 names every invalid field, e.g. \`outcomePrices.0.tiers.1.upTo\`. 409 when a version already starts that month. Bodies are limited to 1 MB.`,
+    params: { schema: CustomerPathParams, example: { externalId: "globex" } },
+    body: { schema: ContractTermsInput, example: EX.contractTerms },
+    responses: {
+      201: {
+        description: "Created.",
+        schema: ContractBody,
+        example: EX.contract,
+        headers: {
+          Location: {
+            description: "The customer's contract.",
+            schema: { type: "string", example: "/api/v1/customers/globex/contract" },
+          },
+        },
+      },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/customers/{externalId}/contract",
+    operationId: "getContract",
+    tag: "Contracts",
+    summary: "Get a customer's contract",
+    description: "The contract version in force now, and every version, newest first.",
+    params: { schema: CustomerPathParams, example: { externalId: "globex" } },
+    responses: {
+      200: {
+        description: "The contract versions.",
+        schema: ContractVersions,
+        example: EX.contractVersions,
+      },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+];

@@ -1,0 +1,21 @@
+// Routes for the signed-in portal that are not tRPC, such as file downloads a browser saves
+// from a plain link. The actor comes from the session (as for tRPC); anything thrown becomes
+// the one error body of the REST API.
+import { currentActor, type UserActor } from "@/server/auth/current-actor";
+import { AppError } from "@/server/errors";
+import type { RouteHandler } from "./api-route";
+import { errorResponse } from "./response";
+
+export type SessionHandler<P> = (ctx: { actor: UserActor; request: Request; params: P }) => Promise<Response>;
+
+export function sessionRoute<P extends object>(handler: SessionHandler<P>): RouteHandler<P> {
+  return async (request, context) => {
+    try {
+      const actor = await currentActor();
+      if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
+      return await handler({ actor, request, params: await context.params });
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}

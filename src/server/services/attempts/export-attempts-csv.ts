@@ -1,0 +1,72 @@
+// The outcomes a list query matches as CSV, streamed: the stream reads the next page of 5,000
+// rows (keyset on occurredAt, id) only when the reader asks for more, so a million matching
+// outcomes never sit in memory. `ids` narrows to rows the user selected.
+import { stringify } from "csv-stringify/sync";
+import type { Actor } from "@/domain/actor";
+import { asText } from "@/server/services/invoicing/exports/invoice-document";
+import { AttemptListQuery, attemptWhere, pageAttempts } from "./find-attempts";
+
+export const ATTEMPTS_CSV_HEADER = [
+  "attempt_id",
+  "occurred_at",
+  "subject",
+  "definition",
+  "version",
+  "status",
+  "events",
+  "cost",
+  "cost_currency",
+] as const;
+
+export const ATTEMPTS_CSV_PAGE_SIZE = 5_000;
+
+export function exportAttemptsCsv({
+  actor,
+  customerId,
+  query,
+  ids,
+  pageSize = ATTEMPTS_CSV_PAGE_SIZE,
+}: {
+  actor: Actor;
+  customerId: string;
+  query: AttemptListQuery;
+  ids?: readonly string[];
+  pageSize?: number;
+}): ReadableStream<Uint8Array> {
+  const q = AttemptListQuery.parse({ ...query, cursor: undefined });
+  const base = attemptWhere(actor, customerId, q);
+  const where = ids ? { ...base, id: { in: [...ids] } } : base;
+  const encoder = new TextEncoder();
+  let cursor: string | null = null;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(stringify([[...ATTEMPTS_CSV_HEADER]])));
+    },
+    async pull(controller) {
+      if (done) return controller.close();
+      try {
+        const page = await pageAttempts(where, q.sort, cursor, pageSize);
+        cursor = page.nextCursor;
+        done = cursor === null;
+        const rows = page.rows.map((a) => [
+          a.id,
+          a.occurredAt.toISOString(),
+          asText(a.subject),
+          a.definition.key,
+          String(a.definitionVersion.number),
+          a.status,
+          String(a.eventCount),
+          a.costAmount.toString(),
+          a.costCurrency ?? "",
+        ]);
+        if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows)));
+        if (done) controller.close();
+      } catch (error) {
+        // The response has started: the download ends incomplete, and the reason is logged once.
+        console.error("Outcomes CSV export failed:", error);
+        controller.error(error);
+      }
+    },
+  });
+}

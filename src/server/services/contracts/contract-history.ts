@@ -1,0 +1,18 @@
+// A customer's contract versions with the one in force now, within the actor's scope.
+import type { Actor } from "@/domain/actor";
+import { getCustomer } from "@/server/services/customers/find-customers";
+import { contractInForce, listContractVersions } from "./find-contract";
+
+export async function getContractHistory({
+  actor,
+  customerId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  customerId: string;
+  now?: Date;
+}) {
+  await getCustomer({ actor, customerId });
+  const [current, versions] = await Promise.all([contractInForce(customerId, now), listContractVersions(customerId)]);
+  return { current, versions };
+}

@@ -1,0 +1,282 @@
+// An invoice as a PDF a finance team can file: the provider and the customer, the number (or
+// a DRAFT label and watermark), the period, every line, the total, the credit notes and the
+// net due. pdfkit with the PDF standard fonts (Helvetica), so nothing is fetched or embedded.
+import PDFDocument from "pdfkit";
+import { periodLabel } from "@/domain/invoicing/periods";
+import { formatMoney } from "@/domain/money";
+import { formatDate, formatQuantity, formatUnitPrice } from "@/lib/format";
+import type { InvoiceDocument } from "./invoice-document";
+import { printable } from "./win-ansi";
+
+const MARGIN = 50;
+const INK = "#0f172a";
+const MUTED = "#64748b";
+const RULE = "#cbd5e1";
+const DRAFT_RED = "#b91c1c";
+
+/** Description, quantity, unit price, amount: x and width of each column on an A4 page. */
+const COLUMNS = [
+  { x: MARGIN, width: 245, align: "left" },
+  { x: 295, width: 70, align: "right" },
+  { x: 365, width: 85, align: "right" },
+  { x: 450, width: 95, align: "right" },
+] as const;
+const NOTE_COLUMNS = [
+  { x: MARGIN, width: 100, align: "left" },
+  { x: 150, width: 80, align: "left" },
+  { x: 230, width: 220, align: "left" },
+  { x: 450, width: 95, align: "right" },
+] as const;
+type Column = { x: number; width: number; align: "left" | "right" };
+
+export async function renderInvoicePdf(
+  invoice: InvoiceDocument,
+  providerName: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const draft = invoice.status === "draft";
+  const title = draft ? `Draft invoice — ${periodLabel(invoice.periodStart)}` : `Invoice ${invoice.number}`;
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: printable(title), Author: printable(providerName), Subject: printable(invoice.customer.name) },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+
+  const money = (minor: bigint) => formatMoney(minor, invoice.currency);
+  let y = header(doc, invoice, providerName);
+  y = table(
+    doc,
+    y,
+    COLUMNS,
+    ["Description", "Quantity", "Unit price", "Amount"],
+    invoice.lines.map((l) => [
+      l.description,
+      formatQuantity(l.quantity),
+      formatUnitPrice(l.unitPrice, invoice.currency),
+      money(l.amountMinor),
+    ]),
+    "No charges for this period.",
+  );
+  y = totals(doc, y + 10, [
+    ["Total", money(invoice.totalMinor ?? 0n), false],
+    ["Credited", money(-invoice.creditedMinor), false],
+    ["Net due", money(invoice.netDueMinor), true],
+  ]);
+  if (invoice.creditNotes.length > 0) {
+    y = heading(doc, y + 24, "Credit notes");
+    y = table(
+      doc,
+      y,
+      NOTE_COLUMNS,
+      ["Number", "Issued", "Reason", "Amount"],
+      invoice.creditNotes.map((c) => [c.number, formatDate(c.issuedAt), c.reason, money(-c.amountMinor)]),
+      "",
+    );
+  }
+  if (draft) {
+    const pending =
+      invoice.pending > 0
+        ? ` ${invoice.pending.toLocaleString("en-US")} attempts are still in their observation window and not billed yet.`
+        : "";
+    paragraph(
+      doc,
+      y + 24,
+      `This draft is computed from the outcomes received so far and changes until the period is finalized; it is not a request for payment.${pending}`,
+    );
+  }
+  finishPages(doc, draft, `${providerName} · ${draft ? "Draft" : invoice.number} · ${invoice.customer.name}`);
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+function header(doc: PDFKit.PDFDocument, invoice: InvoiceDocument, providerName: string): number {
+  const right = { x: 345, width: 200 };
+  text(doc, providerName, MARGIN, MARGIN, { width: 280, font: "Helvetica-Bold", size: 16 });
+  text(doc, "INVOICE", right.x, MARGIN, { ...right, font: "Helvetica-Bold", size: 20, align: "right" });
+  if (invoice.status === "draft") {
+    text(doc, "DRAFT — not final", right.x, MARGIN + 26, {
+      ...right,
+      font: "Helvetica-Bold",
+      size: 11,
+      color: DRAFT_RED,
+      align: "right",
+    });
+  } else {
+    text(doc, invoice.number ?? "", right.x, MARGIN + 26, { ...right, size: 11, align: "right" });
+  }
+  rule(doc, MARGIN + 52);
+
+  const top = MARGIN + 66;
+  text(doc, "BILL TO", MARGIN, top, { size: 8, color: MUTED, font: "Helvetica-Bold" });
+  text(doc, invoice.customer.name, MARGIN, top + 13, { width: 280, font: "Helvetica-Bold", size: 12 });
+  text(doc, `Customer ID: ${invoice.customer.externalId}`, MARGIN, doc.y + 2, { width: 280, color: MUTED });
+  const left = doc.y;
+
+  const facts: [string, string][] = [
+    ["Invoice number", invoice.number ?? "Not numbered (draft)"],
+    ["Billing period", periodLabel(invoice.periodStart)],
+    invoice.finalizedAt ? ["Issued", formatDate(invoice.finalizedAt)] : ["Computed", `${formatDate(new Date())}, live`],
+    ["Currency", invoice.currency],
+  ];
+  facts.forEach(([label, value], i) => {
+    const at = top + i * 16;
+    text(doc, label, right.x, at, { width: 95, color: MUTED });
+    text(doc, value, right.x + 95, at, { width: 105, align: "right" });
+  });
+  return Math.max(left, top + facts.length * 16) + 24;
+}
+
+/** A table that continues on the next page, with its header repeated, when it runs out of room. */
+function table(
+  doc: PDFKit.PDFDocument,
+  top: number,
+  columns: readonly Column[],
+  head: string[],
+  rows: string[][],
+  empty: string,
+): number {
+  const drawHead = (at: number) => {
+    doc.rect(MARGIN, at, 495, 20).fill("#f1f5f9");
+    head.forEach((h, i) => {
+      const c = columns[i]!;
+      text(doc, h, c.x + 4, at + 6, {
+        width: c.width - 8,
+        align: c.align,
+        size: 8,
+        font: "Helvetica-Bold",
+        color: MUTED,
+      });
+    });
+    return at + 24;
+  };
+  let y = drawHead(top);
+  if (rows.length === 0 && empty) {
+    text(doc, empty, MARGIN + 4, y, { color: MUTED });
+    return doc.y + 6;
+  }
+  for (const row of rows) {
+    doc.font("Helvetica").fontSize(10);
+    const height = Math.max(
+      ...row.map((cell, i) => doc.heightOfString(printable(cell), { width: columns[i]!.width - 8 })),
+    );
+    if (y + height > pageBottom(doc)) {
+      doc.addPage();
+      y = drawHead(MARGIN);
+    }
+    row.forEach((cell, i) => {
+      const c = columns[i]!;
+      text(doc, cell, c.x + 4, y, { width: c.width - 8, align: c.align });
+    });
+    y += height + 6;
+    doc
+      .moveTo(MARGIN, y - 3)
+      .lineTo(MARGIN + 495, y - 3)
+      .lineWidth(0.5)
+      .strokeColor("#e2e8f0")
+      .stroke();
+  }
+  return y;
+}
+
+function totals(doc: PDFKit.PDFDocument, top: number, rows: readonly (readonly [string, string, boolean])[]): number {
+  let y = roomFor(doc, top, rows.length * 18);
+  for (const [label, value, strong] of rows) {
+    if (strong) rule(doc, y - 4, 345);
+    const font = strong ? "Helvetica-Bold" : "Helvetica";
+    text(doc, label, 349, y, { width: 100, font, size: strong ? 12 : 10 });
+    text(doc, value, 449, y, { width: 92, font, size: strong ? 12 : 10, align: "right" });
+    y += 18;
+  }
+  return y;
+}
+
+function heading(doc: PDFKit.PDFDocument, top: number, title: string): number {
+  const y = roomFor(doc, top, 60);
+  text(doc, title, MARGIN, y, { font: "Helvetica-Bold", size: 12 });
+  return y + 20;
+}
+
+function paragraph(doc: PDFKit.PDFDocument, top: number, words: string) {
+  const y = roomFor(doc, top, 40);
+  text(doc, words, MARGIN, y, { width: 495, size: 9, color: MUTED });
+}
+
+/** Footer and page numbers on every page, and the watermark on a draft's. */
+function finishPages(doc: PDFKit.PDFDocument, draft: boolean, footer: string) {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const { width, height, margins } = doc.page;
+    const bottom = margins.bottom;
+    // Text below the bottom margin would start a new page: lift the margin while writing the footer.
+    margins.bottom = 0;
+    rule(doc, height - 40);
+    text(doc, footer, MARGIN, height - 34, { width: 380, size: 8, color: MUTED });
+    text(doc, `Page ${i - start + 1} of ${count}`, 430, height - 34, {
+      width: 115,
+      size: 8,
+      color: MUTED,
+      align: "right",
+    });
+    if (draft) {
+      doc.save();
+      doc.rotate(-35, { origin: [width / 2, height / 2] });
+      text(doc, "DRAFT", 0, height / 2 - 60, {
+        width,
+        align: "center",
+        size: 120,
+        font: "Helvetica-Bold",
+        color: DRAFT_RED,
+        opacity: 0.08,
+      });
+      doc.restore();
+    }
+    margins.bottom = bottom;
+  }
+}
+
+const pageBottom = (doc: PDFKit.PDFDocument) => doc.page.height - MARGIN - 30;
+
+/** Where a block of `height` starts: at `top`, or on a new page when it does not fit. */
+function roomFor(doc: PDFKit.PDFDocument, top: number, height: number): number {
+  if (top + height <= pageBottom(doc)) return top;
+  doc.addPage();
+  return MARGIN;
+}
+
+function rule(doc: PDFKit.PDFDocument, y: number, from = MARGIN) {
+  doc
+    .moveTo(from, y)
+    .lineTo(MARGIN + 495, y)
+    .lineWidth(0.75)
+    .strokeColor(RULE)
+    .stroke();
+}
+
+function text(
+  doc: PDFKit.PDFDocument,
+  value: string,
+  x: number,
+  y: number,
+  options: {
+    width?: number;
+    align?: "left" | "right" | "center";
+    size?: number;
+    font?: "Helvetica" | "Helvetica-Bold";
+    color?: string;
+    opacity?: number;
+  } = {},
+) {
+  doc
+    .font(options.font ?? "Helvetica")
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? INK, options.opacity ?? 1)
+    .text(printable(value), x, y, { width: options.width, align: options.align ?? "left" });
+}

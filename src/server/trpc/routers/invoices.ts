@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { AppError } from "@/server/errors";
+import { FinalizeInvoiceInput, finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
+import { getInvoiceById, listInvoices } from "@/server/services/invoicing/find-invoices";
+import { issueManualCreditNote, ManualCreditNoteInput } from "@/server/services/invoicing/issue-credit-note";
+import { LineOutcomesInput, listLineOutcomes } from "@/server/services/invoicing/list-line-outcomes";
+import { adminProcedure, portalProcedure, router } from "../init";
+
+export const invoicesRouter = router({
+  /** The invoices of the customer the portal shows, newest period first. */
+  list: portalProcedure.query(({ ctx }) => listInvoices({ actor: ctx.actor, customerId: ctx.customerId })),
+  byId: portalProcedure.input(z.object({ invoiceId: z.uuid() })).query(async ({ ctx, input }) => {
+    const invoice = await getInvoiceById({ actor: ctx.actor, invoiceId: input.invoiceId });
+    // The portal shows one customer at a time: another customer's invoice is not found here.
+    if (invoice.customerId !== ctx.customerId) throw AppError.notFound("The invoice");
+    return invoice;
+  }),
+  /** One line's outcomes, a page at a time. */
+  lineOutcomes: portalProcedure
+    .input(LineOutcomesInput)
+    .query(({ ctx, input }) => listLineOutcomes({ actor: ctx.actor, customerId: ctx.customerId, ...input })),
+  finalize: adminProcedure
+    .input(FinalizeInvoiceInput)
+    .mutation(({ ctx, input }) => finalizeInvoice({ actor: ctx.actor, input })),
+  issueCreditNote: adminProcedure
+    .input(ManualCreditNoteInput)
+    .mutation(({ ctx, input }) => issueManualCreditNote({ actor: ctx.actor, input })),
+});
