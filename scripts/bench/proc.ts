@@ -34,7 +34,7 @@ export function processTree(root: number): ProcInfo[] {
   } catch {
     return [];
   }
-  const all = pids.map(readProc).filter((p): p is ProcInfo => p !== null);
+  const all = pids.map((pid) => readProc(pid)).filter((p): p is ProcInfo => p !== null);
   const children = new Map<number, ProcInfo[]>();
   for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
   const tree: ProcInfo[] = [];

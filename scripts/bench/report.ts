@@ -67,14 +67,18 @@ export function printReport({
     ),
     latencyLine("latency, first sends", firsts),
     ...(retries.length > 0 ? [latencyLine("latency, whole resends", retries)] : []),
+    `  CPU (cores, average)       ${[...cpu.byName.map((p) => `${p.name} ${n(p.cores, 2)}`), `bench client ${n(cpu.benchCores, 2)}`].join(", ")}`,
     `  CPU per distinct event     ${[...cpu.byName.map((p) => `${p.name} ${n((p.cores * 1e6) / eventsPerSecond)} µs`), `all ${n((appCores * 1e6) / eventsPerSecond)} µs`].join(", ")}`,
-    `  CPU-bound ceiling          ≈ ${n((cpus * eventsPerSecond) / ours)} events/s if the app and this client had all ${cpus} cores (estimate from the CPU per event)`,
     ...(cpu.nextMainThread === null
       ? []
       : [
-          `  next-server main thread    ${n(100 * cpu.nextMainThread)} % of one core (JavaScript runs on this one thread: near 100 % it caps the throughput)`,
+          `  next-server main thread    ${n(100 * cpu.nextMainThread)} % of one core, ${n((cpu.nextMainThread * 1e6) / eventsPerSecond)} µs per event (the JavaScript runs on this one thread)`,
         ]),
-    `  CPU (cores, average)       ${[...cpu.byName.map((p) => `${p.name} ${n(p.cores, 2)}`), `bench client ${n(cpu.benchCores, 2)}`].join(", ")}`,
+    `  CPU-bound ceiling (est.)   ≈ ${n((cpus * eventsPerSecond) / ours)} events/s with all ${cpus} cores to the app and this client${
+      cpu.nextMainThread
+        ? `; ≈ ${n(eventsPerSecond / cpu.nextMainThread)} events/s while one next-server thread runs all the JavaScript`
+        : ""
+    }`,
     ...(cpu.machineBusyShare === null
       ? []
       : [

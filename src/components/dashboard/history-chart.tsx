@@ -24,7 +24,7 @@ export function HistoryChart({ rows, series, money }: { rows: ChartRow[]; series
   return (
     <div className="h-64 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: money ? 16 : 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: money ? 16 : 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="period" interval={0} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} />
           <YAxis

@@ -60,10 +60,12 @@ export function SuccessCard({ dashboard }: { dashboard: Dashboard }) {
               </FigureLink>
             </dd>
           </div>
-          <p className="col-span-2 text-xs text-slate-500">
-            Month-to-date total, platform fee included, divided by the count; exact, rounded to four decimals here.
-          </p>
         </dl>
+      )}
+      {billing && (
+        <p className="mt-2 text-xs text-slate-500">
+          Month-to-date total, platform fee included, divided by the count; exact, rounded to four decimals here.
+        </p>
       )}
     </Card>
   );

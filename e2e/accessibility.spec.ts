@@ -1,0 +1,37 @@
+// Automated accessibility checks (axe) of the customer portal's pages, as a finance user.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+
+async function seriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
+}
+
+test("the portal's pages have no serious accessibility violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "finance@globex.example");
+  const visited: Record<string, string[]> = {};
+  for (const path of ["/dashboard", "/outcomes", "/invoices", "/disputes"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    visited[path] = await seriousViolations(page);
+  }
+  await page.goto("/outcomes");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: /Evidence trail|Ticket resolved/ }).first()).toBeVisible();
+  visited["outcome detail"] = await seriousViolations(page);
+  await page.goto("/invoices");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  visited["invoice detail"] = await seriousViolations(page);
+  expect(visited).toEqual(Object.fromEntries(Object.keys(visited).map((k) => [k, []])));
+});
