@@ -3,6 +3,7 @@
 // PostgreSQL (fast shutdown, then immediate, then kill) and removes DATA_DIR. Covers a bench
 // killed outright, e.g. by tsx's signal relay (SIGKILL when the child answers Ctrl-C late).
 //   node scripts/bench/watchdog.mjs <bench pid> <app process group> <DATA_DIR>
+// BENCH_WATCHDOG_LOG=<file> makes it note what it did there.
 import { appendFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 

@@ -163,7 +163,9 @@ export async function updateAttempts(
   updates: readonly AttemptUpdate[],
 ): Promise<void> {
   if (updates.length === 0) return;
-  await applyUsageDeltas(tx, usageChangesOf(locked, updates));
+  // The rollup rows are shared by every batch of a customer: they are written after the
+  // attempts, so each batch holds them only from here to its commit.
+  const deltas = usageChangesOf(locked, updates);
   const u = updates;
   await tx.$executeRaw`
     UPDATE attempt AS a SET
@@ -189,6 +191,7 @@ export async function updateAttempts(
       AS v(id, occurred_at, last_event_at, attributes, attribute_times, ai_share, cost_amount, cost_currency, event_count,
         evaluated, status, trace, window_closes_at, evaluated_at, finalized_at)
     WHERE a."id" = v.id::uuid`;
+  await applyUsageDeltas(tx, deltas);
 }
 
 /** The published (or retired) versions of definitions, as evaluation rules, by id. */
