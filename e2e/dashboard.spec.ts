@@ -46,3 +46,58 @@ test("a finance user reads the dashboard and opens the outcomes behind a figure"
   await page.getByTestId("mtd-billable").getByRole("link").click();
   await expect(page).toHaveURL(`/outcomes?status=billable&from=${from}&to=${to}`);
 });
+
+test("a finance user states what an outcome is worth, sees the ROI and prints the value report", async ({ page }) => {
+  await signIn(page, "finance@globex.example");
+  await page.goto("/dashboard");
+  const values = page.getByRole("region", { name: "What an outcome is worth to you" });
+  await values.getByRole("textbox").first().fill("8.00");
+  await values
+    .getByRole("button", { name: /^Save value of / })
+    .first()
+    .click();
+  await expect(values.getByText("Saved.")).toBeVisible();
+
+  const value = page.getByRole("region", { name: "Value delivered", exact: true });
+  await expect(value.getByTestId("value-current")).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  await expect(value.getByTestId("value-current")).not.toHaveText("$0.00");
+  await expect(value.getByTestId("roi-current")).toHaveText(/^-?[\d,]+\.\d%$/);
+  await expect(
+    value.getByRole("table", { name: "Value delivered and charged, last six periods" }).locator("tbody tr"),
+  ).toHaveCount(7);
+
+  await value.getByRole("link", { name: "Value report" }).click();
+  await expect(page).toHaveURL("/dashboard/value-report");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Value report — Globex Corporation");
+  await expect(page.getByTestId("value-summary")).toContainText("by its own valuation: a return on spend of");
+  await expect(page.getByTestId("value-total-roi")).toHaveText(/^-?[\d,]+\.\d%$/);
+
+  // On paper the report stands alone: no navigation, no header, no buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print report" })).toBeHidden();
+  await expect(page.getByRole("table", { name: /ROI per period/ })).toBeVisible();
+});
+
+test("a viewer reads the outcome values but cannot change them", async ({ page }) => {
+  await signIn(page, "viewer@globex.example");
+  await page.goto("/dashboard");
+  const values = page.getByRole("region", { name: "What an outcome is worth to you" });
+  await expect(values).toContainText("Your finance users state what one outcome is worth");
+  await expect(values.getByRole("textbox")).toHaveCount(0);
+  await expect(values.getByRole("button")).toHaveCount(0);
+});
+
+test("a finance user adds a spend alert and removes it", async ({ page }) => {
+  await signIn(page, "finance@initech.example");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("button", { name: /^Notifications/ })).toBeVisible();
+  const alerts = page.getByRole("region", { name: "Spend alerts" });
+  await alerts.getByLabel("Notify when").selectOption("forecast_above");
+  await alerts.getByLabel(/^Threshold/).fill("123456");
+  await alerts.getByRole("button", { name: "Add alert" }).click();
+  const alert = alerts.getByRole("listitem").filter({ hasText: "Forecast to month end above $123,456.00" });
+  await expect(alert).toBeVisible();
+  await alert.getByRole("button", { name: /^Delete/ }).click();
+  await expect(alert).toHaveCount(0);
+});

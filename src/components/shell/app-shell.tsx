@@ -3,6 +3,7 @@ import { isProviderRole, ROLE_LABELS } from "@/domain/roles";
 import { navigationFor } from "@/lib/navigation";
 import type { UserActor } from "@/server/auth/current-actor";
 import { CustomerSwitcher } from "./customer-switcher";
+import { NotificationsMenu } from "./notifications-menu";
 import { Sidebar } from "./sidebar";
 import { SignOutButton } from "./sign-out-button";
 
@@ -22,19 +23,20 @@ export function AppShell({ actor, userName, providerName, viewedCustomer, custom
     <div className="min-h-screen">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        className="sr-only focus:not-sr-only print:hidden focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         Skip to content
       </a>
       <Sidebar sections={navigationFor(actor.role)} providerName={providerName} />
-      <div className="lg:pl-60">
-        <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 sm:px-8">
+      <div className="lg:pl-60 print:pl-0">
+        <header className="flex flex-wrap print:hidden items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 sm:px-8">
           {staff ? (
             <CustomerSwitcher customers={customers} currentId={viewedCustomer?.id ?? null} />
           ) : (
             <p className="text-sm font-medium text-slate-700">{viewedCustomer?.name}</p>
           )}
           <div className="flex items-center gap-3">
+            {!staff && <NotificationsMenu />}
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium text-slate-900">{userName}</span>
               <span className="block text-xs text-slate-500" data-testid="current-role">
@@ -44,7 +46,7 @@ export function AppShell({ actor, userName, providerName, viewedCustomer, custom
             <SignOutButton />
           </div>
         </header>
-        <main id="main" className="px-4 py-6 sm:px-8">
+        <main id="main" className="px-4 py-6 sm:px-8 print:p-0">
           {children}
         </main>
       </div>

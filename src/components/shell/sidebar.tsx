@@ -8,7 +8,7 @@ export function Sidebar({ sections, providerName }: { sections: NavSection[]; pr
   const [open, setOpen] = useState(false);
   return (
     <>
-      <div className="flex items-center justify-between bg-slate-900 px-4 py-3 lg:hidden">
+      <div className="flex items-center justify-between bg-slate-900 px-4 py-3 lg:hidden print:hidden">
         <span className="font-semibold text-white">Outcome Ledger</span>
         <button
           type="button"
@@ -23,7 +23,7 @@ export function Sidebar({ sections, providerName }: { sections: NavSection[]; pr
       <nav
         id="main-navigation"
         aria-label="Main"
-        className={`${open ? "block" : "hidden"} bg-slate-900 px-3 py-6 lg:fixed lg:inset-y-0 lg:block lg:w-60`}
+        className={`${open ? "block" : "hidden"} bg-slate-900 px-3 py-6 lg:fixed lg:inset-y-0 lg:block lg:w-60 print:hidden`}
       >
         <div className="mb-8 hidden px-3 lg:block">
           <p className="text-lg font-semibold text-white">Outcome Ledger</p>

@@ -1,5 +1,6 @@
 // The in-process scheduler. Nothing here is the truth: each job reads its work from
 // PostgreSQL and is safe to run on several instances at once, so a restart loses nothing.
+import { evaluateSpendAlerts } from "@/server/services/alerts/evaluate-spend-alerts";
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
 import { ensureDraftInvoices } from "@/server/services/invoicing/ensure-draft-invoices";
 import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
@@ -16,6 +17,7 @@ const JOBS: Job[] = [
   { name: "close observation windows", run: () => closeObservationWindows() },
   { name: "finalize invoices", run: () => finalizeDueInvoices() },
   { name: "open draft invoices", run: () => ensureDraftInvoices() },
+  { name: "evaluate spend alerts", run: () => evaluateSpendAlerts() },
 ];
 
 const globalForScheduler = globalThis as unknown as { outcomeLedgerScheduler?: NodeJS.Timeout };

@@ -67,6 +67,10 @@ export const adminProcedure = requireRole(["admin"]);
 export const customerProcedure = requireRole(CUSTOMER_ROLES).use(({ ctx, next }) =>
   next({ ctx: { ...ctx, customerId: ctx.actor.customerId! } }),
 );
+/** A customer's finance users acting on their own company (viewers and provider staff read only). */
+export const financeProcedure = requireRole(["finance"]).use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, customerId: ctx.actor.customerId! } }),
+);
 
 /**
  * The customer portal's views: a customer user always gets their own company, whatever the

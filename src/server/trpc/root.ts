@@ -6,6 +6,7 @@ import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { definitionsRouter } from "./routers/definitions";
 import { invoicesRouter } from "./routers/invoices";
+import { notificationsRouter } from "./routers/notifications";
 import { outcomesRouter } from "./routers/outcomes";
 import { sessionRouter } from "./routers/session";
 import { usersRouter } from "./routers/users";
@@ -21,6 +22,7 @@ export const appRouter = router({
   invoices: invoicesRouter,
   contracts: contractsRouter,
   dashboard: dashboardRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,18 +4,27 @@ import { DisputesCard } from "@/components/dashboard/disputes-card";
 import { ForecastCard } from "@/components/dashboard/forecast-card";
 import { HistoryCharts } from "@/components/dashboard/history-charts";
 import { MonthToDateCard } from "@/components/dashboard/month-to-date-card";
+import { OutcomeValuesCard } from "@/components/dashboard/outcome-values-card";
+import { SpendAlertsCard } from "@/components/dashboard/spend-alerts-card";
 import { SuccessCard } from "@/components/dashboard/success-card";
+import { ValueCard } from "@/components/dashboard/value-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatDateTime } from "@/lib/format";
+import { currentActor } from "@/server/auth/current-actor";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const dashboard = await (await serverCaller()).dashboard.overview();
-  const { customer, billing, history, period } = dashboard;
+  const caller = await serverCaller();
+  const [dashboard, alerts, actor] = await Promise.all([
+    caller.dashboard.overview(),
+    caller.dashboard.alerts(),
+    currentActor(),
+  ]);
+  const { customer, billing, history, period, value } = dashboard;
   const hasUsage = history.some((p) => p.attempts > 0);
   const header = (
     <PageHeader
@@ -62,9 +71,22 @@ export default async function DashboardPage() {
         {billing && <BillSplitCard dashboard={dashboard} billing={billing} />}
         <SuccessCard dashboard={dashboard} />
         <DisputesCard />
+        <SpendAlertsCard
+          alerts={alerts}
+          currency={billing?.currency ?? customer.currency}
+          canEdit={actor?.role === "finance"}
+        />
       </div>
       <h2 className="mt-8 mb-4 text-lg font-semibold text-slate-900">Last six months</h2>
       <HistoryCharts history={history} currency={billing?.currency ?? customer.currency} />
+      <h2 className="mt-8 mb-4 text-lg font-semibold text-slate-900">Value delivered</h2>
+      <div className="grid gap-6 lg:grid-cols-2">
+        {/* Full width: its five-column table would scroll in half a row. */}
+        <div className="lg:col-span-2">
+          <ValueCard value={value} />
+        </div>
+        <OutcomeValuesCard value={value} canEdit={actor?.role === "finance"} />
+      </div>
     </>
   );
 }

@@ -23,6 +23,7 @@ import {
   finalizedPeriods,
   paceByDefinition,
 } from "./usage-queries";
+import { loadValueDelivered, type ValueDelivered } from "./value-delivered";
 
 export const HISTORY_PERIODS = 6;
 const DAY_MS = 86_400_000;
@@ -76,6 +77,8 @@ export interface Dashboard {
     forecast: Forecast & { windowFrom: Date; windowTo: Date };
   } | null;
   history: PeriodHistory[];
+  /** What the billable outcomes were worth to the customer against what they were charged. */
+  value: ValueDelivered;
 }
 
 const CHARGE_KINDS: ChargeKind[] = [
@@ -138,13 +141,15 @@ export async function loadDashboard({
     daysInPeriod: Math.round((end.getTime() - start.getTime()) / DAY_MS),
   };
 
+  const history = await loadHistory(customerId, first, rollups, draft);
   return {
     customer,
     asOf: now,
     period,
     usage: { ...usage, successRate: successRateOf(usage) },
     billing: draft ? await loadBilling(draft, now, usage) : null,
-    history: await loadHistory(customerId, first, rollups, draft),
+    history,
+    value: await loadValueDelivered(tx, { customerId, currency: customer.currency, charged: history }),
   };
 }
 

@@ -1,7 +1,23 @@
+import { CreateSpendAlertInput, createSpendAlert } from "@/server/services/alerts/create-spend-alert";
+import { DeleteSpendAlertInput, deleteSpendAlert } from "@/server/services/alerts/delete-spend-alert";
+import { listSpendAlerts } from "@/server/services/alerts/list-spend-alerts";
 import { loadDashboard } from "@/server/services/dashboard/load-dashboard";
-import { portalProcedure, router } from "../init";
+import { SetOutcomeValueInput, setOutcomeValue } from "@/server/services/dashboard/set-outcome-value";
+import { financeProcedure, portalProcedure, router } from "../init";
 
 export const dashboardRouter = router({
   /** The dashboard of the customer the portal shows (a customer user's own, whatever the request says). */
   overview: portalProcedure.query(({ ctx }) => loadDashboard({ actor: ctx.actor, customerId: ctx.customerId })),
+  /** A finance user states what one outcome of a definition is worth to their own company. */
+  setOutcomeValue: financeProcedure
+    .input(SetOutcomeValueInput)
+    .mutation(({ ctx, input }) => setOutcomeValue({ actor: ctx.actor, customerId: ctx.customerId, input })),
+  /** The company's spend alerts; finance users create and delete them. */
+  alerts: portalProcedure.query(({ ctx }) => listSpendAlerts({ actor: ctx.actor, customerId: ctx.customerId })),
+  createAlert: financeProcedure
+    .input(CreateSpendAlertInput)
+    .mutation(({ ctx, input }) => createSpendAlert({ actor: ctx.actor, customerId: ctx.customerId, input })),
+  deleteAlert: financeProcedure
+    .input(DeleteSpendAlertInput)
+    .mutation(({ ctx, input }) => deleteSpendAlert({ actor: ctx.actor, customerId: ctx.customerId, input })),
 });

@@ -1,0 +1,18 @@
+// Marks every unread notification the user sees as read (one read marks a shared one for all).
+import type { Actor } from "@/domain/actor";
+import { db } from "@/server/db";
+import { notificationsWhere } from "./list-notifications";
+
+export async function markNotificationsRead({
+  actor,
+  customerId,
+}: {
+  actor: Actor & { kind: "user" };
+  customerId: string;
+}) {
+  const { count } = await db().notification.updateMany({
+    where: { ...notificationsWhere(actor, customerId), readAt: null },
+    data: { readAt: new Date() },
+  });
+  return { marked: count };
+}
