@@ -4,6 +4,7 @@ import { evaluateSpendAlerts } from "@/server/services/alerts/evaluate-spend-ale
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
 import { ensureDraftInvoices } from "@/server/services/invoicing/ensure-draft-invoices";
 import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
+import { deliverWebhooks } from "./deliver-webhooks";
 
 const EVERY_MINUTE = 60_000;
 
@@ -18,6 +19,8 @@ const JOBS: Job[] = [
   { name: "finalize invoices", run: () => finalizeDueInvoices() },
   { name: "open draft invoices", run: () => ensureDraftInvoices() },
   { name: "evaluate spend alerts", run: () => evaluateSpendAlerts() },
+  // Last, so the webhooks the jobs above enqueued go out in the same tick.
+  { name: "deliver webhooks", run: () => deliverWebhooks() },
 ];
 
 const globalForScheduler = globalThis as unknown as { outcomeLedgerScheduler?: NodeJS.Timeout };

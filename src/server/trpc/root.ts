@@ -10,6 +10,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { outcomesRouter } from "./routers/outcomes";
 import { sessionRouter } from "./routers/session";
 import { usersRouter } from "./routers/users";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = router({
   session: sessionRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
   definitions: definitionsRouter,
   outcomes: outcomesRouter,
   invoices: invoicesRouter,

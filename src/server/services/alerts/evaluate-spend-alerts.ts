@@ -1,12 +1,14 @@
 // The scheduler's job: evaluates every spend alert against its customer's month-to-date
 // figures and notifies the customer's finance users once per alert per period. The firing's
 // primary key (alert, period) is the lock: a second run or instance inserts nothing and
-// creates no second notification.
+// creates no second notification and no second webhook.
 import type { Actor } from "@/domain/actor";
-import { spendAlertCrossing } from "@/domain/alerts/spend-alert";
+import { type SpendAlertKind, type SpendFigures, spendAlertCrossing } from "@/domain/alerts/spend-alert";
 import { periodStartOf } from "@/domain/invoicing/periods";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { loadDashboard } from "@/server/services/dashboard/load-dashboard";
+import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 
 const SYSTEM: Actor = { kind: "system", job: "spend-alerts" };
 
@@ -33,22 +35,51 @@ export async function evaluateSpendAlerts({ now = new Date() }: { now?: Date } =
     };
     for (const alert of alerts) {
       const crossing = spendAlertCrossing({ kind: alert.kind, threshold: alert.threshold.toString() }, figures);
-      if (crossing && (await fire(alert.id, customerId, periodStart, crossing))) notified += 1;
+      if (crossing && (await fire({ alert, periodStart, figures, message: crossing }))) notified += 1;
     }
   }
   return { notified };
 }
 
-async function fire(alertId: string, customerId: string, periodStart: Date, message: { title: string; body: string }) {
+async function fire({
+  alert,
+  periodStart,
+  figures,
+  message,
+}: {
+  alert: { id: string; customerId: string; kind: SpendAlertKind; threshold: Prisma.Decimal };
+  periodStart: Date;
+  figures: SpendFigures;
+  message: { title: string; body: string };
+}) {
+  const { customerId } = alert;
   return db().$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO spend_alert_firing ("alertId", "customerId", "periodStart")
-      SELECT ${alertId}::uuid, ${customerId}::uuid, ${periodStart}
-      WHERE EXISTS (SELECT 1 FROM spend_alert WHERE "id" = ${alertId}::uuid)
+      SELECT ${alert.id}::uuid, ${customerId}::uuid, ${periodStart}
+      WHERE EXISTS (SELECT 1 FROM spend_alert WHERE "id" = ${alert.id}::uuid)
       ON CONFLICT ("alertId", "periodStart") DO NOTHING`;
     if (inserted === 0) return false;
     await tx.notification.create({
       data: { customerId, userId: null, kind: "spend_alert", ...message, link: "/dashboard" },
+    });
+    const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
+    await enqueueWebhook(tx, {
+      type: "spend_alert.crossed",
+      payload: {
+        alertId: alert.id,
+        customerId,
+        customerExternalId: externalId,
+        kind: alert.kind,
+        threshold: alert.threshold.toString(),
+        period: periodStart.toISOString().slice(0, 7),
+        currency: figures.currency,
+        totalMinor: figures.totalMinor.toString(),
+        forecastMinor: figures.forecastMinor.toString(),
+        capMinor: figures.capMinor?.toString() ?? null,
+        title: message.title,
+        links: { dashboard: appLink(`/dashboard`) },
+      },
     });
     return true;
   });

@@ -9,6 +9,7 @@ import { isPeriodStart, nextPeriodStart, periodLabel } from "@/domain/invoicing/
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 import { holdBillingLockExclusive } from "./billing-lock";
 import { computeInvoice } from "./compute-invoice";
 import { takeDocumentNumber } from "./document-numbers";
@@ -94,6 +95,21 @@ export async function finalizeInvoice({
           totalMinor: computed.totalMinor,
           currency: computed.currency,
           lines: computed.lines.length,
+        },
+      });
+      const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
+      await enqueueWebhook(tx, {
+        type: "invoice.finalized",
+        payload: {
+          invoiceId: invoice.id,
+          number,
+          customerId,
+          customerExternalId: externalId,
+          period: periodStart.toISOString().slice(0, 7),
+          currency: computed.currency,
+          totalMinor: computed.totalMinor.toString(),
+          finalizedAt: now.toISOString(),
+          links: { invoice: appLink(`/invoices/${invoice.id}`) },
         },
       });
       return { invoiceId: invoice.id, number, totalMinor: computed.totalMinor, alreadyFinalized: false };

@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
+import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 import { takeDocumentNumber } from "./document-numbers";
 
 export const ManualCreditNoteInput = z.strictObject({
@@ -87,6 +88,23 @@ export async function issueManualCreditNote({
       subjectId: creditNote.id,
       customerId: invoice.customerId,
       after: { number, invoice: invoice.number, amountMinor, currency: invoice.currency, reason, attemptIds },
+    });
+    const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
+    await enqueueWebhook(tx, {
+      type: "credit_note.issued",
+      payload: {
+        creditNoteId: creditNote.id,
+        number,
+        invoiceId,
+        invoiceNumber: invoice.number,
+        customerId: invoice.customerId,
+        customerExternalId: externalId,
+        currency: invoice.currency,
+        amountMinor: amountMinor.toString(),
+        reason,
+        issuedAt: now.toISOString(),
+        links: { invoice: appLink(`/invoices/${invoiceId}`) },
+      },
     });
     return creditNote;
   });

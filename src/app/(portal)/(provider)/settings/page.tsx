@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { WebhooksSection } from "@/components/settings/webhooks-section";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +16,12 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   if (actor?.role !== "admin") return <AccessDenied homePath="/review" reason="Settings are for provider admins." />;
   const caller = await serverCaller();
-  const [users, apiKeys] = await Promise.all([caller.users.list(), caller.apiKeys.list()]);
+  const [users, apiKeys, webhookEndpoints, webhookDeliveries] = await Promise.all([
+    caller.users.list(),
+    caller.apiKeys.list(),
+    caller.webhooks.list(),
+    caller.webhooks.deliveries({}),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="Users, API keys and webhooks of this Outcome Ledger." />
@@ -45,6 +51,7 @@ export default async function SettingsPage() {
           </Table>
         </Card>
         <ApiKeysSection keys={apiKeys} />
+        <WebhooksSection endpoints={webhookEndpoints} deliveries={webhookDeliveries} />
       </div>
     </>
   );

@@ -1,0 +1,89 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { errorMessage, useTRPC } from "@/lib/trpc";
+import type { WebhookEndpointRow } from "./webhook-endpoint-table";
+
+/** Disabling takes two steps: "Disable", then a confirmation that says what stops. */
+export function DisableWebhookEndpointButton({
+  endpoint,
+  onDisabled,
+}: {
+  endpoint: WebhookEndpointRow;
+  onDisabled: (endpoint: WebhookEndpointRow) => void;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const start = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  const disable = useMutation(
+    trpc.webhooks.disable.mutationOptions({
+      onSuccess: () => {
+        onDisabled(endpoint);
+        router.refresh();
+      },
+    }),
+  );
+
+  // Focus follows the step: onto "Cancel" when asked to confirm, back onto "Disable" after.
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+    else if (wasConfirming.current) start.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        ref={start}
+        onClick={() => setConfirming(true)}
+        aria-label={`Disable ${endpoint.url}`}
+        className="rounded-md border border-red-300 bg-white px-3 py-1 text-sm font-medium text-red-700 hover:bg-red-50"
+      >
+        Disable
+      </button>
+    );
+  }
+  return (
+    <fieldset
+      className="flex flex-col items-end gap-2 text-left"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setConfirming(false);
+      }}
+    >
+      <legend className="sr-only">Confirm disabling {endpoint.url}</legend>
+      <p className="max-w-xs text-sm text-slate-700">
+        Disable this endpoint? It receives no more events and its pending deliveries are given up. This cannot be
+        undone.
+      </p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          ref={cancel}
+          onClick={() => setConfirming(false)}
+          disabled={disable.isPending}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
+          Cancel
+        </button>
+        <button
+          type="button"
+          onClick={() => disable.mutate({ id: endpoint.id })}
+          disabled={disable.isPending}
+          className="rounded-md bg-red-700 px-3 py-1 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:opacity-70"
+        >
+          {disable.isPending ? "Disabling…" : "Yes, disable"}
+        </button>
+      </div>
+      {disable.isError && (
+        <p role="alert" className="max-w-xs text-sm text-red-700">
+          {errorMessage(disable.error)}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,42 @@
+// Adds a URL that receives signed events. Its signing secret follows the Standard Webhooks
+// format (whsec_ + base64 of 32 random bytes) and is stored, because the sender needs it to sign.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "@/domain/actor";
+import { WEBHOOK_EVENT_TYPES } from "@/domain/webhooks/webhook-events";
+import { db } from "@/server/db";
+import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { webhookEndpointFields } from "./webhook-endpoint-fields";
+
+export const CreateWebhookEndpointInput = z.strictObject({
+  url: z
+    .string("Give the URL that receives the events.")
+    .trim()
+    .max(2_000, "Keep the URL under 2,000 characters.")
+    .pipe(z.url({ protocol: /^https?$/, error: "Give an http:// or https:// URL." })),
+  description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
+  events: z
+    .array(z.enum(WEBHOOK_EVENT_TYPES, "Unknown event type."))
+    .min(1, "Choose at least one event.")
+    .transform((events) => [...new Set(events)]),
+});
+export type CreateWebhookEndpointInput = z.input<typeof CreateWebhookEndpointInput>;
+
+export async function createWebhookEndpoint({ actor, input }: { actor: Actor; input: CreateWebhookEndpointInput }) {
+  const { url, description, events } = CreateWebhookEndpointInput.parse(input);
+  return db().$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.create({
+      data: { url, description, events, secret: `whsec_${randomBytes(32).toString("base64")}` },
+      select: webhookEndpointFields,
+    });
+    await appendAuditEntry(tx, {
+      actor,
+      action: "webhook_endpoint.created",
+      subjectType: "webhook_endpoint",
+      subjectId: endpoint.id,
+      customerId: null,
+      after: { url, description, events },
+    });
+    return endpoint;
+  });
+}
