@@ -5,14 +5,9 @@
 // own transaction), computing the draft again. Targets: < 2 s and < 50 ms.
 // The 1,000,000 attempts are written by a bulk INSERT … SELECT producing the same rows the
 // ingestion path writes (the per-event evidence is left out: invoicing never reads it).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { nextPeriodStart, periodStartOf } from "../src/domain/invoicing/periods";
 import { formatMoney } from "../src/domain/money";
-import { db, disconnectDb } from "../src/server/db";
-import { openEmbeddedDatabase } from "../src/server/runtime/database-runtime";
-import { applyMigrations } from "../src/server/runtime/migrations";
+import { db } from "../src/server/db";
 import { createContractVersion } from "../src/server/services/contracts/create-contract-version";
 import { upsertCustomer } from "../src/server/services/customers/upsert-customer";
 import { createDefinition } from "../src/server/services/definitions/create-definition";
@@ -20,28 +15,17 @@ import { publishDefinitionVersion } from "../src/server/services/definitions/pub
 import { ingestEvents } from "../src/server/services/ingestion/ingest-events";
 import { computeInvoice } from "../src/server/services/invoicing/compute-invoice";
 import { rebuildPeriodRollup } from "../src/server/services/invoicing/period-usage";
+import { percentileOf, withThrowawayDatabase } from "./bench/throwaway-database";
 
 const OUTCOMES = Number(process.env.OUTCOMES ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 5);
 const actor = { kind: "system", job: "bench-invoice" } as const;
 const log = (line: string) => console.log(`[bench:invoice] ${line}`);
 const ms = (start: number) => performance.now() - start;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = percentileOf;
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), "outcome-ledger-bench-invoice-"));
-  chmodSync(dir, 0o755);
-  const database = await openEmbeddedDatabase(dir, log, { persistent: false });
-  try {
-    await applyMigrations(database.url);
-    process.env.DATABASE_URL = database.url;
-    await run();
-  } finally {
-    await disconnectDb();
-    await database.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withThrowawayDatabase("bench-invoice", log, run);
 }
 
 async function run() {

@@ -1,35 +1,19 @@
 // `npm run bench:portal`: on a fresh embedded database, loads megacorp's 1,000,000 attempts
 // (scripts/seed/large-customer.ts), then times the portal's reads as a megacorp finance user
 // through the same tRPC procedures the pages call: p50/p95 over RUNS runs each, target p95 < 100 ms.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { db, disconnectDb } from "../src/server/db";
-import { openEmbeddedDatabase } from "../src/server/runtime/database-runtime";
-import { applyMigrations } from "../src/server/runtime/migrations";
+import { db } from "../src/server/db";
 import { createUser } from "../src/server/services/users/create-user";
 import { createCaller } from "../src/server/trpc/root";
+import { percentileOf, withThrowawayDatabase } from "./bench/throwaway-database";
 import { loadLargeCustomer } from "./seed/large-customer";
 
 const RUNS = Number(process.env.RUNS ?? 30);
 const TARGET_MS = 100;
 const log = (line: string) => console.log(`[bench:portal] ${line}`);
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = percentileOf;
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), "outcome-ledger-bench-portal-"));
-  chmodSync(dir, 0o755);
-  const database = await openEmbeddedDatabase(dir, log, { persistent: false });
-  try {
-    await applyMigrations(database.url);
-    process.env.DATABASE_URL = database.url;
-    await run();
-  } finally {
-    await disconnectDb();
-    await database.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withThrowawayDatabase("bench-portal", log, run);
 }
 
 async function time(label: string, fn: () => Promise<unknown>) {

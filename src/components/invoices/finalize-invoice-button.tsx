@@ -1,8 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "@/lib/trpc";
+import { useConfirmStep } from "@/lib/use-confirm-step";
 
 /** Finalizing takes two steps: "Finalize now", then a confirmation that says what it does. */
 export function FinalizeInvoiceButton({
@@ -16,18 +16,8 @@ export function FinalizeInvoiceButton({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const start = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const { confirming, setConfirming, startRef: start, cancelRef: cancel } = useConfirmStep();
   const finalize = useMutation(trpc.invoices.finalize.mutationOptions({ onSuccess: () => router.refresh() }));
-
-  // Focus follows the step: onto "Cancel" when asked to confirm, back onto "Finalize now" after.
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-    else if (wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   if (!confirming) {
     return (

@@ -1,8 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "@/lib/trpc";
+import { useConfirmStep } from "@/lib/use-confirm-step";
 import type { WebhookEndpointRow } from "./webhook-endpoint-table";
 
 /** Disabling takes two steps: "Disable", then a confirmation that says what stops. */
@@ -15,10 +15,7 @@ export function DisableWebhookEndpointButton({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const start = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const { confirming, setConfirming, startRef: start, cancelRef: cancel } = useConfirmStep();
   const disable = useMutation(
     trpc.webhooks.disable.mutationOptions({
       onSuccess: () => {
@@ -27,13 +24,6 @@ export function DisableWebhookEndpointButton({
       },
     }),
   );
-
-  // Focus follows the step: onto "Cancel" when asked to confirm, back onto "Disable" after.
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-    else if (wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   if (!confirming) {
     return (

@@ -1,18 +1,15 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "@/lib/trpc";
+import { useConfirmStep } from "@/lib/use-confirm-step";
 import type { ApiKeyRow } from "./api-key-table";
 
 /** Revoking takes two steps: "Revoke", then a confirmation that says what stops working. */
 export function RevokeApiKeyButton({ apiKey, onRevoked }: { apiKey: ApiKeyRow; onRevoked: (key: ApiKeyRow) => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const start = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const { confirming, setConfirming, startRef: start, cancelRef: cancel } = useConfirmStep();
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
       onSuccess: () => {
@@ -21,13 +18,6 @@ export function RevokeApiKeyButton({ apiKey, onRevoked }: { apiKey: ApiKeyRow; o
       },
     }),
   );
-
-  // Focus follows the step: onto "Cancel" when asked to confirm, back onto "Revoke" after.
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-    else if (wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   if (!confirming) {
     return (
