@@ -37,6 +37,13 @@ export function ValueCard({ value }: { value: Dashboard["value"] }) {
           </div>
         </dl>
       )}
+      {current && current.unvaluedBillable > 0 && (
+        <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {current.unvaluedBillable.toLocaleString("en-US")} billable outcome
+          {current.unvaluedBillable === 1 ? " this month has" : "s this month have"} no value yet, so they count for
+          nothing here: state what an outcome is worth to you below.
+        </p>
+      )}
       <ValueTable value={value} caption="Value delivered and charged, last six periods" />
       <p className="mt-3 text-xs text-slate-500">
         Value = billable outcomes × what one outcome is worth to you. ROI = (value − charged) ÷ charged.
