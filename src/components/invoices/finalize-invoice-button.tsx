@@ -1,7 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { errorMessage, useTRPC } from "@/lib/trpc";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
+import { useTRPC } from "@/lib/trpc";
 import { useConfirmStep } from "@/lib/use-confirm-step";
 
 /** Finalizing takes two steps: "Finalize now", then a confirmation that says what it does. */
@@ -44,30 +45,16 @@ export function FinalizeInvoiceButton({
         its outcomes go onto the next open invoice as late items, and corrections need a credit note. This cannot be
         undone.
       </p>
-      <div className="mt-3 flex flex-wrap gap-2">
-        <button
-          type="button"
-          ref={cancel}
-          onClick={() => setConfirming(false)}
-          disabled={finalize.isPending}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          onClick={() => finalize.mutate({ customerId, periodStart })}
-          disabled={finalize.isPending}
-          className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
-        >
-          {finalize.isPending ? "Finalizing…" : "Yes, finalize"}
-        </button>
-      </div>
-      {finalize.isError && (
-        <p role="alert" className="mt-2 text-red-700">
-          {errorMessage(finalize.error)}
-        </p>
-      )}
+      <ConfirmActions
+        cancelRef={cancel}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => finalize.mutate({ customerId, periodStart })}
+        pending={finalize.isPending}
+        confirmLabel="Yes, finalize"
+        pendingLabel="Finalizing…"
+        tone="primary"
+        error={finalize.error}
+      />
     </fieldset>
   );
 }

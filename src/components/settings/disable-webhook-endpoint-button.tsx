@@ -1,7 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { errorMessage, useTRPC } from "@/lib/trpc";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
+import { useTRPC } from "@/lib/trpc";
 import { useConfirmStep } from "@/lib/use-confirm-step";
 import type { WebhookEndpointRow } from "./webhook-endpoint-table";
 
@@ -50,30 +51,16 @@ export function DisableWebhookEndpointButton({
         Disable this endpoint? It receives no more events and its pending deliveries are given up. This cannot be
         undone.
       </p>
-      <div className="flex gap-2">
-        <button
-          type="button"
-          ref={cancel}
-          onClick={() => setConfirming(false)}
-          disabled={disable.isPending}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          onClick={() => disable.mutate({ id: endpoint.id })}
-          disabled={disable.isPending}
-          className="rounded-md bg-red-700 px-3 py-1 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:opacity-70"
-        >
-          {disable.isPending ? "Disabling…" : "Yes, disable"}
-        </button>
-      </div>
-      {disable.isError && (
-        <p role="alert" className="max-w-xs text-sm text-red-700">
-          {errorMessage(disable.error)}
-        </p>
-      )}
+      <ConfirmActions
+        cancelRef={cancel}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => disable.mutate({ id: endpoint.id })}
+        pending={disable.isPending}
+        confirmLabel="Yes, disable"
+        pendingLabel="Disabling…"
+        tone="danger"
+        error={disable.error}
+      />
     </fieldset>
   );
 }

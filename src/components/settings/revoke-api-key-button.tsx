@@ -1,7 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { errorMessage, useTRPC } from "@/lib/trpc";
+import { ConfirmActions } from "@/components/ui/confirm-actions";
+import { useTRPC } from "@/lib/trpc";
 import { useConfirmStep } from "@/lib/use-confirm-step";
 import type { ApiKeyRow } from "./api-key-table";
 
@@ -44,30 +45,16 @@ export function RevokeApiKeyButton({ apiKey, onRevoked }: { apiKey: ApiKeyRow; o
         Revoke <span className="font-mono text-xs">{apiKey.prefix}</span>? Systems using it are refused at once. This
         cannot be undone.
       </p>
-      <div className="flex gap-2">
-        <button
-          type="button"
-          ref={cancel}
-          onClick={() => setConfirming(false)}
-          disabled={revoke.isPending}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          onClick={() => revoke.mutate({ prefix: apiKey.prefix })}
-          disabled={revoke.isPending}
-          className="rounded-md bg-red-700 px-3 py-1 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:opacity-70"
-        >
-          {revoke.isPending ? "Revoking…" : "Yes, revoke"}
-        </button>
-      </div>
-      {revoke.isError && (
-        <p role="alert" className="max-w-xs text-sm text-red-700">
-          {errorMessage(revoke.error)}
-        </p>
-      )}
+      <ConfirmActions
+        cancelRef={cancel}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => revoke.mutate({ prefix: apiKey.prefix })}
+        pending={revoke.isPending}
+        confirmLabel="Yes, revoke"
+        pendingLabel="Revoking…"
+        tone="danger"
+        error={revoke.error}
+      />
     </fieldset>
   );
 }
