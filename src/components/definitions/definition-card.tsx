@@ -20,7 +20,8 @@ export interface DefinitionView {
   }[];
 }
 
-const MISSING_WORDS = { pass: "passes", fail: "fails", pending: "waits for the window" } as const;
+// Prices are in each contract's own currency, so a definition's default price is a plain number.
+const price = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 10 });
 
 /** One definition: the version in force, its criteria as customers read them, and its history. */
 export function DefinitionCard({
@@ -44,14 +45,16 @@ export function DefinitionCard({
             <span className="font-semibold">Version {current.number}</span>
             {current.number === currentNumber ? " in force" : ` (${current.status})`}
             {current.effectiveFrom && ` since ${formatDateTime(current.effectiveFrom)}`} · observation window{" "}
-            {current.observationWindowHours} h · default price {current.defaultUnitPrice.toString()}
+            {current.observationWindowHours} h · default price{" "}
+            {price.format(current.defaultUnitPrice.toString() as unknown as number)}
           </p>
           <ul className="mt-3 space-y-2 text-sm">
             {criteria.map((c) => (
               <li key={`${c.attribute}-${c.operator}`} className="rounded-md bg-slate-50 px-3 py-2">
                 <span className="font-medium text-slate-900">{c.label}</span>
                 <span className="block text-xs text-slate-500">
-                  Rule: <code>{describeCriterion(c)}</code>; when not reported it {MISSING_WORDS[c.whenMissing]}.
+                  Rule: <code>{describeCriterion(c)}</code>
+                  {c.whenMissing === "fail" && "; fails when not reported"}
                 </span>
               </li>
             ))}
