@@ -36,7 +36,7 @@ export function AppShell({ actor, userName, providerName, viewedCustomer, custom
             <p className="text-sm font-medium text-slate-700">{viewedCustomer?.name}</p>
           )}
           <div className="flex items-center gap-3">
-            {!staff && <NotificationsMenu />}
+            <NotificationsMenu />
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium text-slate-900">{userName}</span>
               <span className="block text-xs text-slate-500" data-testid="current-role">

@@ -25,7 +25,11 @@ const usage = (billable: number, key = "ticket_resolved"): DefinitionUsage => ({
   billable,
 });
 
-const claim = (id: string, share = "1", definitionKey = "ticket_resolved"): CreditClaim => ({ id, definitionKey, share });
+const claim = (id: string, share = "1", definitionKey = "ticket_resolved"): CreditClaim => ({
+  id,
+  definitionKey,
+  share,
+});
 const none = new Map<string, string>();
 
 describe("pricing dispute credits (rule 5)", () => {
@@ -56,7 +60,10 @@ describe("pricing dispute credits (rule 5)", () => {
   });
 
   it("prices against what earlier decisions already removed", () => {
-    const tiers = [{ upTo: 10, unitPrice: "2" }, { upTo: null, unitPrice: "1" }];
+    const tiers = [
+      { upTo: 10, unitPrice: "2" },
+      { upTo: null, unitPrice: "1" },
+    ];
     const t = terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "2", tiers }] });
     // 11 billable: the 11th is at 1.00; once one was credited, the next credit removes a 2.00 one.
     expect(priceCredits(t, [usage(11)], none, [claim("a")]).totalMinor).toBe(100n);
@@ -94,14 +101,13 @@ describe("pricing dispute credits (rule 5)", () => {
             monthlyCap: cap === null ? null : String(cap),
             minimumCommitment: minimum === null ? null : String(minimum),
           });
-          const claims = shares
-            .slice(0, billable)
-            .map((s, i) => claim(String(i), s));
+          const claims = shares.slice(0, billable).map((s, i) => claim(String(i), s));
           const priced = priceCredits(t, [usage(billable)], none, claims);
           const removed = claims.reduce((s, c) => s.plus(c.share), new Dec(0));
           const charged = ratePeriod(t, [usage(billable)]).totalMinor;
-          const recomputed = ratePeriod(t, [{ ...usage(billable), billable: new Dec(billable).minus(removed).toFixed() }])
-            .totalMinor;
+          const recomputed = ratePeriod(t, [
+            { ...usage(billable), billable: new Dec(billable).minus(removed).toFixed() },
+          ]).totalMinor;
           expect(priced.totalMinor).toBe(charged - recomputed);
           expect(priced.totalMinor >= 0n).toBe(true);
           expect(priced.totalMinor <= charged).toBe(true);

@@ -48,7 +48,8 @@ export function creditShareOf(disputedShare: string, kind: AdjudicationKind, per
   if (kind === "reject") return "0";
   if (kind === "accept") return new Dec(disputedShare).toFixed();
   const p = new Dec(percent ?? "NaN");
-  if (!p.isFinite() || p.lte(0) || p.gte(100)) throw new Error("A partial credit is more than 0 % and less than 100 %.");
+  if (!p.isFinite() || p.lte(0) || p.gte(100))
+    throw new Error("A partial credit is more than 0 % and less than 100 %.");
   return new Dec(disputedShare).times(p).div(100).toDecimalPlaces(SHARE_DECIMALS).toFixed();
 }
 

@@ -12,7 +12,10 @@ describe("the dispute service level", () => {
 
   it("says how long is left, and how long it is overdue once breached", () => {
     const due = new Date("2026-11-30T10:00:00Z");
-    expect(serviceLevelState(due, new Date("2026-11-30T05:00:00Z"))).toMatchObject({ breached: false, label: "due in 5 h" });
+    expect(serviceLevelState(due, new Date("2026-11-30T05:00:00Z"))).toMatchObject({
+      breached: false,
+      label: "due in 5 h",
+    });
     expect(serviceLevelState(due, new Date("2026-11-27T10:00:00Z")).label).toBe("due in 3 d");
     expect(serviceLevelState(due, new Date("2026-11-30T10:30:00Z"))).toMatchObject({ breached: true });
     expect(serviceLevelState(due, new Date("2026-12-01T13:00:00Z")).label).toBe("overdue by 27 h");

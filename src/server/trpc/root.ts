@@ -5,6 +5,7 @@ import { contractsRouter } from "./routers/contracts";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { definitionsRouter } from "./routers/definitions";
+import { disputesRouter } from "./routers/disputes";
 import { invoicesRouter } from "./routers/invoices";
 import { notificationsRouter } from "./routers/notifications";
 import { outcomesRouter } from "./routers/outcomes";
@@ -25,6 +26,7 @@ export const appRouter = router({
   contracts: contractsRouter,
   dashboard: dashboardRouter,
   notifications: notificationsRouter,
+  disputes: disputesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,12 +2,13 @@
 // start, plus late items from finalized periods. Drafts are always computed this way (live);
 // finalization writes exactly this and freezes it.
 import { nextPeriodStart } from "@/domain/invoicing/periods";
-import { sumMinor } from "@/domain/money";
+import { Dec, sumMinor, toMajorUnits } from "@/domain/money";
 import type { RatedLine } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import type { Contract } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
 import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
+import { creditedShares } from "@/server/services/disputes/credit-context";
 import { type LateItems, lateItems } from "./late-items";
 import { definitionsAt, periodCounts, usageOf } from "./period-usage";
 
@@ -33,19 +34,44 @@ export async function computeInvoice(
   contractOverride?: Contract,
 ): Promise<ComputedInvoice> {
   const contract = contractOverride ?? (await requireContractInForce(customerId, periodStart, tx));
-  const [counts, definitions, late] = await Promise.all([
+  const [counts, definitions, late, credited] = await Promise.all([
     periodCounts(tx, customerId, periodStart),
     definitionsAt(tx, periodStart),
     lateItems(tx, customerId, periodStart),
+    draftCredits(tx, customerId, periodStart),
   ]);
   const idByKey = new Map([...definitions.values()].map((d) => [d.key, d.id]));
-  const rated = ratePeriod(termsOf(contract), usageOf(counts, definitions));
+  const terms = termsOf(contract);
+  const usage = usageOf(counts, definitions);
+  const rated = ratePeriod(terms, usage);
+  // Rule 5: the credits are the period as charged minus the period without the credited shares.
+  const creditLines: InvoiceLineDraft[] = [];
+  if (credited.outcomes > 0) {
+    const share = new Map(credited.rows.map((r) => [definitions.get(r.definitionId)?.key, r.share]));
+    const withoutCredited = ratePeriod(
+      terms,
+      usage.map((u) => ({ ...u, billable: new Dec(u.billable).minus(share.get(u.definitionKey) ?? 0).toFixed() })),
+    );
+    const amountMinor = withoutCredited.totalMinor - rated.totalMinor;
+    creditLines.push({
+      kind: "dispute_credit",
+      definitionKey: null,
+      description: `Dispute credits: ${credited.outcomes} ${credited.outcomes === 1 ? "outcome" : "outcomes"} in ${credited.disputes} ${credited.disputes === 1 ? "dispute" : "disputes"}`,
+      quantity: "1",
+      unitPrice: toMajorUnits(amountMinor, terms.currency).toFixed(),
+      amountMinor,
+      tier: null,
+      definitionId: null,
+      sourcePeriodStart: null,
+    });
+  }
   const lines: InvoiceLineDraft[] = [
     ...rated.lines.map((l) => ({
       ...l,
       definitionId: l.definitionKey ? (idByKey.get(l.definitionKey) ?? null) : null,
       sourcePeriodStart: null,
     })),
+    ...creditLines,
     ...late.lines.map((l) => ({ ...l, definitionId: null })),
   ];
   return {
@@ -59,4 +85,16 @@ export async function computeInvoice(
     pending: counts.reduce((s, c) => s + c.pending, 0),
     late,
   };
+}
+
+/** The shares decisions credited on this period's draft, and how many outcomes and disputes they are. */
+async function draftCredits(tx: Tx, customerId: string, periodStart: Date) {
+  const rows = await creditedShares(tx, customerId, periodStart, "draft");
+  if (rows.length === 0) return { rows, outcomes: 0, disputes: 0 };
+  const [counted] = await tx.$queryRaw<{ outcomes: number; disputes: number }[]>`
+    SELECT count(*)::int AS "outcomes", count(DISTINCT o."disputeId")::int AS "disputes"
+    FROM disputed_outcome o JOIN attempt a ON a."id" = o."attemptId" AND a."customerId" = o."customerId"
+    WHERE o."customerId" = ${customerId}::uuid AND o."periodStart" = ${periodStart} AND o."creditShare" > 0
+      AND a."status" = 'billable' AND a."eventCount" > 0`;
+  return { rows, outcomes: counted?.outcomes ?? 0, disputes: counted?.disputes ?? 0 };
 }

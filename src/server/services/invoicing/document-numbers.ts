@@ -1,8 +1,8 @@
-// Gapless document numbers (INV-2026-000123, CN-2026-000007): the sequence row stays locked
+// Gapless document numbers (INV-2026-000123, CN-2026-000007, DSP-2026-000004): the sequence row stays locked
 // until the transaction commits, and a rollback gives the number back.
 import type { Tx } from "@/server/db";
 
-export type DocumentSeries = "INV" | "CN";
+export type DocumentSeries = "INV" | "CN" | "DSP";
 
 export async function takeDocumentNumber(tx: Tx, series: DocumentSeries, at: Date): Promise<string> {
   const year = at.getUTCFullYear();

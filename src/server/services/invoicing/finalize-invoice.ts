@@ -9,6 +9,7 @@ import { isPeriodStart, nextPeriodStart, periodLabel } from "@/domain/invoicing/
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { settleDraftDisputeCredits } from "@/server/services/disputes/settle-draft-credits";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 import { holdBillingLockExclusive } from "./billing-lock";
 import { computeInvoice } from "./compute-invoice";
@@ -83,6 +84,7 @@ export async function finalizeInvoice({
         },
       });
       await recordWhatWasBilled(tx, invoice.id, customerId, periodStart, periodEnd, computed.late);
+      await settleDraftDisputeCredits(tx, { invoiceId: invoice.id, customerId, periodStart });
       await appendAuditEntry(tx, {
         actor,
         action: "invoice.finalized",

@@ -1,10 +1,11 @@
 // A credit note corrects a finalized invoice without touching it. It can never credit more
-// than what remains uncredited on the invoice.
+// than what remains uncredited on the invoice. Manual credit notes are issued here; dispute
+// decisions issue theirs through the same `writeCreditNote`.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { formatMoney, toMinorUnits } from "@/domain/money";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
@@ -29,22 +30,9 @@ export async function issueManualCreditNote({
 }) {
   const { invoiceId, amount, reason, attemptIds } = ManualCreditNoteInput.parse(input);
   return db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT "id" FROM invoice WHERE "id" = ${invoiceId}::uuid FOR UPDATE`;
-    if (!locked) throw AppError.notFound("The invoice");
-    const invoice = await tx.invoice.findUniqueOrThrow({
-      where: { id: invoiceId },
-      include: { creditNotes: { select: { amountMinor: true } } },
-    });
-    if (invoice.status !== "finalized") {
-      throw new AppError(
-        "CONFLICT",
-        "Only a finalized invoice takes credit notes; a draft changes by itself as outcomes change.",
-      );
-    }
+    const invoice = await lockFinalizedInvoice(tx, invoiceId);
     const amountMinor = toMinorUnits(amount, invoice.currency);
-    const remaining = invoice.totalMinor! - invoice.creditNotes.reduce((s, c) => s + c.amountMinor, 0n);
+    const remaining = invoice.uncreditedMinor;
     if (amountMinor > remaining) {
       throw new AppError(
         "VALIDATION_FAILED",
@@ -59,53 +47,113 @@ export async function issueManualCreditNote({
           { path: "attemptIds", message: "Unknown outcome." },
         ]);
     }
-    const number = await takeDocumentNumber(tx, "CN", now);
-    const creditNote = await tx.creditNote.create({
-      data: {
-        customerId: invoice.customerId,
-        invoiceId,
-        number,
-        reason,
-        amountMinor,
-        issuedAt: now,
-        issuedBy: actorLabel(actor),
-        lines: {
-          create: [
-            {
-              customerId: invoice.customerId,
-              description: reason,
-              amountMinor,
-              attemptId: attemptIds.length === 1 ? attemptIds[0] : null,
-            },
-          ],
-        },
-      },
-    });
-    await appendAuditEntry(tx, {
+    return writeCreditNote(tx, {
       actor,
-      action: "credit_note.issued",
-      subjectType: "credit_note",
-      subjectId: creditNote.id,
-      customerId: invoice.customerId,
-      after: { number, invoice: invoice.number, amountMinor, currency: invoice.currency, reason, attemptIds },
+      invoice,
+      reason,
+      lines: [{ description: reason, amountMinor, attemptId: attemptIds.length === 1 ? attemptIds[0]! : null }],
+      auditDetail: { attemptIds },
+      now,
     });
-    const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
-    await enqueueWebhook(tx, {
-      type: "credit_note.issued",
-      payload: {
-        creditNoteId: creditNote.id,
-        number,
-        invoiceId,
-        invoiceNumber: invoice.number,
-        customerId: invoice.customerId,
-        customerExternalId: externalId,
-        currency: invoice.currency,
-        amountMinor: amountMinor.toString(),
-        reason,
-        issuedAt: now.toISOString(),
-        links: { invoice: appLink(`/invoices/${invoiceId}`) },
-      },
-    });
-    return creditNote;
   });
+}
+
+export interface LockedInvoice {
+  id: string;
+  customerId: string;
+  number: string;
+  currency: string;
+  totalMinor: bigint;
+  /** The total less every credit note issued against it so far. */
+  uncreditedMinor: bigint;
+}
+
+/** Locks a finalized invoice for crediting (two credit notes at once queue here). */
+export async function lockFinalizedInvoice(tx: Tx, invoiceId: string): Promise<LockedInvoice> {
+  const [locked] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM invoice WHERE "id" = ${invoiceId}::uuid FOR UPDATE`;
+  if (!locked) throw AppError.notFound("The invoice");
+  const invoice = await tx.invoice.findUniqueOrThrow({
+    where: { id: invoiceId },
+    include: { creditNotes: { select: { amountMinor: true } } },
+  });
+  if (invoice.status !== "finalized") {
+    throw new AppError(
+      "CONFLICT",
+      "Only a finalized invoice takes credit notes; a draft changes by itself as outcomes change.",
+    );
+  }
+  return {
+    id: invoice.id,
+    customerId: invoice.customerId,
+    number: invoice.number!,
+    currency: invoice.currency,
+    totalMinor: invoice.totalMinor!,
+    uncreditedMinor: invoice.totalMinor! - invoice.creditNotes.reduce((s, c) => s + c.amountMinor, 0n),
+  };
+}
+
+/** Numbers, writes, audits and announces one credit note; the caller has checked the amount. */
+export async function writeCreditNote(
+  tx: Tx,
+  {
+    actor,
+    invoice,
+    reason,
+    lines,
+    disputeDecisionId = null,
+    auditDetail = {},
+    now,
+  }: {
+    actor: Actor;
+    invoice: LockedInvoice;
+    reason: string;
+    lines: { description: string; amountMinor: bigint; attemptId: string | null }[];
+    disputeDecisionId?: string | null;
+    auditDetail?: Record<string, unknown>;
+    now: Date;
+  },
+) {
+  const amountMinor = lines.reduce((s, l) => s + l.amountMinor, 0n);
+  const number = await takeDocumentNumber(tx, "CN", now);
+  const creditNote = await tx.creditNote.create({
+    data: {
+      customerId: invoice.customerId,
+      invoiceId: invoice.id,
+      number,
+      reason,
+      amountMinor,
+      issuedAt: now,
+      issuedBy: actorLabel(actor),
+      disputeDecisionId,
+      lines: { create: lines.map((l) => ({ ...l, customerId: invoice.customerId })) },
+    },
+  });
+  await appendAuditEntry(tx, {
+    actor,
+    action: "credit_note.issued",
+    subjectType: "credit_note",
+    subjectId: creditNote.id,
+    customerId: invoice.customerId,
+    after: { number, invoice: invoice.number, amountMinor, currency: invoice.currency, reason, ...auditDetail },
+  });
+  const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
+  await enqueueWebhook(tx, {
+    type: "credit_note.issued",
+    payload: {
+      creditNoteId: creditNote.id,
+      number,
+      invoiceId: invoice.id,
+      invoiceNumber: invoice.number,
+      customerId: invoice.customerId,
+      customerExternalId: externalId,
+      currency: invoice.currency,
+      amountMinor: amountMinor.toString(),
+      reason,
+      issuedAt: now.toISOString(),
+      links: { invoice: appLink(`/invoices/${invoice.id}`) },
+    },
+  });
+  return creditNote;
 }

@@ -3,15 +3,9 @@ import type { Actor } from "@/domain/actor";
 import { db } from "@/server/db";
 import { notificationsWhere } from "./list-notifications";
 
-export async function markNotificationsRead({
-  actor,
-  customerId,
-}: {
-  actor: Actor & { kind: "user" };
-  customerId: string;
-}) {
+export async function markNotificationsRead({ actor }: { actor: Actor & { kind: "user" } }) {
   const { count } = await db().notification.updateMany({
-    where: { ...notificationsWhere(actor, customerId), readAt: null },
+    where: { ...notificationsWhere(actor), readAt: null },
     data: { readAt: new Date() },
   });
   return { marked: count };

@@ -1,0 +1,101 @@
+// What pricing a dispute credit needs for one billing period: the contract's terms, the
+// period's usage as charged, and the shares earlier decisions already took off it. A draft is
+// charged as it stands (the usage rollup); a finalized period as it was billed (billed usage,
+// including late items billed since).
+import type { CreditClaim } from "@/domain/disputes/dispute-credit";
+import { priceCredits } from "@/domain/disputes/dispute-credit";
+import type { ContractTerms, DefinitionUsage } from "@/domain/rating/contract-terms";
+import type { Tx } from "@/server/db";
+import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
+import { type DefinitionInfo, definitionsAt, periodCounts, usageOf } from "@/server/services/invoicing/period-usage";
+
+export interface PeriodCreditContext {
+  periodStart: Date;
+  terms: ContractTerms;
+  definitions: Map<string, DefinitionInfo>;
+  usage: DefinitionUsage[];
+  /** Billable shares already credited, per definition key. */
+  credited: Map<string, string>;
+}
+
+export async function periodCreditContext(
+  tx: Tx,
+  customerId: string,
+  periodStart: Date,
+  finalized: boolean,
+): Promise<PeriodCreditContext> {
+  const [contract, definitions, counts, credited] = await Promise.all([
+    requireContractInForce(customerId, periodStart, tx),
+    definitionsAt(tx, periodStart),
+    finalized
+      ? tx.billedUsage.findMany({ where: { customerId, periodStart } })
+      : periodCounts(tx, customerId, periodStart),
+    creditedShares(tx, customerId, periodStart, finalized ? "billed" : "draft"),
+  ]);
+  return {
+    periodStart,
+    terms: termsOf(contract),
+    definitions,
+    usage: usageOf(counts, definitions),
+    credited: new Map(
+      credited.flatMap((c) => {
+        const key = definitions.get(c.definitionId)?.key;
+        return key ? [[key, c.share] as const] : [];
+      }),
+    ),
+  };
+}
+
+/**
+ * The shares credited so far in a period, per definition. On a draft only outcomes that are
+ * still billable count (one that stopped being billable is no longer charged, so its credit
+ * would otherwise be taken twice); on a finalized period those billed as billable.
+ */
+export async function creditedShares(
+  tx: Tx,
+  customerId: string,
+  periodStart: Date,
+  mode: "draft" | "billed",
+): Promise<{ definitionId: string; share: string }[]> {
+  const rows = await tx.$queryRaw<{ definitionId: string; share: string }[]>`
+    SELECT d."definitionId", sum(d."creditShare")::text AS "share"
+    FROM disputed_outcome d JOIN attempt a ON a."id" = d."attemptId" AND a."customerId" = d."customerId"
+    WHERE d."customerId" = ${customerId}::uuid AND d."periodStart" = ${periodStart} AND d."creditShare" > 0
+      AND (${mode} <> 'billed' OR a."billedStatus" = 'billable')
+      AND (${mode} = 'billed' OR (a."status" = 'billable' AND a."eventCount" > 0))
+    GROUP BY d."definitionId"`;
+  return rows;
+}
+
+/** Prices claims of one period in order (each claim's own amount, summing to the total). */
+export function priceInContext(context: PeriodCreditContext, claims: readonly CreditClaim[]) {
+  return priceCredits(context.terms, context.usage, context.credited, claims);
+}
+
+export interface PeriodClaim extends CreditClaim {
+  periodStart: Date;
+  finalized: boolean;
+}
+
+/**
+ * Prices claims that may span several periods: each period in its own context, claims in the
+ * order given. Returns each claim's amount and, per period, the priced result.
+ */
+export async function priceClaimsByPeriod(tx: Tx, customerId: string, claims: readonly PeriodClaim[]) {
+  const groups = new Map<number, PeriodClaim[]>();
+  for (const claim of claims) {
+    const key = claim.periodStart.getTime();
+    const group = groups.get(key) ?? [];
+    group.push(claim);
+    groups.set(key, group);
+  }
+  const perClaim = new Map<string, bigint>();
+  const periods: { context: PeriodCreditContext; priced: ReturnType<typeof priceCredits> }[] = [];
+  for (const [time, group] of [...groups.entries()].sort(([a], [b]) => a - b)) {
+    const context = await periodCreditContext(tx, customerId, new Date(time), group[0]!.finalized);
+    const priced = priceInContext(context, group);
+    for (const [id, minor] of priced.perClaim) perClaim.set(id, minor);
+    periods.push({ context, priced });
+  }
+  return { perClaim, periods };
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { AssignInput, assignDispute } from "@/server/services/disputes/assign-dispute";
+import { DecideInput, decideDisputedOutcomes } from "@/server/services/disputes/decide-disputed-outcomes";
+import { DisputeScope } from "@/server/services/disputes/dispute-scope";
+import {
+  CustomerDisputesQuery,
+  creditedOutcomesOnDraft,
+  DisputeOutcomesQuery,
+  disputesOfOutcome,
+  getDispute,
+  listAssignableReviewers,
+  listCustomerDisputes,
+  listDisputeOutcomes,
+  listReviewQueue,
+  QueueQuery,
+  reviewQueueCounters,
+} from "@/server/services/disputes/find-disputes";
+import { OpenDisputeInput, openDispute, previewDispute } from "@/server/services/disputes/open-dispute";
+import { ReplyInput, replyToDispute } from "@/server/services/disputes/reply-to-dispute";
+import { WithdrawInput, withdrawDispute } from "@/server/services/disputes/withdraw-dispute";
+import { authedProcedure, financeProcedure, portalProcedure, providerProcedure, router } from "../init";
+
+export const disputesRouter = router({
+  // Customer side: finance users dispute, reply and withdraw; viewers (and staff) read.
+  /** What disputing this scope would cover: how many outcomes, the amount at stake, and which cannot be disputed and why. */
+  preview: financeProcedure
+    .input(z.object({ scope: DisputeScope }))
+    .query(({ ctx, input }) => previewDispute({ actor: ctx.actor, customerId: ctx.customerId, scope: input.scope })),
+  open: financeProcedure
+    .input(OpenDisputeInput)
+    .mutation(({ ctx, input }) => openDispute({ actor: ctx.actor, customerId: ctx.customerId, input })),
+  withdraw: financeProcedure
+    .input(WithdrawInput)
+    .mutation(({ ctx, input }) => withdrawDispute({ actor: ctx.actor, customerId: ctx.customerId, input })),
+  /** The disputes of the customer the portal shows. */
+  list: portalProcedure
+    .input(CustomerDisputesQuery)
+    .query(({ ctx, input }) => listCustomerDisputes({ customerId: ctx.customerId, query: input })),
+  byId: authedProcedure
+    .input(z.object({ disputeId: z.uuid() }))
+    .query(({ ctx, input }) => getDispute({ actor: ctx.actor, disputeId: input.disputeId })),
+  outcomes: authedProcedure
+    .input(DisputeOutcomesQuery)
+    .query(({ ctx, input }) => listDisputeOutcomes({ actor: ctx.actor, query: input })),
+  /** The disputes one outcome is part of (for its evidence trail). */
+  ofOutcome: authedProcedure
+    .input(z.object({ attemptId: z.uuid() }))
+    .query(({ ctx, input }) => disputesOfOutcome({ actor: ctx.actor, attemptId: input.attemptId })),
+  /** The outcomes a draft invoice's dispute credit line takes off. */
+  creditedOnDraft: authedProcedure
+    .input(z.object({ invoiceId: z.uuid() }))
+    .query(({ ctx, input }) => creditedOutcomesOnDraft({ actor: ctx.actor, invoiceId: input.invoiceId })),
+  /** Customer finance users and provider staff write in the thread (the use case checks the role). */
+  reply: authedProcedure.input(ReplyInput).mutation(({ ctx, input }) => replyToDispute({ actor: ctx.actor, input })),
+
+  // Provider side: reviewers and admins.
+  queue: providerProcedure
+    .input(QueueQuery)
+    .query(({ ctx, input }) => listReviewQueue({ actor: ctx.actor, query: input })),
+  counters: providerProcedure.query(({ ctx }) => reviewQueueCounters({ actor: ctx.actor })),
+  reviewers: providerProcedure.query(() => listAssignableReviewers()),
+  assign: providerProcedure.input(AssignInput).mutation(({ ctx, input }) => assignDispute({ actor: ctx.actor, input })),
+  decide: providerProcedure
+    .input(DecideInput)
+    .mutation(({ ctx, input }) => decideDisputedOutcomes({ actor: ctx.actor, input })),
+});
