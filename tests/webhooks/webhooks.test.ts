@@ -3,11 +3,13 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { WebhookEventType } from "@/domain/webhooks/webhook-events";
 import { db } from "@/server/db";
 import { deliverWebhooks } from "@/server/jobs/deliver-webhooks";
 import { evaluateSpendAlerts } from "@/server/services/alerts/evaluate-spend-alerts";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { issueManualCreditNote } from "@/server/services/invoicing/issue-credit-note";
+import { claim, disputeSetup } from "../disputes/dispute-fixtures";
 import { billedCustomer, monthsAgo } from "../invoicing/billed-period";
 import { callerFor, makeContract, makeCustomer, makeUser, testActor } from "../support/fixtures";
 
@@ -45,7 +47,7 @@ afterEach(async () => {
   receiver.delayMs = 0;
 });
 
-async function makeEndpoint(events: ("invoice.finalized" | "spend_alert.crossed" | "credit_note.issued")[]) {
+async function makeEndpoint(events: WebhookEventType[]) {
   const endpoint = await callerFor(admin).webhooks.create({ url: receiver.url, description: "Test receiver", events });
   endpointsOfThisTest.push(endpoint.id);
   return endpoint;
@@ -98,6 +100,48 @@ describe("webhooks", () => {
     expect(headers["webhook-signature"]).toBe(`v1,${expected}`);
     expect(await deliveriesOf(endpoint.id)).toEqual([
       expect.objectContaining({ status: "delivered", attempts: 1, lastStatusCode: 200, lastError: null }),
+    ]);
+  });
+
+  it("sends signed dispute.opened and dispute.resolved events that the receiver verifies", async () => {
+    const endpoint = await makeEndpoint(["dispute.opened", "dispute.resolved"]);
+    const s = await disputeSetup();
+    const opened = await s.asFinance.disputes.open({
+      ...claim,
+      scope: { kind: "outcomes", attemptIds: [s.billable[0]!] },
+    });
+    await s.asReviewer.disputes.decide({
+      disputeId: opened.disputeId,
+      attemptIds: [s.billable[0]!],
+      kind: "accept",
+      rationale: "The ticket was reopened the next morning.",
+      rootCause: "detection_error",
+    });
+    await deliverWebhooks();
+    const mine = (await deliveriesOf(endpoint.id)).filter(
+      (d) => (d.payload as { disputeId?: string }).disputeId === opened.disputeId,
+    );
+    expect(mine.map((d) => [d.eventType, d.status, d.lastStatusCode])).toEqual([
+      ["dispute.opened", "delivered", 200],
+      ["dispute.resolved", "delivered", 200],
+    ]);
+    const verified = mine.map((d) => {
+      const [request] = receivedFor(d.id);
+      return new Webhook(endpoint.secret).verify(request!.body, {
+        "webhook-id": String(request!.headers["webhook-id"]),
+        "webhook-timestamp": String(request!.headers["webhook-timestamp"]),
+        "webhook-signature": String(request!.headers["webhook-signature"]),
+      });
+    });
+    expect(verified).toEqual([
+      expect.objectContaining({
+        type: "dispute.opened",
+        data: expect.objectContaining({ number: opened.number, outcomes: 1, atStakeMinor: "99" }),
+      }),
+      expect.objectContaining({
+        type: "dispute.resolved",
+        data: expect.objectContaining({ number: opened.number, creditedMinor: "99" }),
+      }),
     ]);
   });
 
