@@ -51,6 +51,9 @@ export async function periodCreditContext(
  * still billable count (one that stopped being billable is no longer charged, so its credit
  * would otherwise be taken twice); on a finalized period those billed as billable.
  */
+// Disputed outcomes join their attempt by primary key only: the customer is already fixed by the
+// disputed outcome, and naming it in the join lets a planner with stale statistics scan the
+// customer's attempts once per disputed outcome (seen: 130 s for 10,000 outcomes).
 export async function creditedShares(
   tx: Tx,
   customerId: string,
@@ -59,7 +62,7 @@ export async function creditedShares(
 ): Promise<{ definitionId: string; share: string }[]> {
   const rows = await tx.$queryRaw<{ definitionId: string; share: string }[]>`
     SELECT d."definitionId", sum(d."creditShare")::text AS "share"
-    FROM disputed_outcome d JOIN attempt a ON a."id" = d."attemptId" AND a."customerId" = d."customerId"
+    FROM disputed_outcome d JOIN attempt a ON a."id" = d."attemptId"
     WHERE d."customerId" = ${customerId}::uuid AND d."periodStart" = ${periodStart} AND d."creditShare" > 0
       AND (${mode} <> 'billed' OR a."billedStatus" = 'billable')
       AND (${mode} = 'billed' OR (a."status" = 'billable' AND a."eventCount" > 0))

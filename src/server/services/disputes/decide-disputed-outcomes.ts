@@ -320,7 +320,7 @@ async function loadItems(tx: Tx, disputeId: string, attemptIds: readonly string[
       (a."billedStatus" = 'billable') AS "billedBillable",
       v."criteria", x."decidedBy", x."decidedAt"
     FROM disputed_outcome o
-    JOIN attempt a ON a."id" = o."attemptId" AND a."customerId" = o."customerId"
+    JOIN attempt a ON a."id" = o."attemptId"
     JOIN outcome_definition d ON d."id" = a."definitionId"
     JOIN definition_version v ON v."id" = a."definitionVersionId"
     LEFT JOIN dispute_decision x ON x."id" = o."decisionId"

@@ -63,9 +63,9 @@ export async function assessOutcomes(
     SELECT a."id", a."subject", a."definitionId", d."key" AS "definitionKey", a."occurredAt", a."status",
       a."eventCount", a."billedInvoiceId", a."billedStatus",
       (SELECT sum(o."creditShare")::text FROM disputed_outcome o
-        WHERE o."attemptId" = a."id" AND o."customerId" = a."customerId" AND o."creditShare" > 0) AS "credited",
+        WHERE o."attemptId" = a."id" AND o."creditShare" > 0) AS "credited",
       (SELECT s."number" FROM disputed_outcome o JOIN dispute s ON s."id" = o."disputeId"
-        WHERE o."attemptId" = a."id" AND o."customerId" = a."customerId" AND o."state" = 'undecided' LIMIT 1) AS "openDispute"
+        WHERE o."attemptId" = a."id" AND o."state" = 'undecided' LIMIT 1) AS "openDispute"
     FROM attempt a JOIN outcome_definition d ON d."id" = a."definitionId"
     WHERE a."customerId" = ${customerId}::uuid AND a."id" = ANY(${ids}::text[]::uuid[])
     ORDER BY a."occurredAt", a."id"`;

@@ -239,7 +239,7 @@ export async function listDisputeOutcomes({
       o."atStakeMinor", o."creditMinor", o."decisionId", o."invoiceId", i."number" AS "invoiceNumber",
       i."status"::text AS "invoiceStatus", c."number" AS "creditNoteNumber"
     FROM disputed_outcome o
-    JOIN attempt a ON a."id" = o."attemptId" AND a."customerId" = o."customerId"
+    JOIN attempt a ON a."id" = o."attemptId"
     JOIN outcome_definition d ON d."id" = a."definitionId"
     JOIN definition_version v ON v."id" = a."definitionVersionId"
     JOIN invoice i ON i."id" = o."invoiceId"

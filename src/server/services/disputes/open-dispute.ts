@@ -139,18 +139,16 @@ export async function openDispute({
             lastActivityAt: now,
           },
         });
-        await tx.disputedOutcome.createMany({
-          data: items.map((o) => ({
-            disputeId: dispute.id,
-            customerId,
-            attemptId: o.attemptId,
-            definitionId: o.definitionId,
-            periodStart: o.periodStart,
-            invoiceId: o.invoiceId,
-            disputedShare: o.disputedShare,
-            atStakeMinor: perClaim.get(o.attemptId) ?? 0n,
-          })),
-        });
+        // One statement with array parameters: Prisma's createMany spent ~1 ms per row here.
+        await tx.$executeRaw`
+          INSERT INTO disputed_outcome ("id", "disputeId", "customerId", "attemptId", "definitionId", "periodStart",
+            "invoiceId", "disputedShare", "atStakeMinor")
+          SELECT gen_random_uuid(), ${dispute.id}::uuid, ${customerId}::uuid, r."attemptId"::uuid, r."definitionId"::uuid,
+            r."periodStart"::timestamptz, r."invoiceId"::uuid, r."share"::numeric, r."atStake"::bigint
+          FROM unnest(${items.map((o) => o.attemptId)}::text[], ${items.map((o) => o.definitionId)}::text[],
+            ${items.map((o) => o.periodStart.toISOString())}::text[], ${items.map((o) => o.invoiceId)}::text[],
+            ${items.map((o) => o.disputedShare)}::text[], ${items.map((o) => (perClaim.get(o.attemptId) ?? 0n).toString())}::text[])
+            AS r("attemptId", "definitionId", "periodStart", "invoiceId", "share", "atStake")`;
         const reason = DISPUTE_REASON_LABELS[parsed.reason];
         await appendAuditEntry(tx, {
           actor,
@@ -198,7 +196,7 @@ export async function openDispute({
       { timeout: 120_000, maxWait: 30_000 },
     );
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError(
         "CONFLICT",
         "Some of these outcomes were put in another open dispute a moment ago. Refresh to see which, and dispute the rest.",
@@ -206,6 +204,13 @@ export async function openDispute({
     }
     throw error;
   }
+}
+
+/** A unique index refused the row: P2002 from Prisma's queries, SQLSTATE 23505 from raw SQL. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  return error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505");
 }
 
 function claimsOf(items: readonly EligibleOutcome[]) {

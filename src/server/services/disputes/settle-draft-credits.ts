@@ -15,7 +15,7 @@ export async function settleDraftDisputeCredits(
     SELECT o."id", d."key" AS "definitionKey", o."creditShare"::text AS "share", o."decisionId", o."disputeId",
       (a."status" = 'billable' AND a."eventCount" > 0) AS "billable"
     FROM disputed_outcome o
-    JOIN attempt a ON a."id" = o."attemptId" AND a."customerId" = o."customerId"
+    JOIN attempt a ON a."id" = o."attemptId"
     JOIN outcome_definition d ON d."id" = a."definitionId"
     JOIN dispute_decision x ON x."id" = o."decisionId"
     WHERE o."customerId" = ${customerId}::uuid AND o."invoiceId" = ${invoiceId}::uuid

@@ -93,7 +93,7 @@ async function draftCredits(tx: Tx, customerId: string, periodStart: Date) {
   if (rows.length === 0) return { rows, outcomes: 0, disputes: 0 };
   const [counted] = await tx.$queryRaw<{ outcomes: number; disputes: number }[]>`
     SELECT count(*)::int AS "outcomes", count(DISTINCT o."disputeId")::int AS "disputes"
-    FROM disputed_outcome o JOIN attempt a ON a."id" = o."attemptId" AND a."customerId" = o."customerId"
+    FROM disputed_outcome o JOIN attempt a ON a."id" = o."attemptId"
     WHERE o."customerId" = ${customerId}::uuid AND o."periodStart" = ${periodStart} AND o."creditShare" > 0
       AND a."status" = 'billable' AND a."eventCount" > 0`;
   return { rows, outcomes: counted?.outcomes ?? 0, disputes: counted?.disputes ?? 0 };
