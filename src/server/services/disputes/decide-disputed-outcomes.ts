@@ -181,6 +181,7 @@ export async function decideDisputedOutcomes({
           );
           let excess = amount - invoice.uncreditedMinor;
           for (const c of [...group].reverse()) {
+            // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.min does not take.
             const cut = perClaim.get(c.id)! < excess ? perClaim.get(c.id)! : excess;
             perClaim.set(c.id, perClaim.get(c.id)! - cut);
             excess -= cut;
