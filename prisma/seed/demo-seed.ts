@@ -1,7 +1,7 @@
 // The demo provider, "Acme Support AI", its three customers, a user of every role, its
-// outcome definitions and three months of attempts. Idempotent: run on every `npm start`, it
-// adds only what is missing, through the same use cases the app uses, so the audit log
-// records the demo like any other change.
+// outcome definitions, three months of attempts, the ended months finalized, and disputes in
+// every state. Idempotent: run on every `npm start`, it adds only what is missing, through the
+// same use cases the app uses, so the audit log records the demo like any other change.
 import type { Actor } from "@/domain/actor";
 import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -11,6 +11,7 @@ import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 import { demoHistory, seedDemoAttempts } from "./demo-attempts";
 import { seedDemoContracts } from "./demo-contracts";
 import { demoEffectiveDates, seedDemoDefinitions } from "./demo-definitions";
+import { seedDemoDisputes } from "./demo-disputes";
 
 const seedActor: Actor = { kind: "system", job: "demo-seed" };
 
@@ -61,5 +62,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   created += await seedDemoContracts(seedActor, history.from);
   log(created ? `Demo data: ${created} records added.` : "Demo data: already in place.");
   await seedDemoAttempts({ actor: seedActor, log, history, v2From: effective.v2 });
+  // Last: disputes need the attempts, the contracts and the finalized months.
+  await seedDemoDisputes({ now: history.now, log });
   return { created };
 }
