@@ -28,8 +28,8 @@ export function DisputesCard({ summary }: { summary: DisputesSummary }) {
       <Card title="Disputes" actions={link}>
         <p className="text-sm text-slate-700">No disputes so far.</p>
         <p className="mt-2 text-xs text-slate-500">
-          When an outcome on the bill looks wrong, a finance user can contest it from the outcome, an invoice line or the
-          outcomes list; open disputes and their credits are counted here.
+          When an outcome on the bill looks wrong, a finance user can contest it from the outcome, an invoice line or
+          the outcomes list; open disputes and their credits are counted here.
         </p>
       </Card>
     );

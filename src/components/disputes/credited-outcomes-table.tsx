@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { Table, Td, Th } from "@/components/ui/table";
 import { ADJUDICATION_LABELS, type AdjudicationKind } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { formatDateTime } from "@/lib/format";
-import { Table, Td, Th } from "@/components/ui/table";
 import { formatShare } from "./dispute-badges";
 
 export interface CreditedOutcomeView {

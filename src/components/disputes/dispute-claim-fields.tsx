@@ -29,7 +29,7 @@ export function DisputeClaimFields({
       const index = Number(path.split(".")[1]);
       return Number.isInteger(index) ? `Line ${index + 1}: ${message}` : message;
     });
-  const describe = (id: string, error: unknown, hint?: boolean) =>
+  const describedBy = (id: string, error: unknown, hint?: boolean) =>
     error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <>
@@ -42,7 +42,7 @@ export function DisputeClaimFields({
           value={claim.reason}
           onChange={(e) => set("reason")(e.target.value)}
           aria-invalid={!!fields.reason}
-          aria-describedby={describe("dispute-reason", fields.reason)}
+          aria-describedby={describedBy("dispute-reason", fields.reason)}
           className={fieldClass}
         >
           <option value="">Choose a reason…</option>
@@ -66,7 +66,7 @@ export function DisputeClaimFields({
           maxLength={5000}
           required
           aria-invalid={!!fields.message}
-          aria-describedby={describe("dispute-message", fields.message, true)}
+          aria-describedby={describedBy("dispute-message", fields.message, true)}
           className={fieldClass}
         />
         {fields.message ? (
@@ -88,7 +88,7 @@ export function DisputeClaimFields({
           rows={3}
           maxLength={20000}
           aria-invalid={!!fields.supportingText}
-          aria-describedby={describe("dispute-supporting-text", fields.supportingText)}
+          aria-describedby={describedBy("dispute-supporting-text", fields.supportingText)}
           className={fieldClass}
         />
         <FieldError id="dispute-supporting-text-error" message={fields.supportingText} />
@@ -104,7 +104,7 @@ export function DisputeClaimFields({
           rows={2}
           placeholder="https://…"
           aria-invalid={linkErrors.length > 0}
-          aria-describedby={describe("dispute-links", linkErrors.length > 0, true)}
+          aria-describedby={describedBy("dispute-links", linkErrors.length > 0, true)}
           className={fieldClass}
         />
         {linkErrors.length > 0 ? (

@@ -13,8 +13,8 @@ export function DisputePreviewSummary({ preview }: { preview: DisputePreviewView
   return (
     <div className="space-y-2 text-sm">
       <p role="status" className="font-medium text-slate-900">
-        {n.toLocaleString("en-US")} {n === 1 ? "outcome" : "outcomes"}, {formatMoney(preview.atStakeMinor, preview.currency)}{" "}
-        at stake.
+        {n.toLocaleString("en-US")} {n === 1 ? "outcome" : "outcomes"},{" "}
+        {formatMoney(preview.atStakeMinor, preview.currency)} at stake.
       </p>
       {refused.length > 0 && (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950">

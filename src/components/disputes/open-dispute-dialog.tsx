@@ -10,7 +10,7 @@ import type { Role } from "@/domain/roles";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 import type { AppRouter } from "@/server/trpc/root";
-import { DisputeClaimFields, type DisputeClaimDraft } from "./dispute-claim-fields";
+import { type DisputeClaimDraft, DisputeClaimFields } from "./dispute-claim-fields";
 import { DisputePreviewSummary } from "./dispute-preview-summary";
 
 export type DisputeScopeInput = inferRouterInputs<AppRouter>["disputes"]["preview"]["scope"];
@@ -143,7 +143,9 @@ function DisputeForm({
           <DisputeClaimFields claim={claim} onClaim={setClaim} fields={fields} />
           {open.isError && (
             <p role="alert" className="text-sm text-red-700">
-              {claimFieldFailed ? "Some fields need attention; see the messages beside them." : errorMessage(open.error)}
+              {claimFieldFailed
+                ? "Some fields need attention; see the messages beside them."
+                : errorMessage(open.error)}
             </p>
           )}
           <div className="flex flex-wrap gap-2">

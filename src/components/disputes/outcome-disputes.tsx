@@ -17,7 +17,10 @@ export function OutcomeDisputes({ disputes }: { disputes: OutcomeDisputeView[] }
       {disputes.map((d) => (
         <li key={d.dispute.id} className="space-y-1 py-2 first:pt-0">
           <p className="flex flex-wrap items-center gap-2">
-            <Link href={`/disputes/${d.dispute.id}`} className="font-mono text-xs font-semibold text-brand-700 underline">
+            <Link
+              href={`/disputes/${d.dispute.id}`}
+              className="font-mono text-xs font-semibold text-brand-700 underline"
+            >
               {d.dispute.number}
             </Link>
             <DisputeStatusBadge status={d.dispute.status} />

@@ -3,10 +3,14 @@
 // checked rows, or every row matching the filter (resolved again on the server).
 import Link from "next/link";
 import { useState } from "react";
-import { DisputeNotAllowed, type DisputeScopeInput, OpenDisputeDialog } from "@/components/disputes/open-dispute-dialog";
-import type { Role } from "@/domain/roles";
+import {
+  DisputeNotAllowed,
+  type DisputeScopeInput,
+  OpenDisputeDialog,
+} from "@/components/disputes/open-dispute-dialog";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { Role } from "@/domain/roles";
 import { formatDateTime, formatUnitPrice } from "@/lib/format";
 
 export interface ExplorerRow {

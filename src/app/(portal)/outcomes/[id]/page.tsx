@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { OutcomeDisputes } from "@/components/disputes/outcome-disputes";
 import { OpenDisputeDialog } from "@/components/disputes/open-dispute-dialog";
+import { OutcomeDisputes } from "@/components/disputes/outcome-disputes";
 import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist";
 import { EvidenceTimeline } from "@/components/outcomes/evidence-timeline";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";

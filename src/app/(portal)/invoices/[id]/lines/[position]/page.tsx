@@ -39,7 +39,8 @@ export default async function InvoiceLinePage({
   ]);
   const { invoice, line } = page;
   // Credits decided while the invoice was a draft, outcome by outcome (settled into this line when finalized).
-  const credited = line.kind === "dispute_credit" ? await caller.disputes.creditedOnDraft({ invoiceId: invoice.id }) : null;
+  const credited =
+    line.kind === "dispute_credit" ? await caller.disputes.creditedOnDraft({ invoiceId: invoice.id }) : null;
   const invoiceTitle = invoice.number ?? `the draft invoice for ${periodLabel(invoice.periodStart)}`;
   const here = `/invoices/${id}/lines/${position}`;
   return (
