@@ -1,4 +1,3 @@
-import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 
 const ACTIONS: Record<string, string> = {
@@ -16,26 +15,18 @@ export interface DisputeAuditView {
   action: string;
 }
 
-/** The dispute's entries in the tamper-evident audit log. */
-export function DisputeAuditTrail({ entries, number }: { entries: DisputeAuditView[]; number: string }) {
+/** The dispute's entries in the tamper-evident audit log, oldest first (a list: it sits in a narrow column). */
+export function DisputeAuditTrail({ entries }: { entries: DisputeAuditView[] }) {
   return (
-    <Table
-      caption={`Audit trail of ${number}, oldest first`}
-      head={
-        <>
-          <Th>Time</Th>
-          <Th>Who</Th>
-          <Th>What</Th>
-        </>
-      }
-    >
+    <ol className="divide-y divide-slate-100 text-sm">
       {entries.map((e) => (
-        <tr key={e.seq.toString()}>
-          <Td className="whitespace-nowrap text-xs">{formatDateTime(e.occurredAt)}</Td>
-          <Td>{e.actorLabel}</Td>
-          <Td>{ACTIONS[e.action] ?? e.action}</Td>
-        </tr>
+        <li key={e.seq.toString()} className="py-2 first:pt-0 last:pb-0">
+          <p className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</p>
+          <p className="break-words text-xs text-slate-600">
+            {e.actorLabel} · {formatDateTime(e.occurredAt)}
+          </p>
+        </li>
       ))}
-    </Table>
+    </ol>
   );
 }

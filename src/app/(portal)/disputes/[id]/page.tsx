@@ -174,12 +174,9 @@ export default async function DisputePage({
               </div>
             </dl>
           </Card>
-          <section aria-labelledby="dispute-audit">
-            <h2 id="dispute-audit" className="mb-3 text-lg font-semibold text-slate-900">
-              Audit trail
-            </h2>
-            <DisputeAuditTrail entries={audit} number={dispute.number} />
-          </section>
+          <Card title="Audit trail">
+            <DisputeAuditTrail entries={audit} />
+          </Card>
         </div>
       </div>
     </>
