@@ -57,6 +57,22 @@ test("finance disputes two outcomes from the explorer; a viewer reads the disput
   await expect(page.getByRole("dialog")).toContainText("already in an open dispute");
   await expect(page.getByRole("dialog")).toContainText(number);
 
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+
+  // A draft's line of outcomes is disputed as a whole; the dialog says what that covers first.
+  await page.goto("/invoices");
+  await page.getByRole("table").getByRole("link").first().click();
+  await page
+    .getByRole("link", { name: /^Ticket resolved: resolved conversations/ })
+    .first()
+    .click();
+  await page.getByRole("button", { name: "Dispute this line's outcomes" }).click();
+  await expect(page.getByRole("dialog").getByRole("status")).toHaveText(
+    /^[\d,]+ outcomes?, \$[\d,]+\.\d{2} at stake\.$/,
+  );
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
   await signIn(viewer, "viewer@globex.example");
