@@ -1,20 +1,8 @@
 // Automated accessibility checks (axe) of the customer portal's pages, as a finance user.
-import AxeBuilder from "@axe-core/playwright";
+// A dispute's page and the dispute dialog are checked in disputes-customer.spec.ts, which opens the dispute.
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
-
-async function seriousViolations(page: import("@playwright/test").Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")})`,
-    );
-}
 
 test("the portal's pages have no serious accessibility violations", async ({ page }) => {
   test.setTimeout(120_000);

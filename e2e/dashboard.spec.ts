@@ -19,9 +19,9 @@ test("a finance user reads the dashboard and opens the outcomes behind a figure"
   await expect(page.getByTestId("mtd-total")).toHaveText(/^\$[\d,]+\.\d{2}/);
   await expect(page.getByTestId("forecast-range")).toHaveText(/^\$[\d,]+\.\d{2} – \$[\d,]+\.\d{2}/);
   await expect(page.getByTestId("success-rate")).toHaveText(/^\d+\.\d%/);
-  await expect(page.getByRole("region", { name: "Disputes" })).toContainText(
-    "No disputes yet — contesting outcomes arrives with the review queue",
-  );
+  await expect(
+    page.getByRole("region", { name: "Disputes" }).getByRole("link", { name: "All disputes" }),
+  ).toBeVisible();
 
   // The method behind the forecast is one click away.
   const forecast = page.getByRole("region", { name: "Forecast to month end" });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatMoney } from "@/domain/money";
 import { formatDateTime } from "@/lib/format";
 
@@ -6,6 +7,8 @@ export interface CreditNoteView {
   issuedAt: Date;
   reason: string;
   amountMinor: bigint;
+  /** Set when the credit note settles a dispute decision. */
+  disputeDecision?: { dispute: { id: string; number: string } } | null;
 }
 
 export function CreditNoteList({ creditNotes, currency }: { creditNotes: CreditNoteView[]; currency: string }) {
@@ -19,6 +22,13 @@ export function CreditNoteList({ creditNotes, currency }: { creditNotes: CreditN
           <div>
             <p className="font-mono text-xs font-semibold text-slate-900">{c.number}</p>
             <p className="text-slate-700">{c.reason}</p>
+            {c.disputeDecision && (
+              <p className="text-xs">
+                <Link href={`/disputes/${c.disputeDecision.dispute.id}`} className="text-brand-700 underline">
+                  Dispute {c.disputeDecision.dispute.number}
+                </Link>
+              </p>
+            )}
             <p className="text-xs text-slate-500">Issued {formatDateTime(c.issuedAt)}</p>
           </div>
           <p className="whitespace-nowrap font-medium tabular-nums text-slate-900">

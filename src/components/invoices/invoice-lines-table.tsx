@@ -15,7 +15,12 @@ export interface InvoiceLineView {
 }
 
 /** Lines that count attempts or outcomes drill down to them; fees and adjustments stand alone. */
-export const LINE_KINDS_WITH_OUTCOMES: ReadonlySet<string> = new Set(["attempts", "outcomes", "late_items"]);
+export const LINE_KINDS_WITH_OUTCOMES: ReadonlySet<string> = new Set([
+  "attempts",
+  "outcomes",
+  "late_items",
+  "dispute_credit",
+]);
 
 const number = "text-right tabular-nums whitespace-nowrap";
 

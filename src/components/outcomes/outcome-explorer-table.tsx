@@ -1,10 +1,16 @@
 "use client";
-// The explorer's rows with a checkbox each. The selection is kept for disputes (a later
-// issue); for now it exports: the checked rows, or every row matching the filter.
+// The explorer's rows with a checkbox each. The selection is exported or disputed: the
+// checked rows, or every row matching the filter (resolved again on the server).
 import Link from "next/link";
 import { useState } from "react";
+import {
+  DisputeNotAllowed,
+  type DisputeScopeInput,
+  OpenDisputeDialog,
+} from "@/components/disputes/open-dispute-dialog";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { Role } from "@/domain/roles";
 import { formatDateTime, formatUnitPrice } from "@/lib/format";
 
 export interface ExplorerRow {
@@ -27,6 +33,8 @@ export function OutcomeExplorerTable({
   caption,
   matching,
   filterSearch,
+  filterQuery,
+  role,
 }: {
   rows: ExplorerRow[];
   caption: string;
@@ -34,6 +42,9 @@ export function OutcomeExplorerTable({
   matching: string;
   /** The filter as a query string (`?status=…`), without the cursor. */
   filterSearch: string;
+  /** The filter as the dispute scope names it, for "Dispute all matching". */
+  filterQuery: Extract<DisputeScopeInput, { kind: "filter" }>["query"];
+  role: Role;
 }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -54,11 +65,13 @@ export function OutcomeExplorerTable({
     ? `/api/portal/outcomes.csv${filterSearch}`
     : `/api/portal/outcomes.csv?ids=${[...selected].join(",")}`;
   const count = allMatching ? matching : selected.size.toLocaleString("en-US");
+  const finance = role === "finance";
+  const filterScope: DisputeScopeInput = { kind: "filter", query: filterQuery };
 
   return (
     <>
-      <div className="mb-3 flex flex-wrap items-center gap-3 text-sm text-slate-700" aria-live="polite">
-        <span>
+      <div className="mb-3 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+        <span aria-live="polite">
           {allMatching || selected.size > 0 ? `${count} selected` : `${matching} matching`}
           {allMatching && " (every outcome matching these filters)"}
         </span>
@@ -72,6 +85,15 @@ export function OutcomeExplorerTable({
             <a href={exportHref} className={button} download>
               Export selected to CSV
             </a>
+            {finance ? (
+              <OpenDisputeDialog
+                scope={allMatching ? filterScope : { kind: "outcomes", attemptIds: [...selected] }}
+                label={`Dispute ${count} selected`}
+                role={role}
+              />
+            ) : (
+              <DisputeNotAllowed role={role} />
+            )}
             <button
               type="button"
               className="text-brand-700 hover:underline"
@@ -84,9 +106,12 @@ export function OutcomeExplorerTable({
             </button>
           </>
         )}
-        <a href={`/api/portal/outcomes.csv${filterSearch}`} className={`${button} ml-auto`} download>
-          Export all matching to CSV
-        </a>
+        <span className="ml-auto flex flex-wrap gap-3">
+          {finance && <OpenDisputeDialog scope={filterScope} label="Dispute all matching the filter" role={role} />}
+          <a href={`/api/portal/outcomes.csv${filterSearch}`} className={button} download>
+            Export all matching to CSV
+          </a>
+        </span>
       </div>
       <Table
         caption={caption}

@@ -19,9 +19,10 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const caller = await serverCaller();
-  const [dashboard, alerts, actor] = await Promise.all([
+  const [dashboard, alerts, disputes, actor] = await Promise.all([
     caller.dashboard.overview(),
     caller.dashboard.alerts(),
+    caller.disputes.summary(),
     currentActor(),
   ]);
   const { customer, billing, history, period, value } = dashboard;
@@ -70,7 +71,7 @@ export default async function DashboardPage() {
         {billing && <ForecastCard billing={billing} />}
         {billing && <BillSplitCard dashboard={dashboard} billing={billing} />}
         <SuccessCard dashboard={dashboard} />
-        <DisputesCard />
+        <DisputesCard summary={disputes} />
         <SpendAlertsCard
           alerts={alerts}
           currency={billing?.currency ?? customer.currency}

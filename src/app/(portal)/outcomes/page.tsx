@@ -19,7 +19,8 @@ export default async function OutcomesPage({
   const filters = filtersFrom(await searchParams);
   const { cursor: _cursor, sort: _sort, ...countFilters } = listQueryOf(filters);
   const caller = await serverCaller();
-  const [customer, definitions, page, total] = await Promise.all([
+  const [me, customer, definitions, page, total] = await Promise.all([
+    caller.session.me(),
     caller.session.viewedCustomer(),
     caller.definitions.list(),
     caller.outcomes.list({ ...listQueryOf(filters), limit: PAGE_SIZE }),
@@ -71,6 +72,8 @@ export default async function OutcomesPage({
           caption={`Outcomes of ${customer.name}, ${filters.sort === "newest" ? "newest" : "oldest"} first`}
           matching={matching}
           filterSearch={filterSearch}
+          filterQuery={countFilters}
+          role={me.role}
         />
       )}
       <nav aria-label="Outcome pages" className="mt-4 flex justify-between text-sm">

@@ -324,8 +324,15 @@ export async function creditedOutcomesOnDraft({ actor, invoiceId }: { actor: Act
       decision: { select: { kind: true, percent: true, decidedAt: true } },
     },
   });
+  // Disputed outcomes keep no relation to attempts (Citus-friendly); the subjects are read apart.
+  const subjects = await db().attempt.findMany({
+    where: { id: { in: rows.map((r) => r.attemptId) }, ...scopedToCustomer(customerScopeOf(actor)) },
+    select: { id: true, subject: true },
+  });
+  const subjectOf = new Map(subjects.map((a) => [a.id, a.subject]));
   return rows.map((r) => ({
     ...r,
+    subject: subjectOf.get(r.attemptId) ?? r.attemptId,
     creditShare: r.creditShare.toString(),
     decision: r.decision && { ...r.decision, percent: r.decision.percent.toString() },
   }));

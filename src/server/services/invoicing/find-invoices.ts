@@ -98,7 +98,11 @@ export async function getInvoiceForPeriod({
     where: { customerId_periodStart: { customerId, periodStart } },
     include: {
       lines: { orderBy: { position: "asc" } },
-      creditNotes: { include: { lines: true }, orderBy: { issuedAt: "asc" } },
+      creditNotes: {
+        // A dispute's credit note links back to its dispute.
+        include: { lines: true, disputeDecision: { select: { dispute: { select: { id: true, number: true } } } } },
+        orderBy: { issuedAt: "asc" },
+      },
       customer: true,
     },
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AssignInput, assignDispute } from "@/server/services/disputes/assign-dispute";
 import { DecideInput, decideDisputedOutcomes } from "@/server/services/disputes/decide-disputed-outcomes";
 import { DisputeScope } from "@/server/services/disputes/dispute-scope";
+import { summarizeDisputes } from "@/server/services/disputes/dispute-summary";
 import {
   CustomerDisputesQuery,
   creditedOutcomesOnDraft,
@@ -36,6 +37,8 @@ export const disputesRouter = router({
   list: portalProcedure
     .input(CustomerDisputesQuery)
     .query(({ ctx, input }) => listCustomerDisputes({ customerId: ctx.customerId, query: input })),
+  /** The dashboard's figures: open disputes, what is at stake, what decisions credited. */
+  summary: portalProcedure.query(({ ctx }) => summarizeDisputes({ customerId: ctx.customerId })),
   byId: authedProcedure
     .input(z.object({ disputeId: z.uuid() }))
     .query(({ ctx, input }) => getDispute({ actor: ctx.actor, disputeId: input.disputeId })),

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { OpenDisputeDialog } from "@/components/disputes/open-dispute-dialog";
+import { OutcomeDisputes } from "@/components/disputes/outcome-disputes";
 import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist";
 import { EvidenceTimeline } from "@/components/outcomes/evidence-timeline";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
@@ -17,10 +19,14 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const caller = await serverCaller();
-  const outcome = await caller.outcomes.byId({ attemptId: id }).catch((error: { code?: string }) => {
-    if (error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const [outcome, disputes, me] = await Promise.all([
+    caller.outcomes.byId({ attemptId: id }).catch((error: { code?: string }) => {
+      if (error.code === "NOT_FOUND") notFound();
+      throw error;
+    }),
+    caller.disputes.ofOutcome({ attemptId: id }),
+    caller.session.me(),
+  ]);
   const { attempt, events, billing } = outcome;
   return (
     <>
@@ -76,11 +82,19 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
                   <dd className="text-slate-900">{billing.line}</dd>
                 </div>
               )}
-              <div>
-                <dt className="font-medium text-slate-500">Disputes</dt>
-                <dd className="text-slate-900">None.</dd>
-              </div>
             </dl>
+          </Card>
+          <Card title="Disputes">
+            <div className="space-y-4">
+              <OutcomeDisputes disputes={disputes} />
+              {attempt.status === "billable" && (
+                <OpenDisputeDialog
+                  scope={{ kind: "outcomes", attemptIds: [attempt.id] }}
+                  label="Dispute this outcome"
+                  role={me.role}
+                />
+              )}
+            </div>
           </Card>
         </div>
       </div>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CreditedOutcomesTable } from "@/components/disputes/credited-outcomes-table";
+import { OpenDisputeDialog } from "@/components/disputes/open-dispute-dialog";
 import { LineOutcomesTable } from "@/components/invoices/line-outcomes-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,15 +26,21 @@ export default async function InvoiceLinePage({
   const [{ id, position }, { cursor }] = await Promise.all([params, searchParams]);
   if (!/^\d{1,6}$/.test(position)) notFound();
   const caller = await serverCaller();
-  const page = await foundOr404(
-    caller.invoices.lineOutcomes({
-      invoiceId: id,
-      position: Number(position),
-      limit: PAGE_SIZE,
-      cursor: cursor && /^[A-Za-z0-9_-]+$/.test(cursor) ? cursor : undefined,
-    }),
-  );
+  const [page, me] = await Promise.all([
+    foundOr404(
+      caller.invoices.lineOutcomes({
+        invoiceId: id,
+        position: Number(position),
+        limit: PAGE_SIZE,
+        cursor: cursor && /^[A-Za-z0-9_-]+$/.test(cursor) ? cursor : undefined,
+      }),
+    ),
+    caller.session.me(),
+  ]);
   const { invoice, line } = page;
+  // Credits decided while the invoice was a draft, outcome by outcome (settled into this line when finalized).
+  const credited =
+    line.kind === "dispute_credit" ? await caller.disputes.creditedOnDraft({ invoiceId: invoice.id }) : null;
   const invoiceTitle = invoice.number ?? `the draft invoice for ${periodLabel(invoice.periodStart)}`;
   const here = `/invoices/${id}/lines/${position}`;
   return (
@@ -49,8 +57,29 @@ export default async function InvoiceLinePage({
             {invoice.status === "draft" && " A draft: the outcomes below are what it would bill now."}
           </>
         }
+        actions={
+          line.kind === "outcomes" && (
+            <OpenDisputeDialog
+              scope={{ kind: "invoice_line", invoiceId: invoice.id, position: line.position }}
+              label="Dispute this line's outcomes"
+              role={me.role}
+            />
+          )
+        }
       />
-      {!page.traced ? (
+      {credited ? (
+        credited.length === 0 ? (
+          <EmptyState title="No credited outcomes">
+            <p>No dispute decision credits an outcome on this invoice.</p>
+          </EmptyState>
+        ) : (
+          <CreditedOutcomesTable
+            outcomes={credited}
+            currency={invoice.currency}
+            caption={`Outcomes credited by “${line.description}”, by dispute`}
+          />
+        )
+      ) : !page.traced ? (
         <EmptyState title="No outcomes behind this line">
           <p>{page.note}</p>
         </EmptyState>

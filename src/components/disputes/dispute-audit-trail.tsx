@@ -1,0 +1,32 @@
+import { formatDateTime } from "@/lib/format";
+
+const ACTIONS: Record<string, string> = {
+  "dispute.opened": "Opened the dispute",
+  "dispute.message_posted": "Wrote in the thread",
+  "dispute.assigned": "Changed the reviewer assigned",
+  "dispute.decided": "Decided outcomes",
+  "dispute.withdrawn": "Withdrew the dispute",
+};
+
+export interface DisputeAuditView {
+  seq: bigint;
+  occurredAt: Date;
+  actorLabel: string;
+  action: string;
+}
+
+/** The dispute's entries in the tamper-evident audit log, oldest first (a list: it sits in a narrow column). */
+export function DisputeAuditTrail({ entries }: { entries: DisputeAuditView[] }) {
+  return (
+    <ol className="divide-y divide-slate-100 text-sm">
+      {entries.map((e) => (
+        <li key={e.seq.toString()} className="py-2 first:pt-0 last:pb-0">
+          <p className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</p>
+          <p className="break-words text-xs text-slate-600">
+            {e.actorLabel} · {formatDateTime(e.occurredAt)}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { Table, Td, Th } from "@/components/ui/table";
+import { DISPUTE_REASON_LABELS, type DisputeReason } from "@/domain/disputes/dispute-terms";
+import { formatMoney } from "@/domain/money";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { type DisputeStatus, DisputeStatusBadge } from "./dispute-badges";
+import { ServiceLevel, type ServiceLevelView } from "./service-level";
+
+export interface DisputeSummaryView {
+  id: string;
+  number: string;
+  status: DisputeStatus;
+  reason: DisputeReason;
+  openedAt: Date;
+  openedBy: string;
+  outcomeCount: number;
+  undecidedCount: number;
+  atStakeMinor: bigint;
+  creditedMinor: bigint;
+  currency: string;
+  lastActivityAt: Date;
+  serviceLevel: ServiceLevelView | null;
+}
+
+const money = "text-right tabular-nums whitespace-nowrap";
+
+/** A customer's disputes, newest first; the number opens the dispute. */
+export function DisputeListTable({ disputes, caption }: { disputes: DisputeSummaryView[]; caption: string }) {
+  return (
+    <Table
+      caption={caption}
+      head={
+        <>
+          <Th>Dispute</Th>
+          <Th>Status</Th>
+          <Th>Reason</Th>
+          <Th>Opened</Th>
+          <Th className="text-right">Outcomes</Th>
+          <Th className="text-right">At stake</Th>
+          <Th className="text-right">Credited</Th>
+          <Th>Decision due</Th>
+          <Th>Last activity</Th>
+        </>
+      }
+    >
+      {disputes.map((d) => (
+        <tr key={d.id}>
+          <Td className="whitespace-nowrap font-mono text-xs font-semibold">
+            <Link href={`/disputes/${d.id}`} className="text-brand-700 hover:underline">
+              {d.number}
+            </Link>
+          </Td>
+          <Td>
+            <DisputeStatusBadge status={d.status} />
+          </Td>
+          <Td>{DISPUTE_REASON_LABELS[d.reason]}</Td>
+          <Td className="whitespace-nowrap">
+            {formatDate(d.openedAt)}
+            <span className="block text-xs text-slate-500">by {d.openedBy}</span>
+          </Td>
+          <Td className="whitespace-nowrap text-right tabular-nums">
+            {d.status === "open"
+              ? `${(d.outcomeCount - d.undecidedCount).toLocaleString("en-US")} of ${d.outcomeCount.toLocaleString("en-US")} decided`
+              : d.outcomeCount.toLocaleString("en-US")}
+          </Td>
+          <Td className={money}>{formatMoney(d.atStakeMinor, d.currency)}</Td>
+          <Td className={money}>{d.creditedMinor > 0n ? `−${formatMoney(d.creditedMinor, d.currency)}` : "—"}</Td>
+          <Td className="whitespace-nowrap">{d.serviceLevel ? <ServiceLevel state={d.serviceLevel} /> : "—"}</Td>
+          <Td className="whitespace-nowrap text-xs">{formatDateTime(d.lastActivityAt)}</Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { FieldError, fieldClass } from "@/components/ui/form-field";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import { errorMessage, useTRPC } from "@/lib/trpc";
+
+/** A finance user writes to the provider's reviewer in the dispute's thread. */
+export function DisputeReplyForm({ disputeId }: { disputeId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [body, setBody] = useState("");
+  const reply = useMutation(
+    trpc.disputes.reply.mutationOptions({
+      onSuccess: () => {
+        setBody("");
+        router.refresh();
+      },
+    }),
+  );
+  const fields = fieldErrorsOf(reply.error);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    reply.mutate({ disputeId, body });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label="Reply in the thread">
+      <label htmlFor="dispute-reply" className="block text-sm font-medium text-slate-700">
+        Your message
+      </label>
+      <textarea
+        id="dispute-reply"
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={3}
+        maxLength={10000}
+        aria-invalid={!!fields.body}
+        aria-describedby={fields.body ? "dispute-reply-error" : undefined}
+        className={fieldClass}
+      />
+      <FieldError id="dispute-reply-error" message={fields.body} />
+      {reply.isError && !fields.body && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorMessage(reply.error)}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={reply.isPending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
+      >
+        {reply.isPending ? "Sending…" : "Send"}
+      </button>
+    </form>
+  );
+}
