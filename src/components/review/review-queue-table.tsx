@@ -1,12 +1,12 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { ServiceLevelState } from "@/domain/disputes/service-level";
-import { errorMessage, useTRPC } from "@/lib/trpc";
+import { AssignmentActions } from "./assignment-actions";
 import { ServiceLevelLabel } from "./service-level-label";
 import { ShortcutHelp, type ShortcutHelpHandle, ShortcutHint } from "./shortcut-help";
+import { useAssignDispute } from "./use-assign-dispute";
 import { isControl, useShortcuts } from "./use-shortcuts";
 
 export interface QueueRow {
@@ -31,9 +31,6 @@ const SHORTCUTS: [string, string][] = [
   ["?", "Show these shortcuts"],
 ];
 
-const small =
-  "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50";
-
 /** The queue's rows with their assignment actions and the keyboard shortcuts a reviewer works with. */
 export function ReviewQueueTable({
   rows,
@@ -44,40 +41,12 @@ export function ReviewQueueTable({
   me: string;
   reviewers: { id: string; name: string }[];
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [focused, setFocused] = useState(-1);
   const [notice, setNotice] = useState("");
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const help = useRef<ShortcutHelpHandle>(null);
-  const assign = useMutation(
-    trpc.disputes.assign.mutationOptions({
-      onSuccess: () => {
-        router.refresh();
-        queryClient.invalidateQueries({ queryKey: trpc.disputes.counters.queryKey() });
-      },
-    }),
-  );
-
-  function assignTo(row: QueueRow, assigneeId: string | null) {
-    const name = assigneeId === me ? "you" : (reviewers.find((r) => r.id === assigneeId)?.name ?? "nobody");
-    setNotice(`Assigning ${row.number}…`);
-    assign.mutate(
-      { disputeId: row.id, assigneeId },
-      {
-        onSuccess: (result) =>
-          setNotice(
-            assigneeId === null
-              ? `${row.number} is unassigned.`
-              : result.changed
-                ? `${row.number} is now assigned to ${name}.`
-                : `${row.number} was already assigned to ${name}.`,
-          ),
-        onError: (error) => setNotice(`${row.number}: ${errorMessage(error)}`),
-      },
-    );
-  }
+  const { assign, pending } = useAssignDispute({ me, reviewers, onNotice: setNotice });
 
   function move(to: number) {
     if (rows.length === 0) return;
@@ -100,7 +69,7 @@ export function ReviewQueueTable({
     a: () => {
       if (!current) setNotice("Move to a dispute with j or k first, then press a.");
       else if (current.assignee?.id === me) setNotice(`${current.number} is already assigned to you.`);
-      else assignTo(current, me);
+      else assign(current, me);
     },
     "?": () => help.current?.open(),
   });
@@ -190,12 +159,13 @@ export function ReviewQueueTable({
                   </td>
                   <td className="px-4 py-3 align-top text-slate-700">{row.openedAt}</td>
                   <td className="px-4 py-3 align-top">
-                    <RowActions
-                      row={row}
+                    <AssignmentActions
+                      dispute={row}
+                      assigneeId={row.assignee?.id ?? null}
                       me={me}
                       reviewers={reviewers}
-                      pending={assign.isPending}
-                      onAssign={assignTo}
+                      pending={pending}
+                      onAssign={assign}
                     />
                   </td>
                 </tr>
@@ -204,67 +174,6 @@ export function ReviewQueueTable({
           </tbody>
         </table>
       </div>
-    </div>
-  );
-}
-
-function RowActions({
-  row,
-  me,
-  reviewers,
-  pending,
-  onAssign,
-}: {
-  row: QueueRow;
-  me: string;
-  reviewers: { id: string; name: string }[];
-  pending: boolean;
-  onAssign: (row: QueueRow, assigneeId: string | null) => void;
-}) {
-  const [choice, setChoice] = useState(row.assignee?.id ?? "");
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (choice) onAssign(row, choice);
-  }
-  return (
-    <div className="flex flex-wrap items-start gap-2">
-      {row.assignee?.id !== me && (
-        <button type="button" disabled={pending} onClick={() => onAssign(row, me)} className={small}>
-          Assign to me<span className="sr-only"> ({row.number})</span>
-        </button>
-      )}
-      {row.assignee && (
-        <button type="button" disabled={pending} onClick={() => onAssign(row, null)} className={small}>
-          Unassign<span className="sr-only"> {row.number}</span>
-        </button>
-      )}
-      <details className="text-xs">
-        <summary className="cursor-pointer rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-slate-100">
-          Assign to…<span className="sr-only"> ({row.number})</span>
-        </summary>
-        <form onSubmit={onSubmit} className="mt-2 flex items-end gap-2">
-          <label className="text-xs font-medium text-slate-600">
-            Reviewer for {row.number}
-            <select
-              value={choice}
-              onChange={(e) => setChoice(e.target.value)}
-              className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 text-xs"
-            >
-              <option value="" disabled>
-                Choose a reviewer
-              </option>
-              {reviewers.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.id === me ? `${r.name} (you)` : r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" disabled={pending || !choice} className={small}>
-            Assign
-          </button>
-        </form>
-      </details>
     </div>
   );
 }
