@@ -1,7 +1,7 @@
 "use client";
-import { useInfiniteQuery, useQueries, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { AdjudicationKind } from "@/domain/disputes/dispute-terms";
 import type { EvaluationTrace } from "@/domain/evaluation/criteria";
 import { errorMessage, useTRPC } from "@/lib/trpc";
@@ -54,13 +54,17 @@ export function DisputedOutcomesWorkbench({
   const help = useRef<ShortcutHelpHandle>(null);
   const viewButtons = useRef(new Map<string, HTMLButtonElement>());
 
-  const list = useInfiniteQuery(
-    trpc.disputes.outcomes.infiniteQueryOptions(
-      { disputeId, state: state || undefined, limit: PAGE },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  // Pages by cursor (the input is strict, so tRPC's infinite-query "direction" cannot ride along).
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const pages = useQueries({
+    queries: cursors.map((cursor) =>
+      trpc.disputes.outcomes.queryOptions({ disputeId, state: state || undefined, limit: PAGE, cursor }),
     ),
-  );
-  const outcomes = useMemo(() => list.data?.pages.flatMap((p) => p.outcomes) ?? [], [list.data]);
+  });
+  const firstPage = pages[0]!;
+  const lastPage = pages.at(-1)!;
+  const nextCursor = lastPage.data?.nextCursor ?? null;
+  const outcomes = pages.flatMap((p) => p.data?.outcomes ?? []);
   const viewedIndex = outcomes.findIndex((o) => o.attemptId === viewedId);
   const viewed = viewedIndex >= 0 ? outcomes[viewedIndex] : outcomes[0];
 
@@ -123,6 +127,7 @@ export function DisputedOutcomesWorkbench({
 
   function refresh() {
     setSelected(new Set());
+    setCursors([undefined]);
     queryClient.invalidateQueries({ queryKey: trpc.disputes.outcomes.pathKey() });
     queryClient.invalidateQueries({ queryKey: trpc.disputes.counters.queryKey() });
     router.refresh();
@@ -137,9 +142,7 @@ export function DisputedOutcomesWorkbench({
       if (next) view(outcomes.indexOf(next));
       else
         setNotice(
-          list.hasNextPage
-            ? "No undecided outcome on the pages shown; show more outcomes."
-            : "Every outcome is decided.",
+          nextCursor ? "No undecided outcome on the pages shown; show more outcomes." : "Every outcome is decided.",
         );
     },
     x: () => {
@@ -160,6 +163,7 @@ export function DisputedOutcomesWorkbench({
             value={state}
             onChange={(e) => {
               setState(e.target.value as DisputedOutcomeState | "");
+              setCursors([undefined]);
               setViewedId(null);
             }}
             className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
@@ -181,11 +185,11 @@ export function DisputedOutcomesWorkbench({
       <output aria-live="polite" className="block text-sm text-slate-700">
         {notice}
       </output>
-      {list.isPending ? (
+      {firstPage.isPending ? (
         <p className="text-sm text-slate-600">Loading the disputed outcomes…</p>
-      ) : list.isError ? (
+      ) : firstPage.isError ? (
         <p role="alert" className="text-sm text-red-700">
-          {errorMessage(list.error)}
+          {errorMessage(firstPage.error)}
         </p>
       ) : outcomes.length === 0 ? (
         <p className="text-sm text-slate-600">
@@ -203,14 +207,14 @@ export function DisputedOutcomesWorkbench({
             onToggle={toggle}
             viewButtons={viewButtons}
           />
-          {list.hasNextPage && (
+          {nextCursor && (
             <button
               type="button"
-              onClick={() => list.fetchNextPage()}
-              disabled={list.isFetchingNextPage}
+              onClick={() => setCursors((c) => [...c, nextCursor])}
+              disabled={lastPage.isPending}
               className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
             >
-              {list.isFetchingNextPage ? "Loading…" : "Show more outcomes"}
+              {lastPage.isPending ? "Loading…" : "Show more outcomes"}
             </button>
           )}
         </>
