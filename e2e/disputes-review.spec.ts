@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
@@ -11,6 +12,16 @@ async function trpcQuery<T>(request: APIRequestContext, path: string, input: unk
 async function trpcMutation(request: APIRequestContext, path: string, input: unknown) {
   const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
   return { ok: response.ok(), body: await response.json() };
+}
+
+/** The ids of serious or critical WCAG 2.1 AA violations on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /**
@@ -53,6 +64,7 @@ test("a reviewer assigns a new dispute to themself from the queue and accepts an
 
   const ours = page.getByRole("link", { name: number, exact: true });
   await expect(ours).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   for (let i = 0; i < 50 && !(await ours.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("j");
   }
@@ -71,6 +83,8 @@ test("a reviewer assigns a new dispute to themself from the queue and accepts an
   const first = page.getByTestId("disputed-outcome").first();
   await expect(first).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Evidence for / })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Evaluation trace" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("a");
   const rationale = page.getByLabel("Rationale");
   await expect(rationale).toBeFocused();

@@ -94,13 +94,13 @@ export function DisputedOutcomeList({
                     {o.subject}
                     {viewed && <span className="sr-only"> (shown below)</span>}
                   </button>
-                  <p className="text-xs text-slate-500">
+                  <p className="text-xs text-slate-600">
                     {o.definitionName} v{o.version} · {formatDateTime(o.occurredAt)}
                   </p>
                 </td>
                 <td className="px-3 py-2 align-top text-slate-700">
                   {o.invoiceNumber ?? "Draft invoice"}
-                  {o.creditNoteNumber && <span className="block text-xs text-slate-500">{o.creditNoteNumber}</span>}
+                  {o.creditNoteNumber && <span className="block text-xs text-slate-600">{o.creditNoteNumber}</span>}
                 </td>
                 <td className="px-3 py-2 text-right align-top tabular-nums text-slate-900">
                   {formatMoney(o.atStakeMinor, currency)}
@@ -108,7 +108,7 @@ export function DisputedOutcomeList({
                 <td className="px-3 py-2 align-top text-slate-700">
                   {OUTCOME_STATE_LABELS[o.state]}
                   {o.creditMinor > 0n && (
-                    <span className="block text-xs text-slate-500">credit {formatMoney(o.creditMinor, currency)}</span>
+                    <span className="block text-xs text-slate-600">credit {formatMoney(o.creditMinor, currency)}</span>
                   )}
                 </td>
               </tr>
