@@ -5,6 +5,8 @@ export interface NavItem {
   href: string;
   label: string;
   roles: readonly Role[];
+  /** A live count shown beside the label. */
+  counter?: "review-queue";
 }
 
 export interface NavSection {
@@ -28,7 +30,7 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: "Provider",
     items: [
-      { href: "/review", label: "Review queue", roles: staff },
+      { href: "/review", label: "Review queue", roles: staff, counter: "review-queue" },
       { href: "/definitions", label: "Definitions", roles: staff },
       { href: "/customers", label: "Customers", roles: staff },
       { href: "/api-reference", label: "API reference", roles: staff },

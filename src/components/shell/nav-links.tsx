@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavSection } from "@/lib/navigation";
+import { ReviewQueueCounter } from "./review-queue-counter";
 
 export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -14,17 +15,19 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
             {section.items.map((item) => {
               const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
-                <li key={item.href}>
+                <li key={item.href} className="relative">
                   <Link
                     href={item.href}
                     onClick={onNavigate}
                     aria-current={active ? "page" : undefined}
+                    aria-describedby={item.counter ? `${item.counter}-counter` : undefined}
                     className={`block rounded-md px-3 py-2 text-sm font-medium ${
                       active ? "bg-brand-600 text-white" : "text-slate-200 hover:bg-slate-800 hover:text-white"
                     }`}
                   >
                     {item.label}
                   </Link>
+                  {item.counter === "review-queue" && <ReviewQueueCounter id={`${item.counter}-counter`} />}
                 </li>
               );
             })}

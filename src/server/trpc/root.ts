@@ -10,6 +10,7 @@ import { invoicesRouter } from "./routers/invoices";
 import { notificationsRouter } from "./routers/notifications";
 import { outcomesRouter } from "./routers/outcomes";
 import { sessionRouter } from "./routers/session";
+import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   notifications: notificationsRouter,
   disputes: disputesRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { DisputeServiceLevelSection } from "@/components/settings/dispute-service-level-section";
 import { WebhooksSection } from "@/components/settings/webhooks-section";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card } from "@/components/ui/card";
@@ -16,15 +17,19 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   if (actor?.role !== "admin") return <AccessDenied homePath="/review" reason="Settings are for provider admins." />;
   const caller = await serverCaller();
-  const [users, apiKeys, webhookEndpoints, webhookDeliveries] = await Promise.all([
+  const [users, apiKeys, webhookEndpoints, webhookDeliveries, provider] = await Promise.all([
     caller.users.list(),
     caller.apiKeys.list(),
     caller.webhooks.list(),
     caller.webhooks.deliveries({}),
+    caller.settings.get(),
   ]);
   return (
     <>
-      <PageHeader title="Settings" description="Users, API keys and webhooks of this Outcome Ledger." />
+      <PageHeader
+        title="Settings"
+        description="Users, the dispute service level, API keys and webhooks of this Outcome Ledger."
+      />
       <div className="space-y-6">
         <Card title={`Users (${users.length})`}>
           <Table
@@ -50,6 +55,7 @@ export default async function SettingsPage() {
             ))}
           </Table>
         </Card>
+        <DisputeServiceLevelSection businessDays={provider.disputeSlaBusinessDays} />
         <ApiKeysSection keys={apiKeys} />
         <WebhooksSection endpoints={webhookEndpoints} deliveries={webhookDeliveries} />
       </div>
