@@ -17,6 +17,7 @@ import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { takeDocumentNumber } from "@/server/services/invoicing/document-numbers";
 import { notifyProviderStaff } from "@/server/services/notifications/notify";
+import { DEFAULT_DISPUTE_SLA_BUSINESS_DAYS } from "@/server/services/settings/get-provider-settings";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 import { priceClaimsByPeriod } from "./credit-context";
 import { assessOutcomes, type EligibleOutcome, type Refusal } from "./dispute-eligibility";
@@ -132,7 +133,7 @@ export async function openDispute({
             openedById: actor.userId,
             openedBy: actorLabel(actor),
             openedAt: now,
-            slaDueAt: addBusinessDays(now, settings?.disputeSlaBusinessDays ?? 2),
+            slaDueAt: addBusinessDays(now, settings?.disputeSlaBusinessDays ?? DEFAULT_DISPUTE_SLA_BUSINESS_DAYS),
             outcomeCount: items.length,
             undecidedCount: items.length,
             atStakeMinor,
