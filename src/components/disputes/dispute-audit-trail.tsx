@@ -15,8 +15,18 @@ export interface DisputeAuditView {
   action: string;
 }
 
-/** The dispute's entries in the tamper-evident audit log, oldest first (a list: it sits in a narrow column). */
-export function DisputeAuditTrail({ entries }: { entries: DisputeAuditView[] }) {
+/**
+ * The dispute's entries in the tamper-evident audit log, oldest first (a list: it sits in a narrow
+ * column). Provider staff also see each entry's position in the log, to find it there.
+ */
+export function DisputeAuditTrail({
+  entries,
+  entryNumbers = false,
+}: {
+  entries: DisputeAuditView[];
+  entryNumbers?: boolean;
+}) {
+  if (entries.length === 0) return <p className="text-sm text-slate-600">Nothing recorded yet.</p>;
   return (
     <ol className="divide-y divide-slate-100 text-sm">
       {entries.map((e) => (
@@ -24,6 +34,7 @@ export function DisputeAuditTrail({ entries }: { entries: DisputeAuditView[] }) 
           <p className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</p>
           <p className="break-words text-xs text-slate-600">
             {e.actorLabel} · {formatDateTime(e.occurredAt)}
+            {entryNumbers && ` · entry #${e.seq.toString()}`}
           </p>
         </li>
       ))}

@@ -1,15 +1,17 @@
 // How a dispute's status and each disputed outcome's state read, as words (never colour alone).
+import {
+  DISPUTE_STATUS_LABELS,
+  DISPUTED_OUTCOME_STATE_LABELS,
+  type DisputedOutcomeState,
+  type DisputeStatus,
+} from "@/domain/disputes/dispute-terms";
 import { Dec } from "@/domain/money";
 
-const STATUS_STYLES = {
+const STATUS_STYLES: Record<DisputeStatus, string> = {
   open: "bg-amber-50 text-amber-800 ring-amber-600/20",
   resolved: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
   withdrawn: "bg-slate-100 text-slate-700 ring-slate-500/20",
-} as const;
-
-export const DISPUTE_STATUS_LABELS = { open: "Open", resolved: "Resolved", withdrawn: "Withdrawn" } as const;
-
-export type DisputeStatus = keyof typeof STATUS_STYLES;
+};
 
 export function DisputeStatusBadge({ status }: { status: DisputeStatus }) {
   return (
@@ -21,22 +23,12 @@ export function DisputeStatusBadge({ status }: { status: DisputeStatus }) {
   );
 }
 
-const STATE_STYLES = {
+const STATE_STYLES: Record<DisputedOutcomeState, string> = {
   undecided: "bg-amber-50 text-amber-800 ring-amber-600/20",
   accepted: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
   partial: "bg-sky-50 text-sky-800 ring-sky-600/20",
   rejected: "bg-red-50 text-red-800 ring-red-600/20",
   withdrawn: "bg-slate-100 text-slate-700 ring-slate-500/20",
-} as const;
-
-export type DisputedOutcomeState = keyof typeof STATE_STYLES;
-
-export const OUTCOME_STATE_LABELS: Record<DisputedOutcomeState, string> = {
-  undecided: "Undecided",
-  accepted: "Accepted",
-  partial: "Partially accepted",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
 };
 
 export function OutcomeStateBadge({ state }: { state: DisputedOutcomeState }) {
@@ -44,7 +36,7 @@ export function OutcomeStateBadge({ state }: { state: DisputedOutcomeState }) {
     <span
       className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATE_STYLES[state]}`}
     >
-      {OUTCOME_STATE_LABELS[state]}
+      {DISPUTED_OUTCOME_STATE_LABELS[state]}
     </span>
   );
 }

@@ -1,5 +1,7 @@
 import { DISPUTE_REASON_LABELS, type DisputeReason } from "@/domain/disputes/dispute-terms";
+import type { ServiceLevelState } from "@/domain/disputes/service-level";
 import { formatDateTime } from "@/lib/format";
+import { ServiceLevel } from "./service-level";
 
 export interface DisputeClaimView {
   reason: DisputeReason;
@@ -9,10 +11,16 @@ export interface DisputeClaimView {
   scopeLabel: string;
   openedBy: string;
   openedAt: Date;
+  customer: { name: string };
+  slaDueAt: Date;
+  serviceLevel: ServiceLevelState | null;
 }
 
-/** The customer's claim as it was made. */
-export function DisputeClaim({ claim }: { claim: DisputeClaimView }) {
+/**
+ * The customer's claim as it was made: reason, message, what they added, what it covers, who
+ * opened it and when. Provider staff also see the customer's name and the service level beside it.
+ */
+export function DisputeClaim({ claim, staffDetails = false }: { claim: DisputeClaimView; staffDetails?: boolean }) {
   return (
     <dl className="space-y-3 text-sm">
       <div>
@@ -21,12 +29,15 @@ export function DisputeClaim({ claim }: { claim: DisputeClaimView }) {
       </div>
       <div>
         <dt className="font-medium text-slate-500">Message</dt>
-        <dd className="whitespace-pre-line text-slate-900">{claim.message}</dd>
+        <dd className="whitespace-pre-wrap text-slate-900">{claim.message}</dd>
       </div>
       {claim.supportingText && (
         <div>
           <dt className="font-medium text-slate-500">Supporting text</dt>
-          <dd className="whitespace-pre-line text-slate-900">{claim.supportingText}</dd>
+          {/* Pasted logs can be long: the box scrolls rather than push the rest of the claim away. */}
+          <dd className="max-h-60 overflow-y-auto whitespace-pre-wrap rounded-md bg-slate-50 p-2 text-slate-800">
+            {claim.supportingText}
+          </dd>
         </div>
       )}
       {claim.supportingLinks.length > 0 && (
@@ -53,8 +64,18 @@ export function DisputeClaim({ claim }: { claim: DisputeClaimView }) {
         <dt className="font-medium text-slate-500">Opened</dt>
         <dd className="text-slate-900">
           {formatDateTime(claim.openedAt)} by {claim.openedBy}
+          {staffDetails && ` (${claim.customer.name})`}
         </dd>
       </div>
+      {staffDetails && (
+        <div>
+          <dt className="font-medium text-slate-500">Service level</dt>
+          <dd>
+            <ServiceLevel state={claim.serviceLevel} />
+            <span className="block text-xs text-slate-500">Due {formatDateTime(claim.slaDueAt)}</span>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -23,7 +23,7 @@ export interface DisputeDecisionView {
   creditNotes: { id: string; number: string; amountMinor: bigint; invoiceId: string }[];
 }
 
-/** Each adjudication: what was decided for how many outcomes, why, and what it credited. */
+/** Each adjudication: what was decided for how many outcomes, why, what it credited and the credit notes it issued. */
 export function DisputeDecisions({ decisions, currency }: { decisions: DisputeDecisionView[]; currency: string }) {
   if (decisions.length === 0) {
     return (

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { DisputeStatus } from "@/domain/disputes/dispute-terms";
 import { DISPUTE_REASON_LABELS, type DisputeReason } from "@/domain/disputes/dispute-terms";
+import type { ServiceLevelState } from "@/domain/disputes/service-level";
 import { formatMoney } from "@/domain/money";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { type DisputeStatus, DisputeStatusBadge } from "./dispute-badges";
-import { ServiceLevel, type ServiceLevelView } from "./service-level";
+import { DisputeStatusBadge } from "./dispute-badges";
+import { ServiceLevel } from "./service-level";
 
 export interface DisputeSummaryView {
   id: string;
@@ -19,7 +21,7 @@ export interface DisputeSummaryView {
   creditedMinor: bigint;
   currency: string;
   lastActivityAt: Date;
-  serviceLevel: ServiceLevelView | null;
+  serviceLevel: ServiceLevelState | null;
 }
 
 const money = "text-right tabular-nums whitespace-nowrap";

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { DisputedOutcomeState } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
-import { type DisputedOutcomeState, formatShare, OutcomeStateBadge } from "./dispute-badges";
+import { formatShare, OutcomeStateBadge } from "./dispute-badges";
 
 export interface DisputedOutcomeView {
   id: string;

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import type { DisputedOutcomeState, DisputeStatus } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { formatDate } from "@/lib/format";
-import { type DisputedOutcomeState, type DisputeStatus, DisputeStatusBadge, OutcomeStateBadge } from "./dispute-badges";
+import { DisputeStatusBadge, OutcomeStateBadge } from "./dispute-badges";
 
 export interface OutcomeDisputeView {
   state: DisputedOutcomeState;

@@ -1,8 +1,8 @@
 "use client";
 import type { RefObject } from "react";
+import { DISPUTED_OUTCOME_STATE_LABELS, type DisputedOutcomeState } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { formatDateTime } from "@/lib/format";
-import { OUTCOME_STATE_LABELS } from "./outcome-states";
 
 export interface DisputedOutcomeView {
   attemptId: string;
@@ -11,7 +11,7 @@ export interface DisputedOutcomeView {
   definitionKey: string;
   definitionName: string;
   version: number;
-  state: keyof typeof OUTCOME_STATE_LABELS;
+  state: DisputedOutcomeState;
   atStakeMinor: bigint;
   creditMinor: bigint;
   invoiceNumber: string | null;
@@ -106,7 +106,7 @@ export function DisputedOutcomeList({
                   {formatMoney(o.atStakeMinor, currency)}
                 </td>
                 <td className="px-3 py-2 align-top text-slate-700">
-                  {OUTCOME_STATE_LABELS[o.state]}
+                  {DISPUTED_OUTCOME_STATE_LABELS[o.state]}
                   {o.creditMinor > 0n && (
                     <span className="block text-xs text-slate-600">credit {formatMoney(o.creditMinor, currency)}</span>
                   )}

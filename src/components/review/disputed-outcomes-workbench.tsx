@@ -2,13 +2,17 @@
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { AdjudicationKind } from "@/domain/disputes/dispute-terms";
+import {
+  type AdjudicationKind,
+  DISPUTED_OUTCOME_STATE_LABELS,
+  DISPUTED_OUTCOME_STATES,
+  type DisputedOutcomeState,
+} from "@/domain/disputes/dispute-terms";
 import type { EvaluationTrace } from "@/domain/evaluation/criteria";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 import { DecidedNotice, type DecidedSummary, DecisionForm, type DecisionFormHandle } from "./decision-form";
 import { DisputedOutcomeList } from "./disputed-outcome-list";
 import { OutcomeEvidence } from "./outcome-evidence";
-import { type DisputedOutcomeState, OUTCOME_STATE_LABELS, OUTCOME_STATES } from "./outcome-states";
 import { ShortcutHelp, type ShortcutHelpHandle, ShortcutHint } from "./shortcut-help";
 import { useShortcuts } from "./use-shortcuts";
 
@@ -169,9 +173,9 @@ export function DisputedOutcomesWorkbench({
             className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
           >
             <option value="">Every outcome</option>
-            {OUTCOME_STATES.map((s) => (
+            {DISPUTED_OUTCOME_STATES.map((s) => (
               <option key={s} value={s}>
-                {OUTCOME_STATE_LABELS[s]}
+                {DISPUTED_OUTCOME_STATE_LABELS[s]}
               </option>
             ))}
           </select>
@@ -194,7 +198,7 @@ export function DisputedOutcomesWorkbench({
       ) : outcomes.length === 0 ? (
         <p className="text-sm text-slate-600">
           No outcome of this dispute is{" "}
-          {state ? OUTCOME_STATE_LABELS[state as DisputedOutcomeState].toLowerCase() : "listed"}.
+          {state ? DISPUTED_OUTCOME_STATE_LABELS[state as DisputedOutcomeState].toLowerCase() : "listed"}.
         </p>
       ) : (
         <>

@@ -1,7 +1,7 @@
 // A plain GET form: the queue's filters and sorting live in the URL, so a view can be shared,
 // bookmarked and used without JavaScript.
 import Link from "next/link";
-import { DISPUTE_REASON_LABELS, DISPUTE_REASONS } from "@/domain/disputes/dispute-terms";
+import { DISPUTE_REASON_LABELS, DISPUTE_REASONS, DISPUTE_STATUS_LABELS } from "@/domain/disputes/dispute-terms";
 
 export interface QueueFilterValues {
   status: "open" | "resolved" | "withdrawn" | "all";
@@ -13,9 +13,7 @@ export interface QueueFilterValues {
 }
 
 export const STATUS_LABELS: Record<QueueFilterValues["status"], string> = {
-  open: "Open",
-  resolved: "Resolved",
-  withdrawn: "Withdrawn",
+  ...DISPUTE_STATUS_LABELS,
   all: "Any status",
 };
 
@@ -34,6 +32,34 @@ export const SORT_LABELS: Record<QueueFilterValues["sort"], string> = {
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
+/** One filter: a labelled select over [value, label] choices. */
+function FilterSelect({
+  label,
+  name,
+  defaultValue,
+  choices,
+}: {
+  label: string;
+  name: keyof QueueFilterValues;
+  defaultValue: string;
+  choices: [value: string, label: string][];
+}) {
+  return (
+    <label className="text-xs font-medium text-slate-600">
+      {label}
+      <select name={name} defaultValue={defaultValue} className={field}>
+        {choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const byName = (list: { id: string; name: string }[]): [string, string][] => list.map((x) => [x.id, x.name]);
+
 export function QueueFilters({
   values,
   customers,
@@ -50,72 +76,37 @@ export function QueueFilters({
       aria-label="Filter the review queue"
       className="mb-4 grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 xl:grid-cols-7"
     >
-      <label className="text-xs font-medium text-slate-600">
-        Status
-        <select name="status" defaultValue={values.status} className={field}>
-          {Object.entries(STATUS_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        Customer
-        <select name="customerId" defaultValue={values.customerId ?? ""} className={field}>
-          <option value="">Any customer</option>
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        Reason
-        <select name="reason" defaultValue={values.reason ?? ""} className={field}>
-          <option value="">Any reason</option>
-          {DISPUTE_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {DISPUTE_REASON_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        Assignee
-        <select name="assignee" defaultValue={values.assignee ?? ""} className={field}>
-          <option value="">Anyone or no one</option>
-          <option value="me">Assigned to me</option>
-          <option value="unassigned">Unassigned</option>
-          {reviewers.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        Age
-        <select name="age" defaultValue={values.age ?? ""} className={field}>
-          <option value="">Any age</option>
-          {Object.entries(AGE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        Sort by
-        <select name="sort" defaultValue={values.sort} className={field}>
-          {Object.entries(SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Status" name="status" defaultValue={values.status} choices={Object.entries(STATUS_LABELS)} />
+      <FilterSelect
+        label="Customer"
+        name="customerId"
+        defaultValue={values.customerId ?? ""}
+        choices={[["", "Any customer"], ...byName(customers)]}
+      />
+      <FilterSelect
+        label="Reason"
+        name="reason"
+        defaultValue={values.reason ?? ""}
+        choices={[["", "Any reason"], ...DISPUTE_REASONS.map((r): [string, string] => [r, DISPUTE_REASON_LABELS[r]])]}
+      />
+      <FilterSelect
+        label="Assignee"
+        name="assignee"
+        defaultValue={values.assignee ?? ""}
+        choices={[
+          ["", "Anyone or no one"],
+          ["me", "Assigned to me"],
+          ["unassigned", "Unassigned"],
+          ...byName(reviewers),
+        ]}
+      />
+      <FilterSelect
+        label="Age"
+        name="age"
+        defaultValue={values.age ?? ""}
+        choices={[["", "Any age"], ...Object.entries(AGE_LABELS)]}
+      />
+      <FilterSelect label="Sort by" name="sort" defaultValue={values.sort} choices={Object.entries(SORT_LABELS)} />
       <div className="flex items-end gap-2">
         <button
           type="submit"

@@ -2,9 +2,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { ServiceLevel } from "@/components/disputes/service-level";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { ServiceLevelState } from "@/domain/disputes/service-level";
 import { AssignmentActions } from "./assignment-actions";
-import { ServiceLevelLabel } from "./service-level-label";
 import { ShortcutHelp, type ShortcutHelpHandle, ShortcutHint } from "./shortcut-help";
 import { useAssignDispute } from "./use-assign-dispute";
 import { isControl, useShortcuts } from "./use-shortcuts";
@@ -86,94 +87,73 @@ export function ReviewQueueTable({
         </output>
       </div>
       <ShortcutHelp ref={help} title="Review queue shortcuts" shortcuts={SHORTCUTS} />
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Disputes in the review queue</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">
-                Dispute
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Customer
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Reason
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Undecided
-              </th>
-              <th scope="col" className="px-4 py-3 text-right">
-                At stake
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Service level
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Assignee
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Opened
-              </th>
-              <th scope="col" className="px-4 py-3">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row, index) => {
-              const breached = row.serviceLevel?.breached ?? false;
-              return (
-                <tr
-                  key={row.id}
-                  onFocus={() => setFocused(index)}
-                  data-testid="queue-row"
-                  aria-current={index === focused ? "true" : undefined}
-                  className={`${breached ? "bg-red-50/70" : ""} ${index === focused ? "outline-2 -outline-offset-2 outline-brand-600" : ""}`}
+      <Table
+        caption="Disputes in the review queue"
+        head={
+          <>
+            <Th>Dispute</Th>
+            <Th>Customer</Th>
+            <Th>Reason</Th>
+            <Th>Undecided</Th>
+            <Th className="text-right">At stake</Th>
+            <Th>Service level</Th>
+            <Th>Assignee</Th>
+            <Th>Opened</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </>
+        }
+      >
+        {rows.map((row, index) => {
+          const breached = row.serviceLevel?.breached ?? false;
+          return (
+            <tr
+              key={row.id}
+              onFocus={() => setFocused(index)}
+              data-testid="queue-row"
+              aria-current={index === focused ? "true" : undefined}
+              className={`${breached ? "bg-red-50/70" : ""} ${index === focused ? "outline-2 -outline-offset-2 outline-brand-600" : ""}`}
+            >
+              <td
+                className={`px-4 py-3 align-top ${breached ? "border-l-4 border-red-600" : "border-l-4 border-transparent"}`}
+              >
+                <Link
+                  href={`/review/${row.id}`}
+                  ref={(el) => {
+                    links.current[index] = el;
+                  }}
+                  className="font-medium text-brand-700 underline"
                 >
-                  <td
-                    className={`px-4 py-3 align-top ${breached ? "border-l-4 border-red-600" : "border-l-4 border-transparent"}`}
-                  >
-                    <Link
-                      href={`/review/${row.id}`}
-                      ref={(el) => {
-                        links.current[index] = el;
-                      }}
-                      className="font-medium text-brand-700 underline"
-                    >
-                      {row.number}
-                    </Link>
-                    <p className="text-xs text-slate-500">{row.scopeLabel}</p>
-                  </td>
-                  <td className="px-4 py-3 align-top text-slate-900">{row.customerName}</td>
-                  <td className="px-4 py-3 align-top text-slate-700">{row.reasonLabel}</td>
-                  <td className="px-4 py-3 align-top text-slate-700">
-                    {row.undecidedCount} of {row.outcomeCount}
-                  </td>
-                  <td className="px-4 py-3 text-right align-top tabular-nums text-slate-900">{row.atStake}</td>
-                  <td className="px-4 py-3 align-top">
-                    <ServiceLevelLabel serviceLevel={row.serviceLevel} />
-                  </td>
-                  <td className="px-4 py-3 align-top text-slate-700">
-                    {row.assignee ? (row.assignee.id === me ? "You" : row.assignee.name) : "Unassigned"}
-                  </td>
-                  <td className="px-4 py-3 align-top text-slate-700">{row.openedAt}</td>
-                  <td className="px-4 py-3 align-top">
-                    <AssignmentActions
-                      dispute={row}
-                      assigneeId={row.assignee?.id ?? null}
-                      me={me}
-                      reviewers={reviewers}
-                      pending={pending}
-                      onAssign={assign}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  {row.number}
+                </Link>
+                <p className="text-xs text-slate-500">{row.scopeLabel}</p>
+              </td>
+              <td className="px-4 py-3 align-top text-slate-900">{row.customerName}</td>
+              <Td>{row.reasonLabel}</Td>
+              <Td>
+                {row.undecidedCount} of {row.outcomeCount}
+              </Td>
+              <td className="px-4 py-3 text-right align-top tabular-nums text-slate-900">{row.atStake}</td>
+              <Td>
+                <ServiceLevel state={row.serviceLevel} />
+              </Td>
+              <Td>{row.assignee ? (row.assignee.id === me ? "You" : row.assignee.name) : "Unassigned"}</Td>
+              <Td>{row.openedAt}</Td>
+              <Td>
+                <AssignmentActions
+                  dispute={row}
+                  assigneeId={row.assignee?.id ?? null}
+                  me={me}
+                  reviewers={reviewers}
+                  pending={pending}
+                  onAssign={assign}
+                />
+              </Td>
+            </tr>
+          );
+        })}
+      </Table>
     </div>
   );
 }

@@ -20,6 +20,27 @@ export const DISPUTE_REASON_LABELS: Record<DisputeReason, string> = {
   other: "Other",
 };
 
+export const DISPUTE_STATUSES = ["open", "resolved", "withdrawn"] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
+  open: "Open",
+  resolved: "Resolved",
+  withdrawn: "Withdrawn",
+};
+
+/** The states a disputed outcome moves through, in the order a dispute's page lists them. */
+export const DISPUTED_OUTCOME_STATES = ["undecided", "accepted", "partial", "rejected", "withdrawn"] as const;
+export type DisputedOutcomeState = (typeof DISPUTED_OUTCOME_STATES)[number];
+
+export const DISPUTED_OUTCOME_STATE_LABELS: Record<DisputedOutcomeState, string> = {
+  undecided: "Undecided",
+  accepted: "Accepted",
+  partial: "Partially accepted",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+
 export const ROOT_CAUSES = ["definition_gap", "detection_error", "attribution", "duplicate", "no_fault_found"] as const;
 export type RootCause = (typeof ROOT_CAUSES)[number];
 

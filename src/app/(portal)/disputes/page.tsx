@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DISPUTE_STATUS_LABELS } from "@/components/disputes/dispute-badges";
+
 import { DisputeListTable } from "@/components/disputes/dispute-list-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { DISPUTE_STATUS_LABELS } from "@/domain/disputes/dispute-terms";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Disputes" };

@@ -2,20 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisputeAuditTrail } from "@/components/disputes/dispute-audit-trail";
-import {
-  type DisputedOutcomeState,
-  DisputeStatusBadge,
-  OUTCOME_STATE_LABELS,
-} from "@/components/disputes/dispute-badges";
+import { DisputeStatusBadge } from "@/components/disputes/dispute-badges";
 import { DisputeClaim } from "@/components/disputes/dispute-claim";
 import { DisputeDecisions } from "@/components/disputes/dispute-decisions";
-import { DisputeReplyForm } from "@/components/disputes/dispute-reply-form";
 import { DisputeThread } from "@/components/disputes/dispute-thread";
 import { DisputedOutcomesTable } from "@/components/disputes/disputed-outcomes-table";
 import { ServiceLevel } from "@/components/disputes/service-level";
 import { WithdrawDisputeButton } from "@/components/disputes/withdraw-dispute-button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { DISPUTED_OUTCOME_STATE_LABELS, DISPUTED_OUTCOME_STATES } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { isProviderRole } from "@/domain/roles";
 import { formatDateTime } from "@/lib/format";
@@ -25,7 +21,6 @@ import { serverCaller } from "@/server/trpc/server-caller";
 export const metadata: Metadata = { title: "Dispute" };
 
 const PAGE_SIZE = 100;
-const STATES: DisputedOutcomeState[] = ["undecided", "accepted", "partial", "rejected", "withdrawn"];
 
 export default async function DisputePage({
   params,
@@ -122,10 +117,7 @@ export default async function DisputePage({
             </nav>
           </section>
           <Card title="Conversation">
-            <div className="space-y-4">
-              <DisputeThread messages={messages} />
-              {finance && <DisputeReplyForm disputeId={id} />}
-            </div>
+            <DisputeThread messages={messages} reply={finance ? { disputeId: id, to: "provider" } : undefined} />
           </Card>
         </div>
         <div className="space-y-6">
@@ -135,9 +127,9 @@ export default async function DisputePage({
                 <dt className="font-medium text-slate-500">Outcomes by state</dt>
                 <dd>
                   <ul className="mt-1 space-y-0.5">
-                    {STATES.filter((s) => countsByState[s]).map((s) => (
+                    {DISPUTED_OUTCOME_STATES.filter((s) => countsByState[s]).map((s) => (
                       <li key={s} className="flex justify-between gap-4">
-                        <span>{OUTCOME_STATE_LABELS[s]}</span>
+                        <span>{DISPUTED_OUTCOME_STATE_LABELS[s]}</span>
                         <span className="tabular-nums">{countsByState[s]?.toLocaleString("en-US")}</span>
                       </li>
                     ))}

@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DisputeAuditTrail } from "@/components/disputes/dispute-audit-trail";
+import { DisputeClaim } from "@/components/disputes/dispute-claim";
+import { DisputeDecisions } from "@/components/disputes/dispute-decisions";
+import { DisputeThread } from "@/components/disputes/dispute-thread";
 import { DisputeAssignment } from "@/components/review/dispute-assignment";
-import { DisputeAuditTrail } from "@/components/review/dispute-audit-trail";
-import { DisputeClaim } from "@/components/review/dispute-claim";
-import { DisputeDecisions } from "@/components/review/dispute-decisions";
-import { DisputeThread } from "@/components/review/dispute-thread";
 import { DisputedOutcomesWorkbench } from "@/components/review/disputed-outcomes-workbench";
-import { OUTCOME_STATE_LABELS, OUTCOME_STATES } from "@/components/review/outcome-states";
-import { ReplyForm } from "@/components/review/reply-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import {
+  DISPUTE_STATUS_LABELS,
+  DISPUTED_OUTCOME_STATE_LABELS,
+  DISPUTED_OUTCOME_STATES,
+} from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { currentActor } from "@/server/auth/current-actor";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Dispute review" };
-
-const STATUS_WORDS = { open: "Open", resolved: "Resolved", withdrawn: "Withdrawn" } as const;
 
 export default async function DisputeReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -32,8 +33,8 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
     currentActor(),
   ]);
   const { dispute, messages, decisions, audit, countsByState } = found;
-  const counts = OUTCOME_STATES.filter((s) => countsByState[s]).map(
-    (s) => `${countsByState[s]} ${OUTCOME_STATE_LABELS[s].toLowerCase()}`,
+  const counts = DISPUTED_OUTCOME_STATES.filter((s) => countsByState[s]).map(
+    (s) => `${countsByState[s]} ${DISPUTED_OUTCOME_STATE_LABELS[s].toLowerCase()}`,
   );
   return (
     <>
@@ -46,7 +47,7 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
         title={`Dispute ${dispute.number}`}
         description={
           <>
-            {STATUS_WORDS[dispute.status]} · {dispute.customer.name} · {dispute.outcomeCount}{" "}
+            {DISPUTE_STATUS_LABELS[dispute.status]} · {dispute.customer.name} · {dispute.outcomeCount}{" "}
             {dispute.outcomeCount === 1 ? "outcome" : "outcomes"} ({counts.join(", ")}) · at stake{" "}
             {formatMoney(dispute.atStakeMinor, dispute.currency)} · credited{" "}
             {formatMoney(dispute.creditedMinor, dispute.currency)}
@@ -56,20 +57,7 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card title="The customer's claim">
-            <DisputeClaim
-              claim={{
-                reason: dispute.reason,
-                message: dispute.message,
-                supportingText: dispute.supportingText,
-                supportingLinks: dispute.supportingLinks,
-                scopeLabel: dispute.scopeLabel,
-                openedBy: dispute.openedBy,
-                openedAt: dispute.openedAt,
-                slaDueAt: dispute.slaDueAt,
-                serviceLevel: dispute.serviceLevel,
-                customerName: dispute.customer.name,
-              }}
-            />
+            <DisputeClaim claim={dispute} staffDetails />
           </Card>
           <Card title="Assignment">
             <DisputeAssignment
@@ -83,11 +71,13 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
             <DisputeDecisions decisions={decisions} currency={dispute.currency} />
           </Card>
           <Card title="Thread">
-            <DisputeThread messages={messages} />
-            {dispute.status === "open" && <ReplyForm disputeId={dispute.id} />}
+            <DisputeThread
+              messages={messages}
+              reply={dispute.status === "open" ? { disputeId: dispute.id, to: "customer" } : undefined}
+            />
           </Card>
           <Card title="Audit trail">
-            <DisputeAuditTrail entries={audit} />
+            <DisputeAuditTrail entries={audit} entryNumbers />
           </Card>
         </div>
         <Card title="Disputed outcomes">
