@@ -37,10 +37,12 @@ async function threeDisputableOutcomes(page: Page): Promise<string[]> {
 async function disputeCreditsCents(page: Page): Promise<number> {
   await page.goto("/invoices");
   await page.getByRole("table").getByRole("link").first().click();
-  const row = page.getByRole("row").filter({ hasText: /^Dispute credits/ });
+  const lines = page.getByRole("table", { name: /^Lines of Draft invoice/ });
+  await expect(lines).toBeVisible();
+  const row = lines.getByRole("row").filter({ hasText: "Dispute credits" });
   if ((await row.count()) === 0) return 0;
   const amount = (await row.getByRole("cell").last().textContent()) ?? "";
-  return Math.round(Number(amount.replace(/[^\d.-]/g, "")) * 100);
+  return Math.round(Number(amount.replace("\u2212", "-").replace(/[^\d.-]/g, "")) * 100);
 }
 
 test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on one and rejects one, and the bill moves by exactly the credits", async ({
@@ -87,7 +89,7 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
   ) => {
     const checkbox = reviewer.getByRole("checkbox", { name: `Select ${subject}` });
     await checkbox.check();
-    await reviewer.getByLabel(kind).check();
+    await reviewer.getByRole("radio", { name: kind }).check();
     if (percent) await reviewer.getByLabel("Percentage of the disputed charge to credit").fill(percent);
     await reviewer.getByLabel("Rationale").fill(rationale);
     await reviewer.getByLabel("Root cause").selectOption({ label: rootCause });
@@ -130,9 +132,11 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
   await expect(decisions).toContainText("$2.00");
   await expect(decisions).toContainText("$1.00");
   const outcomes = finance.getByRole("table", { name: `Outcomes in ${number}, oldest first` });
-  await expect(outcomes.getByRole("row").filter({ hasText: accepted! })).toContainText("$2.00");
-  await expect(outcomes.getByRole("row").filter({ hasText: halved! })).toContainText("$1.00");
-  await expect(outcomes.getByRole("row").filter({ hasText: rejected! })).toContainText("$0.00");
+  // Columns: outcome, definition, state, disputed share, at stake, credit, invoice.
+  const creditOf = (subject: string) => outcomes.getByRole("row").filter({ hasText: subject }).getByRole("cell").nth(5);
+  await expect(creditOf(accepted!)).toHaveText(/\$2\.00/);
+  await expect(creditOf(halved!)).toHaveText(/\$1\.00/);
+  await expect(creditOf(rejected!)).toHaveText(/—|\$0\.00/);
   expect(await disputeCreditsCents(finance)).toBe(creditsBefore - 300);
   await financeContext.close();
 });

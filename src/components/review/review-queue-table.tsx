@@ -43,7 +43,10 @@ export function ReviewQueueTable({
   reviewers: { id: string; name: string }[];
 }) {
   const router = useRouter();
-  const [focused, setFocused] = useState(-1);
+  // The focused dispute, by id: the queue refreshes while a reviewer works, and an index would
+  // then point at another dispute.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const focused = focusedId ? rows.findIndex((r) => r.id === focusedId) : -1;
   const [notice, setNotice] = useState("");
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const help = useRef<ShortcutHelpHandle>(null);
@@ -52,7 +55,7 @@ export function ReviewQueueTable({
   function move(to: number) {
     if (rows.length === 0) return;
     const index = Math.max(0, Math.min(rows.length - 1, to));
-    setFocused(index);
+    setFocusedId(rows[index]!.id);
     links.current[index]?.focus();
   }
 
@@ -110,7 +113,7 @@ export function ReviewQueueTable({
           return (
             <tr
               key={row.id}
-              onFocus={() => setFocused(index)}
+              onFocus={() => setFocusedId(row.id)}
               data-testid="queue-row"
               aria-current={index === focused ? "true" : undefined}
               className={`${breached ? "bg-red-50/70" : ""} ${index === focused ? "outline-2 -outline-offset-2 outline-brand-600" : ""}`}
@@ -127,7 +130,7 @@ export function ReviewQueueTable({
                 >
                   {row.number}
                 </Link>
-                <p className="text-xs text-slate-500">{row.scopeLabel}</p>
+                <p className="text-xs text-slate-600">{row.scopeLabel}</p>
               </td>
               <td className="px-4 py-3 align-top text-slate-900">{row.customerName}</td>
               <Td>{row.reasonLabel}</Td>
