@@ -16,6 +16,7 @@ export function BillSplitCard({ dashboard, billing }: { dashboard: Dashboard; bi
     { label: "Outcome charges", amountMinor: charges.outcomes, href: outcomesHref({ status: "billable", ...month }) },
     { label: "Cap adjustment", amountMinor: charges.cap_adjustment },
     { label: "Minimum commitment true-up", amountMinor: charges.minimum_true_up },
+    { label: "Dispute credits", amountMinor: charges.dispute_credit, href: "/disputes?status=resolved" },
     { label: "Late items from earlier months", amountMinor: charges.late_items },
   ].filter((r) => r.amountMinor !== 0n);
   return (
@@ -40,7 +41,14 @@ export function BillSplitCard({ dashboard, billing }: { dashboard: Dashboard; bi
             <dt className="text-slate-600">{r.label}</dt>
             <dd className="tabular-nums text-slate-900">
               {r.href ? (
-                <FigureLink href={r.href} label={`outcomes behind ${r.label.toLowerCase()}`}>
+                <FigureLink
+                  href={r.href}
+                  label={
+                    r.label === "Dispute credits"
+                      ? "the disputes behind the credits"
+                      : `outcomes behind ${r.label.toLowerCase()}`
+                  }
+                >
                   {formatMoney(r.amountMinor, currency)}
                 </FigureLink>
               ) : (

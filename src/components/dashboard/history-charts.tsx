@@ -18,6 +18,7 @@ const CHARGE_SERIES: (ChartSeries & { key: ChargeKind })[] = [
   { key: "minimum_true_up", label: "Minimum true-up", color: "#94a3b8", stack: "charges" },
   { key: "late_items", label: "Late items", color: "#f59e0b", stack: "charges" },
   { key: "cap_adjustment", label: "Cap adjustment", color: "#e11d48", stack: "adjustments" },
+  { key: "dispute_credit", label: "Dispute credits", color: "#059669", stack: "adjustments" },
 ];
 
 const sourceLabel = { finalized: "finalized invoice", draft: "draft, computed live", none: "no contract" } as const;

@@ -27,7 +27,7 @@ export function OutcomeEvidence({ attemptId }: { attemptId: string }) {
           Outcome page
         </Link>
       </p>
-      <div className="grid gap-4 2xl:grid-cols-2">
+      <div className="grid gap-4 xl:grid-cols-2">
         <section aria-label="Evidence trail" className="min-w-0">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Evidence trail</h3>
           <EvidenceTimeline

@@ -28,7 +28,7 @@ import { loadValueDelivered, type ValueDelivered } from "./value-delivered";
 export const HISTORY_PERIODS = 6;
 const DAY_MS = 86_400_000;
 
-export type ChargeKind = Exclude<InvoiceLineKind, "dispute_credit">;
+export type ChargeKind = InvoiceLineKind;
 
 export interface PeriodHistory extends Counts {
   periodStart: Date;
@@ -87,6 +87,7 @@ const CHARGE_KINDS: ChargeKind[] = [
   "outcomes",
   "cap_adjustment",
   "minimum_true_up",
+  "dispute_credit",
   "late_items",
 ];
 
@@ -167,7 +168,7 @@ async function loadBilling(draft: ComputedInvoice, now: Date, usage: Counts): Pr
   ]);
   const terms = termsOf(draft.contract);
   const charges = noCharges();
-  for (const line of draft.lines) if (line.kind !== "dispute_credit") charges[line.kind] += line.amountMinor;
+  for (const line of draft.lines) charges[line.kind] += line.amountMinor;
   const capMinor = terms.monthlyCap === null ? null : toMinorUnits(terms.monthlyCap, draft.currency);
   const minimumMinor = terms.minimumCommitment === null ? null : toMinorUnits(terms.minimumCommitment, draft.currency);
   const hasUsagePrices = terms.attemptFees.length > 0 || terms.outcomePrices.length > 0;
