@@ -22,6 +22,14 @@ export interface NewEventRow {
   apiKeyId: string | null;
 }
 
+/**
+ * A batch's JSON documents (attributes, evidence, traces) as one jsonb array parameter, read back
+ * row by row with `jsonb_array_elements` next to the `unnest` of the plain columns. One JSON text
+ * instead of an array of JSON texts spares the array literal's escaping of every quote, which
+ * cost more than the documents themselves; the values stored are the same.
+ */
+const jsonArray = (docs: readonly unknown[]): string => JSON.stringify(docs);
+
 /** Inserts events whose id is new; returns the ids actually inserted (the rest already existed). */
 export async function insertNewEvents(tx: Tx, rows: readonly NewEventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
@@ -30,13 +38,14 @@ export async function insertNewEvents(tx: Tx, rows: readonly NewEventRow[]): Pro
     INSERT INTO ingest_event ("id", "eventId", "originalEventId", "kind", "contentHash", "customerId", "attemptId",
       "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId")
     SELECT gen_random_uuid(), v.event_id, v.original_event_id, v.kind::ingest_event_kind, v.content_hash, v.customer_id::uuid,
-      v.attempt_id::uuid, v.occurred_at::timestamptz, v.attributes::jsonb, v.evidence::jsonb, v.cost_amount::numeric,
+      v.attempt_id::uuid, v.occurred_at::timestamptz, v.attributes, v.evidence, v.cost_amount::numeric,
       v.cost_currency, v.ai_share::numeric, v.api_key_id::uuid
-    FROM unnest(${col("eventId")}::text[], ${col("originalEventId")}::text[], ${col("kind")}::text[],
-      ${col("contentHash")}::text[], ${col("customerId")}::text[], ${col("attemptId")}::text[],
-      ${rows.map((r) => r.occurredAt.toISOString())}::text[], ${rows.map((r) => JSON.stringify(r.attributes))}::text[],
-      ${rows.map((r) => JSON.stringify(r.evidence))}::text[], ${col("costAmount")}::text[], ${col("costCurrency")}::text[],
-      ${col("aiShare")}::text[], ${col("apiKeyId")}::text[])
+    FROM ROWS FROM (unnest(${col("eventId")}::text[]), unnest(${col("originalEventId")}::text[]), unnest(${col("kind")}::text[]),
+      unnest(${col("contentHash")}::text[]), unnest(${col("customerId")}::text[]), unnest(${col("attemptId")}::text[]),
+      unnest(${rows.map((r) => r.occurredAt.toISOString())}::text[]),
+      jsonb_array_elements(${jsonArray(col("attributes"))}::jsonb), jsonb_array_elements(${jsonArray(col("evidence"))}::jsonb),
+      unnest(${col("costAmount")}::text[]), unnest(${col("costCurrency")}::text[]),
+      unnest(${col("aiShare")}::text[]), unnest(${col("apiKeyId")}::text[]))
       AS v(event_id, original_event_id, kind, content_hash, customer_id, attempt_id, occurred_at, attributes, evidence,
         cost_amount, cost_currency, ai_share, api_key_id)
     ON CONFLICT ("eventId") DO NOTHING
@@ -51,6 +60,7 @@ export async function existingEventHashes(tx: Tx, eventIds: readonly string[]): 
   return new Map(rows.map((r) => [r.eventId, r.contentHash]));
 }
 
+/** What a batch knows of an attempt it may have to create: who, what, and the version it starts under. */
 export interface AttemptSkeleton {
   id: string;
   customerId: string;
@@ -60,25 +70,52 @@ export interface AttemptSkeleton {
   definitionVersionId: string;
 }
 
+/** An attempt created by a batch: its first events merged and evaluated. */
+export interface NewAttempt extends AttemptUpdate {
+  customerId: string;
+  definitionId: string;
+  subject: string;
+  definitionVersionId: string;
+  evaluation: AttemptEvaluation;
+}
+
 /**
- * Creates the attempts that do not exist yet, as empty rows filled in by `updateAttempts`
- * in the same transaction. Sorted by id so that concurrent batches lock in the same order.
+ * Creates attempts fully formed, in id order (so that concurrent batches lock in the same
+ * order). Returns the ids inserted: an id missing from the result was created meanwhile by a
+ * concurrent batch (whose commit the insert waited for), and its events must be merged into
+ * that row instead.
  */
-export async function insertMissingAttempts(tx: Tx, attempts: readonly AttemptSkeleton[]): Promise<void> {
-  if (attempts.length === 0) return;
+export async function insertNewAttempts(tx: Tx, attempts: readonly NewAttempt[]): Promise<Set<string>> {
+  if (attempts.length === 0) return new Set();
   const rows = [...attempts].sort((a, b) => (a.id < b.id ? -1 : 1));
-  await tx.$executeRaw`
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO attempt ("id", "customerId", "definitionId", "subject", "occurredAt", "lastEventAt", "attributes",
-      "attributeTimes", "definitionVersionId", "status", "trace", "windowClosesAt", "evaluatedAt", "eventCount", "updatedAt")
+      "attributeTimes", "aiShare", "costAmount", "costCurrency", "definitionVersionId", "status", "trace", "windowClosesAt",
+      "evaluatedAt", "finalizedAt", "eventCount", "updatedAt")
     SELECT v.id::uuid, v.customer_id::uuid, v.definition_id::uuid, v.subject, v.occurred_at::timestamptz,
-      v.occurred_at::timestamptz, '{}'::jsonb, '{}'::jsonb, v.version_id::uuid, 'pending', '{}'::jsonb,
-      v.occurred_at::timestamptz, now(), 0, now()
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.customerId)}::text[],
-      ${rows.map((r) => r.definitionId)}::text[], ${rows.map((r) => r.subject)}::text[],
-      ${rows.map((r) => r.occurredAt.toISOString())}::text[], ${rows.map((r) => r.definitionVersionId)}::text[])
-      AS v(id, customer_id, definition_id, subject, occurred_at, version_id)
+      v.last_event_at::timestamptz, v.attributes, v.attribute_times, v.ai_share::numeric, v.cost_amount::numeric,
+      v.cost_currency, v.version_id::uuid, v.status::outcome_status, v.trace, v.window_closes_at::timestamptz,
+      v.evaluated_at::timestamptz, v.finalized_at::timestamptz, v.event_count, now()
+    FROM ROWS FROM (unnest(${rows.map((r) => r.id)}::text[]), unnest(${rows.map((r) => r.customerId)}::text[]),
+      unnest(${rows.map((r) => r.definitionId)}::text[]), unnest(${rows.map((r) => r.subject)}::text[]),
+      unnest(${rows.map((r) => r.state.occurredAt.toISOString())}::text[]),
+      unnest(${rows.map((r) => r.state.lastEventAt.toISOString())}::text[]),
+      jsonb_array_elements(${jsonArray(rows.map((r) => r.state.attributes))}::jsonb),
+      jsonb_array_elements(${jsonArray(rows.map((r) => r.state.attributeTimes))}::jsonb),
+      unnest(${rows.map((r) => r.state.aiShare)}::text[]), unnest(${rows.map((r) => r.state.costAmount)}::text[]),
+      unnest(${rows.map((r) => r.costCurrency)}::text[]), unnest(${rows.map((r) => r.definitionVersionId)}::text[]),
+      unnest(${rows.map((r) => r.evaluation.status)}::text[]),
+      jsonb_array_elements(${jsonArray(rows.map((r) => r.evaluation.trace))}::jsonb),
+      unnest(${rows.map((r) => r.evaluation.windowClosesAt.toISOString())}::text[]),
+      unnest(${rows.map((r) => r.evaluation.evaluatedAt.toISOString())}::text[]),
+      unnest(${rows.map((r) => r.evaluation.finalizedAt?.toISOString() ?? null)}::text[]),
+      unnest(${rows.map((r) => r.state.eventCount)}::int[]))
+      AS v(id, customer_id, definition_id, subject, occurred_at, last_event_at, attributes, attribute_times, ai_share,
+        cost_amount, cost_currency, version_id, status, trace, window_closes_at, evaluated_at, finalized_at, event_count)
     ORDER BY v.id
-    ON CONFLICT ("id") DO NOTHING`;
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING "id"`;
+  return new Set(inserted.map((r) => r.id));
 }
 
 export interface LockedAttempt {
@@ -156,42 +193,71 @@ export interface AttemptUpdate {
   evaluation: AttemptEvaluation | null;
 }
 
-/** Writes attempts back and moves their usage counts in the rollup, in the same transaction. */
+/**
+ * Writes attempts back and moves their usage counts in the rollup, in the same transaction.
+ * `created` are the attempts this transaction has just inserted (`insertNewAttempts`): they
+ * count in the rollup from now on, as attempts that counted nothing before.
+ */
 export async function updateAttempts(
   tx: Tx,
   locked: ReadonlyMap<string, LockedAttempt>,
   updates: readonly AttemptUpdate[],
+  created: readonly NewAttempt[] = [],
 ): Promise<void> {
-  if (updates.length === 0) return;
+  if (updates.length === 0 && created.length === 0) return;
   // The rollup rows are shared by every batch of a customer: they are written after the
   // attempts, so each batch holds them only from here to its commit.
-  const deltas = usageChangesOf(locked, updates);
+  const deltas = usageChangesOf(withCreated(locked, created), [...updates, ...created]);
   const u = updates;
-  await tx.$executeRaw`
+  if (u.length > 0)
+    await tx.$executeRaw`
     UPDATE attempt AS a SET
       "occurredAt" = v.occurred_at::timestamptz, "lastEventAt" = v.last_event_at::timestamptz,
-      "attributes" = v.attributes::jsonb, "attributeTimes" = v.attribute_times::jsonb, "aiShare" = v.ai_share::numeric,
+      "attributes" = v.attributes, "attributeTimes" = v.attribute_times, "aiShare" = v.ai_share::numeric,
       "costAmount" = v.cost_amount::numeric, "costCurrency" = COALESCE(v.cost_currency, a."costCurrency"),
-      "eventCount" = v.event_count::int,
+      "eventCount" = v.event_count,
       "status" = CASE WHEN v.evaluated THEN v.status::outcome_status ELSE a."status" END,
-      "trace" = CASE WHEN v.evaluated THEN v.trace::jsonb ELSE a."trace" END,
+      "trace" = CASE WHEN v.evaluated THEN v.trace ELSE a."trace" END,
       "windowClosesAt" = CASE WHEN v.evaluated THEN v.window_closes_at::timestamptz ELSE a."windowClosesAt" END,
       "evaluatedAt" = CASE WHEN v.evaluated THEN v.evaluated_at::timestamptz ELSE a."evaluatedAt" END,
       "finalizedAt" = CASE WHEN v.evaluated THEN v.finalized_at::timestamptz ELSE a."finalizedAt" END,
       "updatedAt" = now()
-    FROM unnest(${u.map((x) => x.id)}::text[], ${u.map((x) => x.state.occurredAt.toISOString())}::text[],
-      ${u.map((x) => x.state.lastEventAt.toISOString())}::text[], ${u.map((x) => JSON.stringify(x.state.attributes))}::text[],
-      ${u.map((x) => JSON.stringify(x.state.attributeTimes))}::text[], ${u.map((x) => x.state.aiShare)}::text[],
-      ${u.map((x) => x.state.costAmount)}::text[], ${u.map((x) => x.costCurrency)}::text[],
-      ${u.map((x) => String(x.state.eventCount))}::text[], ${u.map((x) => x.evaluation !== null)}::boolean[],
-      ${u.map((x) => x.evaluation?.status ?? null)}::text[], ${u.map((x) => (x.evaluation ? JSON.stringify(x.evaluation.trace) : null))}::text[],
-      ${u.map((x) => x.evaluation?.windowClosesAt.toISOString() ?? null)}::text[],
-      ${u.map((x) => x.evaluation?.evaluatedAt.toISOString() ?? null)}::text[],
-      ${u.map((x) => x.evaluation?.finalizedAt?.toISOString() ?? null)}::text[])
+    FROM ROWS FROM (unnest(${u.map((x) => x.id)}::text[]), unnest(${u.map((x) => x.state.occurredAt.toISOString())}::text[]),
+      unnest(${u.map((x) => x.state.lastEventAt.toISOString())}::text[]),
+      jsonb_array_elements(${jsonArray(u.map((x) => x.state.attributes))}::jsonb),
+      jsonb_array_elements(${jsonArray(u.map((x) => x.state.attributeTimes))}::jsonb),
+      unnest(${u.map((x) => x.state.aiShare)}::text[]), unnest(${u.map((x) => x.state.costAmount)}::text[]),
+      unnest(${u.map((x) => x.costCurrency)}::text[]), unnest(${u.map((x) => x.state.eventCount)}::int[]),
+      unnest(${u.map((x) => x.evaluation !== null)}::boolean[]), unnest(${u.map((x) => x.evaluation?.status ?? null)}::text[]),
+      jsonb_array_elements(${jsonArray(u.map((x) => x.evaluation?.trace ?? null))}::jsonb),
+      unnest(${u.map((x) => x.evaluation?.windowClosesAt.toISOString() ?? null)}::text[]),
+      unnest(${u.map((x) => x.evaluation?.evaluatedAt.toISOString() ?? null)}::text[]),
+      unnest(${u.map((x) => x.evaluation?.finalizedAt?.toISOString() ?? null)}::text[]))
       AS v(id, occurred_at, last_event_at, attributes, attribute_times, ai_share, cost_amount, cost_currency, event_count,
         evaluated, status, trace, window_closes_at, evaluated_at, finalized_at)
     WHERE a."id" = v.id::uuid`;
   await applyUsageDeltas(tx, deltas);
+}
+
+/** The locked attempts plus the ones just created, which had no state (counted nothing) before. */
+function withCreated(
+  locked: ReadonlyMap<string, LockedAttempt>,
+  created: readonly NewAttempt[],
+): ReadonlyMap<string, LockedAttempt> {
+  if (created.length === 0) return locked;
+  const all = new Map(locked);
+  for (const c of created) {
+    all.set(c.id, {
+      id: c.id,
+      customerId: c.customerId,
+      definitionId: c.definitionId,
+      definitionVersionId: c.definitionVersionId,
+      state: null,
+      finalizedAt: null,
+      status: "pending",
+    });
+  }
+  return all;
 }
 
 /** The published (or retired) versions of definitions, as evaluation rules, by id. */
