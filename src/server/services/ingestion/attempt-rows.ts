@@ -23,12 +23,14 @@ export interface NewEventRow {
 }
 
 /**
- * A batch's rows as one JSON array parameter, read back with `jsonb_to_recordset`: one
- * string instead of an array per column spares Prisma's and pg's per-item work on every
- * array element and the array literal's escaping of the JSON documents inside (attributes,
- * evidence, traces), which cost more than the documents themselves. Dates become ISO text.
+ * A batch's rows as one JSON parameter, each row an array of its values in the order the
+ * statement reads them (`r->>0`, `r->>1`, … in a subquery that names them). One string
+ * instead of an array per column spares Prisma's and pg's per-item work on every array
+ * element and the array literal's escaping of the JSON documents inside (attributes,
+ * evidence, traces); rows as arrays rather than objects leave the column names out of every
+ * row. Dates become ISO text.
  */
-const jsonRows = (rows: readonly object[]): string => JSON.stringify(rows);
+const jsonRows = (rows: readonly unknown[][]): string => JSON.stringify(rows);
 
 const LONE_SURROGATE = /\p{Surrogate}/u;
 /**
@@ -43,30 +45,32 @@ const asUtf8 = (text: string): string =>
 export async function insertNewEvents(tx: Tx, rows: readonly NewEventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const payload = jsonRows(
-    rows.map((r) => ({
-      event_id: asUtf8(r.eventId),
-      original_event_id: asUtf8(r.originalEventId),
-      kind: r.kind,
-      content_hash: r.contentHash,
-      customer_id: r.customerId,
-      attempt_id: r.attemptId,
-      occurred_at: r.occurredAt,
-      attributes: r.attributes,
-      evidence: r.evidence,
-      cost_amount: r.costAmount,
-      cost_currency: r.costCurrency,
-      ai_share: r.aiShare,
-      api_key_id: r.apiKeyId,
-    })),
+    rows.map((r) => [
+      asUtf8(r.eventId),
+      asUtf8(r.originalEventId),
+      r.kind,
+      r.contentHash,
+      r.customerId,
+      r.attemptId,
+      r.occurredAt,
+      r.attributes,
+      r.evidence,
+      r.costAmount,
+      r.costCurrency,
+      r.aiShare,
+      r.apiKeyId,
+    ]),
   );
   const inserted = await tx.$queryRaw<{ eventId: string }[]>`
     INSERT INTO ingest_event ("id", "eventId", "originalEventId", "kind", "contentHash", "customerId", "attemptId",
       "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId")
     SELECT gen_random_uuid(), v.event_id, v.original_event_id, v.kind, v.content_hash, v.customer_id, v.attempt_id,
       v.occurred_at, v.attributes, v.evidence, v.cost_amount, v.cost_currency, v.ai_share, v.api_key_id
-    FROM jsonb_to_recordset(${payload}::jsonb) AS v(event_id text, original_event_id text, kind ingest_event_kind,
-      content_hash text, customer_id uuid, attempt_id uuid, occurred_at timestamptz, attributes jsonb, evidence jsonb,
-      cost_amount numeric, cost_currency text, ai_share numeric, api_key_id uuid)
+    FROM (SELECT r->>0 AS event_id, r->>1 AS original_event_id, (r->>2)::ingest_event_kind AS kind, r->>3 AS content_hash,
+        (r->>4)::uuid AS customer_id, (r->>5)::uuid AS attempt_id, (r->>6)::timestamptz AS occurred_at, r->7 AS attributes,
+        r->8 AS evidence, (r->>9)::numeric AS cost_amount, r->>10 AS cost_currency, (r->>11)::numeric AS ai_share,
+        (r->>12)::uuid AS api_key_id
+      FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
     ON CONFLICT ("eventId") DO NOTHING
     RETURNING "eventId"`;
   return new Set(inserted.map((r) => r.eventId));
@@ -109,26 +113,26 @@ export async function insertNewAttempts(tx: Tx, attempts: readonly NewAttempt[])
   const payload = jsonRows(
     [...attempts]
       .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((r) => ({
-        id: r.id,
-        customer_id: r.customerId,
-        definition_id: r.definitionId,
-        subject: asUtf8(r.subject),
-        occurred_at: r.state.occurredAt,
-        last_event_at: r.state.lastEventAt,
-        attributes: r.state.attributes,
-        attribute_times: r.state.attributeTimes,
-        ai_share: r.state.aiShare,
-        cost_amount: r.state.costAmount,
-        cost_currency: r.costCurrency,
-        version_id: r.definitionVersionId,
-        status: r.evaluation.status,
-        trace: r.evaluation.trace,
-        window_closes_at: r.evaluation.windowClosesAt,
-        evaluated_at: r.evaluation.evaluatedAt,
-        finalized_at: r.evaluation.finalizedAt,
-        event_count: r.state.eventCount,
-      })),
+      .map((r) => [
+        r.id,
+        r.customerId,
+        r.definitionId,
+        asUtf8(r.subject),
+        r.state.occurredAt,
+        r.state.lastEventAt,
+        r.state.attributes,
+        r.state.attributeTimes,
+        r.state.aiShare,
+        r.state.costAmount,
+        r.costCurrency,
+        r.definitionVersionId,
+        r.evaluation.status,
+        r.evaluation.trace,
+        r.evaluation.windowClosesAt,
+        r.evaluation.evaluatedAt,
+        r.evaluation.finalizedAt,
+        r.state.eventCount,
+      ]),
   );
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO attempt ("id", "customerId", "definitionId", "subject", "occurredAt", "lastEventAt", "attributes",
@@ -137,10 +141,13 @@ export async function insertNewAttempts(tx: Tx, attempts: readonly NewAttempt[])
     SELECT v.id, v.customer_id, v.definition_id, v.subject, v.occurred_at, v.last_event_at, v.attributes,
       v.attribute_times, v.ai_share, v.cost_amount, v.cost_currency, v.version_id, v.status, v.trace, v.window_closes_at,
       v.evaluated_at, v.finalized_at, v.event_count, now()
-    FROM jsonb_to_recordset(${payload}::jsonb) AS v(id uuid, customer_id uuid, definition_id uuid, subject text,
-      occurred_at timestamptz, last_event_at timestamptz, attributes jsonb, attribute_times jsonb, ai_share numeric,
-      cost_amount numeric, cost_currency text, version_id uuid, status outcome_status, trace jsonb,
-      window_closes_at timestamptz, evaluated_at timestamptz, finalized_at timestamptz, event_count int)
+    FROM (SELECT (r->>0)::uuid AS id, (r->>1)::uuid AS customer_id, (r->>2)::uuid AS definition_id, r->>3 AS subject,
+        (r->>4)::timestamptz AS occurred_at, (r->>5)::timestamptz AS last_event_at, r->6 AS attributes,
+        r->7 AS attribute_times, (r->>8)::numeric AS ai_share, (r->>9)::numeric AS cost_amount, r->>10 AS cost_currency,
+        (r->>11)::uuid AS version_id, (r->>12)::outcome_status AS status, r->13 AS trace,
+        (r->>14)::timestamptz AS window_closes_at, (r->>15)::timestamptz AS evaluated_at,
+        (r->>16)::timestamptz AS finalized_at, (r->>17)::int AS event_count
+      FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
     ORDER BY v.id
     ON CONFLICT ("id") DO NOTHING
     RETURNING "id"`;
@@ -239,23 +246,23 @@ export async function updateAttempts(
   const deltas = usageChangesOf(withCreated(locked, created), [...updates, ...created]);
   if (updates.length > 0) {
     const payload = jsonRows(
-      updates.map((u) => ({
-        id: u.id,
-        occurred_at: u.state.occurredAt,
-        last_event_at: u.state.lastEventAt,
-        attributes: u.state.attributes,
-        attribute_times: u.state.attributeTimes,
-        ai_share: u.state.aiShare,
-        cost_amount: u.state.costAmount,
-        cost_currency: u.costCurrency,
-        event_count: u.state.eventCount,
-        evaluated: u.evaluation !== null,
-        status: u.evaluation?.status ?? null,
-        trace: u.evaluation?.trace ?? null,
-        window_closes_at: u.evaluation?.windowClosesAt ?? null,
-        evaluated_at: u.evaluation?.evaluatedAt ?? null,
-        finalized_at: u.evaluation?.finalizedAt ?? null,
-      })),
+      updates.map((u) => [
+        u.id,
+        u.state.occurredAt,
+        u.state.lastEventAt,
+        u.state.attributes,
+        u.state.attributeTimes,
+        u.state.aiShare,
+        u.state.costAmount,
+        u.costCurrency,
+        u.state.eventCount,
+        u.evaluation !== null,
+        u.evaluation?.status ?? null,
+        u.evaluation?.trace ?? null,
+        u.evaluation?.windowClosesAt ?? null,
+        u.evaluation?.evaluatedAt ?? null,
+        u.evaluation?.finalizedAt ?? null,
+      ]),
     );
     await tx.$executeRaw`
       UPDATE attempt AS a SET
@@ -268,10 +275,12 @@ export async function updateAttempts(
         "evaluatedAt" = CASE WHEN v.evaluated THEN v.evaluated_at ELSE a."evaluatedAt" END,
         "finalizedAt" = CASE WHEN v.evaluated THEN v.finalized_at ELSE a."finalizedAt" END,
         "updatedAt" = now()
-      FROM jsonb_to_recordset(${payload}::jsonb) AS v(id uuid, occurred_at timestamptz, last_event_at timestamptz,
-        attributes jsonb, attribute_times jsonb, ai_share numeric, cost_amount numeric, cost_currency text, event_count int,
-        evaluated boolean, status outcome_status, trace jsonb, window_closes_at timestamptz, evaluated_at timestamptz,
-        finalized_at timestamptz)
+      FROM (SELECT (r->>0)::uuid AS id, (r->>1)::timestamptz AS occurred_at, (r->>2)::timestamptz AS last_event_at,
+          r->3 AS attributes, r->4 AS attribute_times, (r->>5)::numeric AS ai_share, (r->>6)::numeric AS cost_amount,
+          r->>7 AS cost_currency, (r->>8)::int AS event_count, (r->>9)::boolean AS evaluated,
+          (r->>10)::outcome_status AS status, r->11 AS trace, (r->>12)::timestamptz AS window_closes_at,
+          (r->>13)::timestamptz AS evaluated_at, (r->>14)::timestamptz AS finalized_at
+        FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
       WHERE a."id" = v.id`;
   }
   await applyUsageDeltas(tx, deltas);
