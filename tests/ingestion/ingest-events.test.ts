@@ -122,6 +122,36 @@ describe("ingesting events", () => {
     expect(await db().ingestEvent.count({ where: { eventId: sent.id } })).toBe(1);
   });
 
+  it("merges into one attempt the first events of a subject sent by 10 requests at the same moment", async () => {
+    const subject = uniqueId("ticket");
+    const sent = Array.from({ length: 10 }, (_, i) =>
+      event({
+        subject,
+        occurredAt: hoursAgo(10 - i),
+        cost: { amount: "0.0100", currency: "USD" },
+        attributes: { step: i },
+      }),
+    );
+    const outcomes = await Promise.all(sent.map((e) => ingestEvents({ actor: testActor, items: [e, event()] })));
+    expect(outcomes.map((o) => o.results[0]!.status)).toEqual(Array(10).fill("accepted"));
+    const attempts = await db().attempt.findMany({ where: { subject } });
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ eventCount: 10, attributes: { step: 9 }, status: "pending" });
+    expect(attempts[0]!.costAmount.toString()).toBe("0.1");
+    expect(attempts[0]!.occurredAt.toISOString()).toBe(sent[0]!.occurredAt);
+    const usage = await db().usageDaily.aggregate({
+      where: { customerId: customer.id, definitionId: attempts[0]!.definitionId },
+      _sum: { attempts: true, pending: true },
+    });
+    const counted = await db().attempt.count({
+      where: { customerId: customer.id, definitionId: attempts[0]!.definitionId },
+    });
+    const pending = await db().attempt.count({
+      where: { customerId: customer.id, definitionId: attempts[0]!.definitionId, status: "pending" },
+    });
+    expect(usage._sum).toEqual({ attempts: counted, pending });
+  });
+
   it("writes one audit entry per batch that changed something", async () => {
     const before = await db().auditEntry.count({ where: { action: "events.ingested" } });
     const sent = event();

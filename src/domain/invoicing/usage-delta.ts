@@ -22,6 +22,7 @@ export interface UsageDelta {
   pending: number;
 }
 
+const DAY_MS = 86_400_000;
 const dayOf = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 
 /** The net deltas of many changes, one per customer, day and definition; zero-sum keys left out. */
@@ -29,22 +30,35 @@ export function usageDeltas(
   changes: readonly { before: AttemptFacts | null; after: AttemptFacts | null }[],
 ): UsageDelta[] {
   const byKey = new Map<string, UsageDelta>();
+  // A batch's changes fall on a few days: spell each day once, not once per change.
+  const dayTextByIndex = new Map<number, string>();
+  const dayText = (at: Date) => {
+    const index = Math.floor(at.getTime() / DAY_MS);
+    let text = dayTextByIndex.get(index);
+    if (text === undefined) {
+      text = dayOf(at).toISOString();
+      dayTextByIndex.set(index, text);
+    }
+    return text;
+  };
   const add = (facts: AttemptFacts, sign: 1 | -1) => {
-    const day = dayOf(facts.occurredAt);
-    const key = `${facts.customerId}|${day.toISOString()}|${facts.definitionId}`;
-    const delta = byKey.get(key) ?? {
-      customerId: facts.customerId,
-      day,
-      periodStart: periodStartOf(facts.occurredAt),
-      definitionId: facts.definitionId,
-      attempts: 0,
-      billable: 0,
-      pending: 0,
-    };
+    const key = `${facts.customerId}|${dayText(facts.occurredAt)}|${facts.definitionId}`;
+    let delta = byKey.get(key);
+    if (!delta) {
+      delta = {
+        customerId: facts.customerId,
+        day: dayOf(facts.occurredAt),
+        periodStart: periodStartOf(facts.occurredAt),
+        definitionId: facts.definitionId,
+        attempts: 0,
+        billable: 0,
+        pending: 0,
+      };
+      byKey.set(key, delta);
+    }
     delta.attempts += sign;
     if (facts.status === "billable") delta.billable += sign;
     if (facts.status === "pending") delta.pending += sign;
-    byKey.set(key, delta);
   };
   for (const { before, after } of changes) {
     if (before) add(before, -1);

@@ -13,10 +13,11 @@ import {
   type AttemptSkeleton,
   type AttemptUpdate,
   existingEventHashes,
-  insertMissingAttempts,
+  insertNewAttempts,
   insertNewEvents,
   type LockedAttempt,
   lockAttempts,
+  type NewAttempt,
   type NewEventRow,
   toVersionRule,
   updateAttempts,
@@ -37,33 +38,56 @@ export async function applyEventsToAttempts(
     tx,
     rows.filter((r) => !inserted.has(r.eventId)).map((r) => r.eventId),
   );
-  const landed = rows.filter((r) => inserted.has(r.eventId));
-  const attemptIds = new Set(landed.map((r) => r.attemptId));
-  await insertMissingAttempts(
-    tx,
-    skeletons.filter((s) => attemptIds.has(s.id)),
-  );
-  const attempts = await lockAttempts(tx, [...attemptIds]);
-  const versions = await loadVersions(
-    tx,
-    [...attempts.values()].map((a) => a.definitionVersionId),
-  );
-
-  const updates: AttemptUpdate[] = [];
-  for (const attempt of attempts.values()) {
-    const events = landed.filter((r) => r.attemptId === attempt.id);
-    updates.push(
-      nextAttempt(
-        attempt,
-        events.map(toMergeable),
-        events.find((e) => e.costCurrency)?.costCurrency ?? null,
-        versions,
-        now,
-      ),
-    );
+  const eventsByAttempt = new Map<string, NewEventRow[]>();
+  for (const r of rows) {
+    if (!inserted.has(r.eventId)) continue;
+    const events = eventsByAttempt.get(r.attemptId);
+    if (events) events.push(r);
+    else eventsByAttempt.set(r.attemptId, [r]);
   }
-  await updateAttempts(tx, attempts, updates);
-  return { inserted, existingHashes, attemptsTouched: attempts.size };
+  // The attempts that exist, locked in id order; the others are created fully formed below.
+  const attempts = await lockAttempts(tx, [...eventsByAttempt.keys()]);
+  const toCreate = skeletons.filter((s) => eventsByAttempt.has(s.id) && !attempts.has(s.id));
+  const versions = await loadVersions(tx, [
+    ...[...attempts.values()].map((a) => a.definitionVersionId),
+    ...toCreate.map((s) => s.definitionVersionId),
+  ]);
+  const nextOf = (attempt: LockedAttempt) => {
+    const events = eventsByAttempt.get(attempt.id)!;
+    return nextAttempt(
+      attempt,
+      events.map(toMergeable),
+      events.find((e) => e.costCurrency)?.costCurrency ?? null,
+      versions,
+      now,
+    );
+  };
+
+  const candidates: NewAttempt[] = toCreate.map((s) => {
+    const { state, costCurrency, evaluation } = nextOf({
+      id: s.id,
+      customerId: s.customerId,
+      definitionId: s.definitionId,
+      definitionVersionId: s.definitionVersionId,
+      state: null,
+      finalizedAt: null,
+      status: "pending",
+    });
+    return { ...s, state, costCurrency, evaluation: evaluation! };
+  });
+  const createdIds = await insertNewAttempts(tx, candidates);
+  const created = candidates.filter((c) => createdIds.has(c.id));
+  // Created by a concurrent batch after our lock: merge into that row, as into any existing one.
+  const raced = candidates.filter((c) => !createdIds.has(c.id)).map((c) => c.id);
+  if (raced.length > 0) {
+    for (const [id, attempt] of await lockAttempts(tx, raced)) attempts.set(id, attempt);
+    const missing = [...attempts.values()].map((a) => a.definitionVersionId).filter((id) => !versions.has(id));
+    if (missing.length > 0) for (const [id, version] of await loadVersions(tx, missing)) versions.set(id, version);
+  }
+
+  const updates = [...attempts.values()].map(nextOf);
+  await updateAttempts(tx, attempts, updates, created);
+  return { inserted, existingHashes, attemptsTouched: attempts.size + created.length };
 }
 
 /**

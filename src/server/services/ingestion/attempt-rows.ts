@@ -22,23 +22,55 @@ export interface NewEventRow {
   apiKeyId: string | null;
 }
 
+/**
+ * A batch's rows as one JSON parameter, each row an array of its values in the order the
+ * statement reads them (`r->>0`, `r->>1`, … in a subquery that names them). One string
+ * instead of an array per column spares Prisma's and pg's per-item work on every array
+ * element and the array literal's escaping of the JSON documents inside (attributes,
+ * evidence, traces); rows as arrays rather than objects leave the column names out of every
+ * row. Dates become ISO text.
+ */
+const jsonRows = (rows: readonly unknown[][]): string => JSON.stringify(rows);
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+/**
+ * Text from the caller as PostgreSQL received it as a plain parameter: UTF-8, where a lone
+ * UTF-16 surrogate becomes U+FFFD. Inside JSON the same text would be escaped as \uD800,
+ * which jsonb refuses.
+ */
+const asUtf8 = (text: string): string =>
+  LONE_SURROGATE.test(text) ? Buffer.from(text, "utf8").toString("utf8") : text;
+
 /** Inserts events whose id is new; returns the ids actually inserted (the rest already existed). */
 export async function insertNewEvents(tx: Tx, rows: readonly NewEventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const col = <K extends keyof NewEventRow>(key: K) => rows.map((r) => r[key]);
+  const payload = jsonRows(
+    rows.map((r) => [
+      asUtf8(r.eventId),
+      asUtf8(r.originalEventId),
+      r.kind,
+      r.contentHash,
+      r.customerId,
+      r.attemptId,
+      r.occurredAt,
+      r.attributes,
+      r.evidence,
+      r.costAmount,
+      r.costCurrency,
+      r.aiShare,
+      r.apiKeyId,
+    ]),
+  );
   const inserted = await tx.$queryRaw<{ eventId: string }[]>`
     INSERT INTO ingest_event ("id", "eventId", "originalEventId", "kind", "contentHash", "customerId", "attemptId",
       "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId")
-    SELECT gen_random_uuid(), v.event_id, v.original_event_id, v.kind::ingest_event_kind, v.content_hash, v.customer_id::uuid,
-      v.attempt_id::uuid, v.occurred_at::timestamptz, v.attributes::jsonb, v.evidence::jsonb, v.cost_amount::numeric,
-      v.cost_currency, v.ai_share::numeric, v.api_key_id::uuid
-    FROM unnest(${col("eventId")}::text[], ${col("originalEventId")}::text[], ${col("kind")}::text[],
-      ${col("contentHash")}::text[], ${col("customerId")}::text[], ${col("attemptId")}::text[],
-      ${rows.map((r) => r.occurredAt.toISOString())}::text[], ${rows.map((r) => JSON.stringify(r.attributes))}::text[],
-      ${rows.map((r) => JSON.stringify(r.evidence))}::text[], ${col("costAmount")}::text[], ${col("costCurrency")}::text[],
-      ${col("aiShare")}::text[], ${col("apiKeyId")}::text[])
-      AS v(event_id, original_event_id, kind, content_hash, customer_id, attempt_id, occurred_at, attributes, evidence,
-        cost_amount, cost_currency, ai_share, api_key_id)
+    SELECT gen_random_uuid(), v.event_id, v.original_event_id, v.kind, v.content_hash, v.customer_id, v.attempt_id,
+      v.occurred_at, v.attributes, v.evidence, v.cost_amount, v.cost_currency, v.ai_share, v.api_key_id
+    FROM (SELECT r->>0 AS event_id, r->>1 AS original_event_id, (r->>2)::ingest_event_kind AS kind, r->>3 AS content_hash,
+        (r->>4)::uuid AS customer_id, (r->>5)::uuid AS attempt_id, (r->>6)::timestamptz AS occurred_at, r->7 AS attributes,
+        r->8 AS evidence, (r->>9)::numeric AS cost_amount, r->>10 AS cost_currency, (r->>11)::numeric AS ai_share,
+        (r->>12)::uuid AS api_key_id
+      FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
     ON CONFLICT ("eventId") DO NOTHING
     RETURNING "eventId"`;
   return new Set(inserted.map((r) => r.eventId));
@@ -51,6 +83,7 @@ export async function existingEventHashes(tx: Tx, eventIds: readonly string[]): 
   return new Map(rows.map((r) => [r.eventId, r.contentHash]));
 }
 
+/** What a batch knows of an attempt it may have to create: who, what, and the version it starts under. */
 export interface AttemptSkeleton {
   id: string;
   customerId: string;
@@ -60,25 +93,65 @@ export interface AttemptSkeleton {
   definitionVersionId: string;
 }
 
+/** An attempt created by a batch: its first events merged and evaluated. */
+export interface NewAttempt extends AttemptUpdate {
+  customerId: string;
+  definitionId: string;
+  subject: string;
+  definitionVersionId: string;
+  evaluation: AttemptEvaluation;
+}
+
 /**
- * Creates the attempts that do not exist yet, as empty rows filled in by `updateAttempts`
- * in the same transaction. Sorted by id so that concurrent batches lock in the same order.
+ * Creates attempts fully formed, in id order (so that concurrent batches lock in the same
+ * order). Returns the ids inserted: an id missing from the result was created meanwhile by a
+ * concurrent batch (whose commit the insert waited for), and its events must be merged into
+ * that row instead.
  */
-export async function insertMissingAttempts(tx: Tx, attempts: readonly AttemptSkeleton[]): Promise<void> {
-  if (attempts.length === 0) return;
-  const rows = [...attempts].sort((a, b) => (a.id < b.id ? -1 : 1));
-  await tx.$executeRaw`
+export async function insertNewAttempts(tx: Tx, attempts: readonly NewAttempt[]): Promise<Set<string>> {
+  if (attempts.length === 0) return new Set();
+  const payload = jsonRows(
+    [...attempts]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((r) => [
+        r.id,
+        r.customerId,
+        r.definitionId,
+        asUtf8(r.subject),
+        r.state.occurredAt,
+        r.state.lastEventAt,
+        r.state.attributes,
+        r.state.attributeTimes,
+        r.state.aiShare,
+        r.state.costAmount,
+        r.costCurrency,
+        r.definitionVersionId,
+        r.evaluation.status,
+        r.evaluation.trace,
+        r.evaluation.windowClosesAt,
+        r.evaluation.evaluatedAt,
+        r.evaluation.finalizedAt,
+        r.state.eventCount,
+      ]),
+  );
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO attempt ("id", "customerId", "definitionId", "subject", "occurredAt", "lastEventAt", "attributes",
-      "attributeTimes", "definitionVersionId", "status", "trace", "windowClosesAt", "evaluatedAt", "eventCount", "updatedAt")
-    SELECT v.id::uuid, v.customer_id::uuid, v.definition_id::uuid, v.subject, v.occurred_at::timestamptz,
-      v.occurred_at::timestamptz, '{}'::jsonb, '{}'::jsonb, v.version_id::uuid, 'pending', '{}'::jsonb,
-      v.occurred_at::timestamptz, now(), 0, now()
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.customerId)}::text[],
-      ${rows.map((r) => r.definitionId)}::text[], ${rows.map((r) => r.subject)}::text[],
-      ${rows.map((r) => r.occurredAt.toISOString())}::text[], ${rows.map((r) => r.definitionVersionId)}::text[])
-      AS v(id, customer_id, definition_id, subject, occurred_at, version_id)
+      "attributeTimes", "aiShare", "costAmount", "costCurrency", "definitionVersionId", "status", "trace", "windowClosesAt",
+      "evaluatedAt", "finalizedAt", "eventCount", "updatedAt")
+    SELECT v.id, v.customer_id, v.definition_id, v.subject, v.occurred_at, v.last_event_at, v.attributes,
+      v.attribute_times, v.ai_share, v.cost_amount, v.cost_currency, v.version_id, v.status, v.trace, v.window_closes_at,
+      v.evaluated_at, v.finalized_at, v.event_count, now()
+    FROM (SELECT (r->>0)::uuid AS id, (r->>1)::uuid AS customer_id, (r->>2)::uuid AS definition_id, r->>3 AS subject,
+        (r->>4)::timestamptz AS occurred_at, (r->>5)::timestamptz AS last_event_at, r->6 AS attributes,
+        r->7 AS attribute_times, (r->>8)::numeric AS ai_share, (r->>9)::numeric AS cost_amount, r->>10 AS cost_currency,
+        (r->>11)::uuid AS version_id, (r->>12)::outcome_status AS status, r->13 AS trace,
+        (r->>14)::timestamptz AS window_closes_at, (r->>15)::timestamptz AS evaluated_at,
+        (r->>16)::timestamptz AS finalized_at, (r->>17)::int AS event_count
+      FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
     ORDER BY v.id
-    ON CONFLICT ("id") DO NOTHING`;
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING "id"`;
+  return new Set(inserted.map((r) => r.id));
 }
 
 export interface LockedAttempt {
@@ -156,42 +229,82 @@ export interface AttemptUpdate {
   evaluation: AttemptEvaluation | null;
 }
 
-/** Writes attempts back and moves their usage counts in the rollup, in the same transaction. */
+/**
+ * Writes attempts back and moves their usage counts in the rollup, in the same transaction.
+ * `created` are the attempts this transaction has just inserted (`insertNewAttempts`): they
+ * count in the rollup from now on, as attempts that counted nothing before.
+ */
 export async function updateAttempts(
   tx: Tx,
   locked: ReadonlyMap<string, LockedAttempt>,
   updates: readonly AttemptUpdate[],
+  created: readonly NewAttempt[] = [],
 ): Promise<void> {
-  if (updates.length === 0) return;
+  if (updates.length === 0 && created.length === 0) return;
   // The rollup rows are shared by every batch of a customer: they are written after the
   // attempts, so each batch holds them only from here to its commit.
-  const deltas = usageChangesOf(locked, updates);
-  const u = updates;
-  await tx.$executeRaw`
-    UPDATE attempt AS a SET
-      "occurredAt" = v.occurred_at::timestamptz, "lastEventAt" = v.last_event_at::timestamptz,
-      "attributes" = v.attributes::jsonb, "attributeTimes" = v.attribute_times::jsonb, "aiShare" = v.ai_share::numeric,
-      "costAmount" = v.cost_amount::numeric, "costCurrency" = COALESCE(v.cost_currency, a."costCurrency"),
-      "eventCount" = v.event_count::int,
-      "status" = CASE WHEN v.evaluated THEN v.status::outcome_status ELSE a."status" END,
-      "trace" = CASE WHEN v.evaluated THEN v.trace::jsonb ELSE a."trace" END,
-      "windowClosesAt" = CASE WHEN v.evaluated THEN v.window_closes_at::timestamptz ELSE a."windowClosesAt" END,
-      "evaluatedAt" = CASE WHEN v.evaluated THEN v.evaluated_at::timestamptz ELSE a."evaluatedAt" END,
-      "finalizedAt" = CASE WHEN v.evaluated THEN v.finalized_at::timestamptz ELSE a."finalizedAt" END,
-      "updatedAt" = now()
-    FROM unnest(${u.map((x) => x.id)}::text[], ${u.map((x) => x.state.occurredAt.toISOString())}::text[],
-      ${u.map((x) => x.state.lastEventAt.toISOString())}::text[], ${u.map((x) => JSON.stringify(x.state.attributes))}::text[],
-      ${u.map((x) => JSON.stringify(x.state.attributeTimes))}::text[], ${u.map((x) => x.state.aiShare)}::text[],
-      ${u.map((x) => x.state.costAmount)}::text[], ${u.map((x) => x.costCurrency)}::text[],
-      ${u.map((x) => String(x.state.eventCount))}::text[], ${u.map((x) => x.evaluation !== null)}::boolean[],
-      ${u.map((x) => x.evaluation?.status ?? null)}::text[], ${u.map((x) => (x.evaluation ? JSON.stringify(x.evaluation.trace) : null))}::text[],
-      ${u.map((x) => x.evaluation?.windowClosesAt.toISOString() ?? null)}::text[],
-      ${u.map((x) => x.evaluation?.evaluatedAt.toISOString() ?? null)}::text[],
-      ${u.map((x) => x.evaluation?.finalizedAt?.toISOString() ?? null)}::text[])
-      AS v(id, occurred_at, last_event_at, attributes, attribute_times, ai_share, cost_amount, cost_currency, event_count,
-        evaluated, status, trace, window_closes_at, evaluated_at, finalized_at)
-    WHERE a."id" = v.id::uuid`;
+  const deltas = usageChangesOf(withCreated(locked, created), [...updates, ...created]);
+  if (updates.length > 0) {
+    const payload = jsonRows(
+      updates.map((u) => [
+        u.id,
+        u.state.occurredAt,
+        u.state.lastEventAt,
+        u.state.attributes,
+        u.state.attributeTimes,
+        u.state.aiShare,
+        u.state.costAmount,
+        u.costCurrency,
+        u.state.eventCount,
+        u.evaluation !== null,
+        u.evaluation?.status ?? null,
+        u.evaluation?.trace ?? null,
+        u.evaluation?.windowClosesAt ?? null,
+        u.evaluation?.evaluatedAt ?? null,
+        u.evaluation?.finalizedAt ?? null,
+      ]),
+    );
+    await tx.$executeRaw`
+      UPDATE attempt AS a SET
+        "occurredAt" = v.occurred_at, "lastEventAt" = v.last_event_at, "attributes" = v.attributes,
+        "attributeTimes" = v.attribute_times, "aiShare" = v.ai_share, "costAmount" = v.cost_amount,
+        "costCurrency" = COALESCE(v.cost_currency, a."costCurrency"), "eventCount" = v.event_count,
+        "status" = CASE WHEN v.evaluated THEN v.status ELSE a."status" END,
+        "trace" = CASE WHEN v.evaluated THEN v.trace ELSE a."trace" END,
+        "windowClosesAt" = CASE WHEN v.evaluated THEN v.window_closes_at ELSE a."windowClosesAt" END,
+        "evaluatedAt" = CASE WHEN v.evaluated THEN v.evaluated_at ELSE a."evaluatedAt" END,
+        "finalizedAt" = CASE WHEN v.evaluated THEN v.finalized_at ELSE a."finalizedAt" END,
+        "updatedAt" = now()
+      FROM (SELECT (r->>0)::uuid AS id, (r->>1)::timestamptz AS occurred_at, (r->>2)::timestamptz AS last_event_at,
+          r->3 AS attributes, r->4 AS attribute_times, (r->>5)::numeric AS ai_share, (r->>6)::numeric AS cost_amount,
+          r->>7 AS cost_currency, (r->>8)::int AS event_count, (r->>9)::boolean AS evaluated,
+          (r->>10)::outcome_status AS status, r->11 AS trace, (r->>12)::timestamptz AS window_closes_at,
+          (r->>13)::timestamptz AS evaluated_at, (r->>14)::timestamptz AS finalized_at
+        FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
+      WHERE a."id" = v.id`;
+  }
   await applyUsageDeltas(tx, deltas);
+}
+
+/** The locked attempts plus the ones just created, which had no state (counted nothing) before. */
+function withCreated(
+  locked: ReadonlyMap<string, LockedAttempt>,
+  created: readonly NewAttempt[],
+): ReadonlyMap<string, LockedAttempt> {
+  if (created.length === 0) return locked;
+  const all = new Map(locked);
+  for (const c of created) {
+    all.set(c.id, {
+      id: c.id,
+      customerId: c.customerId,
+      definitionId: c.definitionId,
+      definitionVersionId: c.definitionVersionId,
+      state: null,
+      finalizedAt: null,
+      status: "pending",
+    });
+  }
+  return all;
 }
 
 /** The published (or retired) versions of definitions, as evaluation rules, by id. */
