@@ -1,7 +1,52 @@
-import { listDefinitions } from "@/server/services/definitions/find-definitions";
-import { authedProcedure, router } from "../init";
+import { z } from "zod";
+import { createDraftVersion } from "@/server/services/definitions/create-draft-version";
+import {
+  attributeSuggestions,
+  definitionTrends,
+  disputeInsights,
+} from "@/server/services/definitions/definition-insights";
+import { VersionRuleInput } from "@/server/services/definitions/definition-schema";
+import { getDefinition, listDefinitions } from "@/server/services/definitions/find-definitions";
+import {
+  PublishVersionInput,
+  publishDefinitionVersion,
+} from "@/server/services/definitions/publish-definition-version";
+import { RetireVersionInput, retireDefinitionVersion } from "@/server/services/definitions/retire-definition-version";
+import { updateDraftVersion } from "@/server/services/definitions/update-draft-version";
+import { adminProcedure, authedProcedure, providerProcedure, router } from "../init";
+
+const DefinitionKey = z.object({ definitionKey: z.string().min(1).max(64) });
 
 export const definitionsRouter = router({
   /** Definitions are public to every signed-in role: customers read the rules that bill them. */
   list: authedProcedure.query(() => listDefinitions()),
+  /** One definition with every version (customers read the versions that billed them). */
+  byKey: authedProcedure.input(DefinitionKey).query(({ input }) => getDefinition({ key: input.definitionKey })),
+  /** Per definition id, six months of volume, success rate, dispute rate and upheld rate. */
+  trends: providerProcedure.query(async () => Object.fromEntries(await definitionTrends())),
+  insights: providerProcedure.input(DefinitionKey).query(({ input }) => disputeInsights(input.definitionKey)),
+  attributeSuggestions: adminProcedure
+    .input(DefinitionKey)
+    .query(({ input }) => attributeSuggestions(input.definitionKey)),
+  createDraft: adminProcedure
+    .input(DefinitionKey.extend({ rule: VersionRuleInput }))
+    .mutation(({ ctx, input }) =>
+      createDraftVersion({ actor: ctx.actor, definitionKey: input.definitionKey, input: input.rule }),
+    ),
+  updateDraft: adminProcedure
+    .input(DefinitionKey.extend({ number: z.number().int().positive(), rule: VersionRuleInput }))
+    .mutation(({ ctx, input }) =>
+      updateDraftVersion({
+        actor: ctx.actor,
+        definitionKey: input.definitionKey,
+        number: input.number,
+        input: input.rule,
+      }),
+    ),
+  publish: adminProcedure
+    .input(PublishVersionInput)
+    .mutation(({ ctx, input }) => publishDefinitionVersion({ actor: ctx.actor, input })),
+  retire: adminProcedure
+    .input(RetireVersionInput)
+    .mutation(({ ctx, input }) => retireDefinitionVersion({ actor: ctx.actor, input })),
 });
