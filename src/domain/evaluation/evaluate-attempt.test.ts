@@ -12,7 +12,7 @@ import {
   type Operator,
   type VersionRule,
 } from "./criteria";
-import { chooseVersion, describeCriterion, evaluateAttempt } from "./evaluate-attempt";
+import { chooseVersion, describeCriterion, evaluateAttempt, evaluateStatus } from "./evaluate-attempt";
 
 const HOUR = 3_600_000;
 const occurredAt = new Date("2026-03-01T10:00:00.000Z");
@@ -427,5 +427,43 @@ describe("evaluateAttempt: properties", () => {
         expect([isIn, notIn].sort()).toEqual(["fail", "pass"]);
       }),
     );
+  });
+});
+
+describe("evaluateStatus", () => {
+  // Times cluster around the window's close, where the two could most easily disagree.
+  const nearClose = (v: VersionRule) =>
+    fc.oneof(
+      fc.integer({ min: -1e10, max: 1e10 }).map((t) => msAfter(t)),
+      fc.integer({ min: -2, max: 2 }).map((d) => msAfter(v.observationWindowHours * HOUR + d)),
+    );
+
+  it("gives exactly the status evaluateAttempt gives, for any facts, version and time", () => {
+    const arb = versionArb.chain((v) => fc.tuple(fc.constant(v), nearClose(v)));
+    fc.assert(
+      fc.property(arb, attributesArb, aiShareArb, ([v, now], attributes, aiShare) => {
+        const f = facts(attributes, aiShare);
+        expect(evaluateStatus(f, v, now)).toBe(evaluateAttempt(f, v, now).status);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("agrees on the edge cases by name", () => {
+    const v = version([rule("csat", "gte", 4, "pending"), rule("reopened", "is_false", undefined, "pass")]);
+    const cases: [Attributes, Date][] = [
+      [{ csat: 5 }, closed],
+      [{ csat: 3 }, closed],
+      [{}, closed],
+      [{ csat: 5, reopened: true }, closed],
+      [{ csat: 5 }, msAfter(72 * HOUR - 1)],
+      [{ csat: "5" }, closed],
+    ];
+    for (const [attributes, now] of cases) {
+      expect(evaluateStatus(facts(attributes), v, now)).toBe(evaluateAttempt(facts(attributes), v, now).status);
+    }
+    expect(evaluateStatus(facts({ csat: 5 }), v, closed)).toBe("billable");
+    expect(evaluateStatus(facts({}), v, closed)).toBe("not_billable");
+    expect(evaluateStatus(facts({ csat: 5 }), v, msAfter(72 * HOUR - 1))).toBe("pending");
   });
 });

@@ -12,6 +12,7 @@ import {
   type CriterionResult,
   type EvaluationTrace,
   OPERATOR_SYMBOLS,
+  type OutcomeStatus,
   type VersionRule,
 } from "./criteria";
 
@@ -68,6 +69,24 @@ export function evaluateAttempt(facts: AttemptFacts, version: VersionRule, now: 
     evaluatedAt: now.toISOString(),
     criteria,
   };
+}
+
+/**
+ * Exactly `evaluateAttempt(facts, version, now).status`, without building the trace: no
+ * dates, no explanations, and it stops at the first criterion that fails. For re-evaluating
+ * many attempts at once (the impact preview); it reuses the same observe/judge/missing-value
+ * rules, so the two cannot drift apart (a property test checks they agree).
+ */
+export function evaluateStatus(facts: AttemptFacts, version: VersionRule, now: Date): OutcomeStatus {
+  // `new Date(ms)` truncates to whole milliseconds; do the same without the allocation.
+  const closesAt = Math.trunc(facts.occurredAt.getTime() + version.observationWindowHours * HOUR_MS);
+  if (now.getTime() < closesAt) return "pending";
+  for (const c of version.criteria) {
+    const seen = observe(facts, c.attribute);
+    // The window is closed here, so a missing value passes only under the "pass" rule.
+    if (seen ? judge(c, seen).result !== "pass" : missingRule(c) !== "pass") return "not_billable";
+  }
+  return "billable";
 }
 
 /** The rule as customers read it when it has no label, e.g. `csat ≥ 4 (passes when not reported)`. */
