@@ -7,6 +7,7 @@ import {
 } from "@/server/services/definitions/definition-insights";
 import { VersionRuleInput } from "@/server/services/definitions/definition-schema";
 import { getDefinition, listDefinitions } from "@/server/services/definitions/find-definitions";
+import { PreviewImpactInput, previewImpact } from "@/server/services/definitions/preview-impact";
 import {
   PublishVersionInput,
   publishDefinitionVersion,
@@ -43,6 +44,8 @@ export const definitionsRouter = router({
         input: input.rule,
       }),
     ),
+  /** Re-evaluates the last 7/30/90 days under a draft and under the version in force; writes nothing. */
+  previewImpact: providerProcedure.input(PreviewImpactInput).query(({ input }) => previewImpact({ input })),
   publish: adminProcedure
     .input(PublishVersionInput)
     .mutation(({ ctx, input }) => publishDefinitionVersion({ actor: ctx.actor, input })),
