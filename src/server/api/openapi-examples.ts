@@ -170,4 +170,47 @@ export const EXAMPLES = {
   customerList: { data: [customer], nextAfter: null },
   definition,
   definitionList: { data: [definition] },
+  definitionInput: {
+    key: "ticket_resolved",
+    name: "Ticket resolved",
+    description: definition.description,
+    unitLabel: "resolved ticket",
+    firstVersion: {
+      criteria: definition.versions[0]!.criteria,
+      observationWindowHours: 72,
+      defaultUnitPrice: "0.90",
+      changeNote: "First version.",
+    },
+  },
+  draftRule: {
+    criteria: [
+      ...definition.versions[0]!.criteria.map((c) => (c.attribute === "reopened" ? { ...c, whenMissing: "fail" } : c)),
+      { attribute: "aiShare", operator: "gte", value: 0.7, label: "The AI did most of the work", whenMissing: "pass" },
+    ],
+    observationWindowHours: 72,
+    defaultUnitPrice: "0.90",
+    changeNote: "A ticket whose reopen flag never arrived no longer counts; most of the work must be the AI's.",
+  },
+  draftPreviewRequest: { days: 30 },
+  impactPreview: {
+    definition: "ticket_resolved",
+    currentVersion: 1,
+    draftVersion: 2,
+    from: "2026-10-26T09:00:00.000Z",
+    to: "2026-11-25T09:00:00.000Z",
+    attempts: 12840,
+    totals: {
+      current: { pending: 610, billable: 9214, not_billable: 3016 },
+      draft: { pending: 610, billable: 8790, not_billable: 3440 },
+    },
+    flips: { billableToNot: 424, notToBillable: 0 },
+    customers: [{ customer: "globex", billableDelta: -424, currency: "USD", moneyDeltaMinor: "-38160" }],
+    upheldDisputesPrevented: 3,
+    rejectedDisputesNowUnbilled: 1,
+  },
+  draftPublishRequest: {
+    effectiveFrom: "2026-12-01T00:00:00Z",
+    changeNote: "Stricter reopen rule and attribution.",
+    addressesDisputeIds: ["5f0c2d9e-7b1a-4c3e-9d8f-2a6b4e1c0d37"],
+  },
 };

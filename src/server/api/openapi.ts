@@ -3,7 +3,7 @@
 // itself (openapi-json-schema.ts) and assembled in openapi-document.ts; only the words for
 // people are written here and in openapi-words.ts.
 import { AttemptListQuery } from "@/server/services/attempts/find-attempts";
-import { CriterionInput } from "@/server/services/definitions/definition-schema";
+import { CriterionInput, DefinitionInput, VersionRuleInput } from "@/server/services/definitions/definition-schema";
 import { AmendEventInput, VoidEventInput } from "@/server/services/ingestion/correct-event";
 import {
   EvidenceItem,
@@ -18,7 +18,15 @@ import { EXAMPLES } from "./openapi-examples";
 import { INVOICE_OPERATIONS, INVOICE_REQUEST_SCHEMAS, INVOICE_RESPONSE_SCHEMAS } from "./openapi-invoice-operations";
 import { AttemptDetail, AttemptList, AttemptPathParams, AttemptSummary, EvidenceTrailEvent } from "./schemas/attempts";
 import { Customer, CustomerBody, CustomerList, CustomerListQuery, CustomerPathParams } from "./schemas/customers";
-import { DefinitionBody, DefinitionList, DefinitionPathParams, DefinitionVersionBody } from "./schemas/definitions";
+import {
+  DefinitionBody,
+  DefinitionList,
+  DefinitionPathParams,
+  DefinitionVersionBody,
+  DraftPreviewRequest,
+  DraftPublishRequest,
+  ImpactPreviewBody,
+} from "./schemas/definitions";
 import { ErrorBody } from "./schemas/errors";
 import { CorrectionResult, EventPathParams, IngestBatchBody } from "./schemas/events";
 
@@ -30,6 +38,10 @@ export const REQUEST_SCHEMAS = {
   AmendEventInput,
   VoidEventInput,
   CustomerBody,
+  DefinitionInput,
+  VersionRuleInput,
+  DraftPreviewRequest,
+  DraftPublishRequest,
   ...INVOICE_REQUEST_SCHEMAS,
 };
 export const RESPONSE_SCHEMAS = {
@@ -46,6 +58,7 @@ export const RESPONSE_SCHEMAS = {
   DefinitionBody,
   DefinitionVersionBody,
   CriterionInput,
+  ImpactPreviewBody,
   ...INVOICE_RESPONSE_SCHEMAS,
   ErrorBody,
 };
@@ -228,6 +241,65 @@ Idempotent: the same body again changes nothing and answers 200, so it is safe t
       200: { description: "The definition.", schema: DefinitionBody, example: EXAMPLES.definition },
     },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/definitions",
+    operationId: "createDefinition",
+    tag: "Definitions",
+    summary: "Create an outcome definition",
+    description: `Definitions as code: create a definition with its first version as a draft, then publish it (\`/draft/publish\`). A definition's first version may take effect at any time, since nothing has been evaluated under it yet. Bodies are limited to ${SMALL_BODY}.`,
+    body: { schema: DefinitionInput, example: EXAMPLES.definitionInput },
+    responses: {
+      201: { description: "Created, with its draft version 1.", schema: DefinitionBody, example: EXAMPLES.definition },
+    },
+    errors: ["VALIDATION_FAILED", "CONFLICT", "PAYLOAD_TOO_LARGE"],
+  },
+  {
+    method: "put",
+    path: "/api/v1/definitions/{key}/draft",
+    operationId: "saveDraftVersion",
+    tag: "Definitions",
+    summary: "Create or replace the draft version",
+    description:
+      "The next version's rule: criteria, observation window, default price and change note. When the definition has a draft it is replaced (201 when a new draft was started, 200 when the existing one was replaced); published versions never change. Validated exactly as in the app: every field error names its path, e.g. `criteria.1.value`.",
+    params: { schema: DefinitionPathParams, example: { key: "ticket_resolved" } },
+    body: { schema: VersionRuleInput, example: EXAMPLES.draftRule },
+    responses: {
+      200: { description: "The draft was replaced.", schema: DefinitionBody, example: EXAMPLES.definition },
+      201: { description: "A new draft was started.", schema: DefinitionBody, example: EXAMPLES.definition },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/definitions/{key}/draft/preview",
+    operationId: "previewDraftImpact",
+    tag: "Definitions",
+    summary: "Preview the draft's impact",
+    description:
+      "Re-evaluates the definition's attempts of the last 7, 30 or 90 days under the draft and under the version in force, as of now, and says what would change: outcomes flipping between billable and not billable, the money per customer (each customer's contract applied to the period's usage with and without the flips), upheld disputes the draft would have prevented and rejected ones it would now unbill. Nothing is written. 404 when the definition has no draft.",
+    params: { schema: DefinitionPathParams, example: { key: "ticket_resolved" } },
+    body: { schema: DraftPreviewRequest, example: EXAMPLES.draftPreviewRequest },
+    responses: {
+      200: { description: "What the draft would change.", schema: ImpactPreviewBody, example: EXAMPLES.impactPreview },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/definitions/{key}/draft/publish",
+    operationId: "publishDraft",
+    tag: "Definitions",
+    summary: "Publish the draft",
+    description:
+      'Publishes the draft from `effectiveFrom` on; from then it never changes. Once the definition has attempts, the time must be now or later and never inside a billing period already finalized: attempts already evaluated keep their version, and a new version never changes a finalized bill. Linked disputes show their customers "addressed in version N". 404 when the definition has no draft.',
+    params: { schema: DefinitionPathParams, example: { key: "ticket_resolved" } },
+    body: { schema: DraftPublishRequest, example: EXAMPLES.draftPublishRequest },
+    responses: {
+      200: { description: "Published.", schema: DefinitionBody, example: EXAMPLES.definition },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE"],
   },
   ...INVOICE_OPERATIONS,
   {

@@ -52,3 +52,42 @@ export function toDefinitionBody(
     })),
   };
 }
+
+export const DraftPreviewRequest = z.strictObject({
+  days: z.union([z.literal(7), z.literal(30), z.literal(90)], "Preview the last 7, 30 or 90 days."),
+});
+
+export const DraftPublishRequest = z.strictObject({
+  effectiveFrom: z.iso
+    .datetime({ offset: true, error: "Give the effective-from time as an ISO 8601 time with its offset." })
+    .describe("Now or later; never inside a period already finalized."),
+  changeNote: z.string().trim().min(1).max(2_000).optional().describe("Replaces the draft's change note."),
+  addressesDisputeIds: z
+    .array(z.uuid())
+    .max(500)
+    .default([])
+    .describe("Disputes this version addresses (the `disputeId` of dispute webhooks)."),
+});
+
+const Counts = z.object({ pending: z.number().int(), billable: z.number().int(), not_billable: z.number().int() });
+
+export const ImpactPreviewBody = z.object({
+  definition: z.string(),
+  currentVersion: z.number().int(),
+  draftVersion: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  attempts: z.number().int().describe("Attempts re-evaluated."),
+  totals: z.object({ current: Counts, draft: Counts }),
+  flips: z.object({ billableToNot: z.number().int(), notToBillable: z.number().int() }),
+  customers: z.array(
+    z.object({
+      customer: z.string().describe("The customer's external id."),
+      billableDelta: z.number().int(),
+      currency: z.string(),
+      moneyDeltaMinor: z.string().describe("What the change would add to (or take off) their bills, in minor units."),
+    }),
+  ),
+  upheldDisputesPrevented: z.number().int(),
+  rejectedDisputesNowUnbilled: z.number().int(),
+});
