@@ -1,5 +1,6 @@
 // The evaluation in plain words: each criterion of the definition version that applied,
 // what was observed, and whether it held.
+import Link from "next/link";
 import type { CriterionResult, EvaluationTrace } from "@/domain/evaluation/criteria";
 import { formatDateTime } from "@/lib/format";
 
@@ -9,16 +10,36 @@ const RESULT = {
   pending: { word: "Waiting", style: "text-amber-700" },
 } as const;
 
-export function EvaluationChecklist({ trace, definitionName }: { trace: EvaluationTrace; definitionName: string }) {
+export function EvaluationChecklist({
+  trace,
+  definitionName,
+  ruleHref,
+  preview = false,
+}: {
+  trace: EvaluationTrace;
+  definitionName: string;
+  /** The page where customers read the version's rule; the version name links to it. */
+  ruleHref?: string;
+  /** A what-if evaluation (the impact preview): the version was not necessarily the one in force. */
+  preview?: boolean;
+}) {
   const criteria: CriterionResult[] = trace.criteria ?? [];
   return (
     <div>
       <p className="text-sm text-slate-600">
-        Evaluated under{" "}
+        {preview ? "Re-evaluated under" : "Evaluated under"}{" "}
         <strong>
           {definitionName} version {trace.versionNumber}
         </strong>
-        , the version in force when the attempt happened.{" "}
+        {preview ? ". " : ", the version in force when the attempt happened. "}
+        {ruleHref && (
+          <>
+            <Link href={ruleHref} className="text-brand-700 underline">
+              Read the rule of version {trace.versionNumber}
+            </Link>
+            .{" "}
+          </>
+        )}
         {trace.final
           ? `The observation window closed ${formatDateTime(trace.windowClosesAt)}; this result is final.`
           : `The observation window closes ${formatDateTime(trace.windowClosesAt)}; until then the outcome stays pending.`}

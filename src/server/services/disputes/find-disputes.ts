@@ -170,6 +170,8 @@ export async function getDispute({
         supportingText: true,
         supportingLinks: true,
         slaDueAt: true,
+        // The definition version published to address this dispute, for "addressed in version N".
+        addressedByVersion: { select: { number: true, definition: { select: { key: true, name: true } } } },
       },
     }),
     db().disputeMessage.findMany({

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DefinitionCard } from "@/components/definitions/definition-card";
+import { DefinitionsTable } from "@/components/definitions/definitions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
@@ -8,24 +8,30 @@ import { serverCaller } from "@/server/trpc/server-caller";
 export const metadata: Metadata = { title: "Definitions" };
 
 export default async function DefinitionsPage() {
-  const definitions = await (await serverCaller()).definitions.list();
+  const caller = await serverCaller();
+  const [definitions, trends] = await Promise.all([caller.definitions.list(), caller.definitions.trends()]);
   const now = new Date();
   return (
     <>
       <PageHeader
         title="Outcome definitions"
-        description="The rules that decide when an attempt is a billable outcome. Published versions never change; each attempt is evaluated under the version in force when it happened."
+        description="The rules that decide when an attempt is a billable outcome. Published versions never change; each attempt is evaluated under the version in force when it happened. Rates are this month's; the bars show the last six months."
       />
       {definitions.length === 0 ? (
         <EmptyState title="No outcome definitions yet">
-          <p>Definitions and their versions will be listed here with their criteria, observation window and price.</p>
+          <p>Definitions will be listed here with the version in force, their success and dispute rates.</p>
         </EmptyState>
       ) : (
-        <div className="grid gap-6 xl:grid-cols-2">
-          {definitions.map((d) => (
-            <DefinitionCard key={d.key} definition={d} currentNumber={chooseVersion(d.versions, now)?.number ?? null} />
-          ))}
-        </div>
+        <DefinitionsTable
+          rows={definitions.map((d) => ({
+            key: d.key,
+            name: d.name,
+            unitLabel: d.unitLabel,
+            current: chooseVersion(d.versions, now),
+            hasDraft: d.versions.some((v) => v.status === "draft"),
+            months: trends[d.id] ?? [],
+          }))}
+        />
       )}
     </>
   );

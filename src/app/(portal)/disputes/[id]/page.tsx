@@ -156,6 +156,20 @@ export default async function DisputePage({
                   <dd>{formatDateTime(dispute.withdrawnAt)}</dd>
                 </div>
               )}
+              {dispute.addressedByVersion && (
+                <div>
+                  <dt className="font-medium text-slate-500">Definition change</dt>
+                  <dd>
+                    <Link
+                      href={`/rules/${dispute.addressedByVersion.definition.key}/${dispute.addressedByVersion.number}`}
+                      className="text-brand-700 underline"
+                    >
+                      Addressed in version {dispute.addressedByVersion.number}
+                    </Link>{" "}
+                    of {dispute.addressedByVersion.definition.name}
+                  </dd>
+                </div>
+              )}
               <div>
                 <dt className="font-medium text-slate-500">Reviewer</dt>
                 <dd>{dispute.assignee?.name ?? "Not assigned yet"}</dd>

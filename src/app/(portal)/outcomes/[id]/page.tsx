@@ -55,6 +55,7 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
             <EvaluationChecklist
               trace={attempt.trace as unknown as EvaluationTrace}
               definitionName={attempt.definition.name}
+              ruleHref={`/rules/${attempt.definition.key}/${(attempt.trace as unknown as EvaluationTrace).versionNumber}`}
             />
           </Card>
           <Card title="On the bill">
