@@ -5,6 +5,7 @@ import { DisputeListTable } from "@/components/disputes/dispute-list-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { DISPUTE_STATUS_LABELS } from "@/domain/disputes/dispute-terms";
+import { CUSTOMER_DISPUTE_LIST_LIMIT } from "@/server/services/disputes/find-disputes";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Disputes" };
@@ -65,10 +66,18 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
           </EmptyState>
         )
       ) : (
-        <DisputeListTable
-          disputes={disputes}
-          caption={`${FILTER_LABELS[status]} disputes of ${customer.name}, newest first`}
-        />
+        <>
+          <DisputeListTable
+            disputes={disputes}
+            caption={`${FILTER_LABELS[status]} disputes of ${customer.name}, newest first`}
+          />
+          {disputes.length >= CUSTOMER_DISPUTE_LIST_LIMIT && (
+            <p className="mt-3 text-sm text-slate-600">
+              These are the {CUSTOMER_DISPUTE_LIST_LIMIT.toLocaleString("en-US")} most recent disputes; choose a status
+              to narrow the list.
+            </p>
+          )}
+        </>
       )}
     </>
   );

@@ -120,6 +120,9 @@ export async function listAssignableReviewers() {
   });
 }
 
+/** The customer's list shows the most recent disputes up to this many; the page says so when it is reached. */
+export const CUSTOMER_DISPUTE_LIST_LIMIT = 500;
+
 export const CustomerDisputesQuery = z.strictObject({
   status: z.enum(["open", "resolved", "withdrawn", "all"]).default("all"),
 });
@@ -137,7 +140,7 @@ export async function listCustomerDisputes({
   const rows = await db().dispute.findMany({
     where: { customerId, ...(q.status !== "all" && { status: q.status }) },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-    take: 500,
+    take: CUSTOMER_DISPUTE_LIST_LIMIT,
     select: queueSelect,
   });
   return rows.map((d) => ({ ...d, serviceLevel: d.status === "open" ? serviceLevelState(d.slaDueAt, now) : null }));
