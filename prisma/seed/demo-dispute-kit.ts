@@ -178,6 +178,17 @@ export function decide(
   });
 }
 
+/** The step in which the reviewer decides `outcomes` at `at`. */
+export function decisionStep(
+  cast: Cast,
+  story: Story,
+  at: Date,
+  outcomes: Outcome[],
+  decision: Omit<DecideInput, "disputeId" | "attemptIds">,
+): Step {
+  return { at, story, run: (when) => decide(cast, story, when, outcomes, decision) };
+}
+
 export function selfAssign(cast: Cast, story: Story, at: Date) {
   return assignDispute({
     actor: cast.rita,

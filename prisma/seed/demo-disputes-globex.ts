@@ -11,7 +11,7 @@ import {
   type Cast,
   choose,
   day,
-  decide,
+  decisionStep,
   isoDay,
   type Outcome,
   open,
@@ -127,44 +127,26 @@ export async function resolvedOnDraft(cast: Cast): Promise<Step[]> {
       },
     },
     { at: businessDaysAgo(cast.now, 2, 13, 20), story, run: (at) => selfAssign(cast, story, at) },
-    {
-      at: decidedAt,
-      story,
-      run: async (at) => {
-        await decide(cast, story, at, [reopened!], {
-          kind: "accept",
-          rootCause: "definition_gap",
-          criterion: "reopened",
-          rationale:
-            "Agreed. The customer came back on day four about the same replacement, and our reopen check only looks 72 hours ahead, so it never saw it. Full credit; we are proposing a 7-day reopen window for Ticket resolved.",
-        });
-      },
-    },
-    {
-      at: new Date(decidedAt.getTime() + 9 * MINUTE),
-      story,
-      run: async (at) => {
-        await decide(cast, story, at, [refund!], {
-          kind: "partial",
-          percent: "50",
-          rootCause: "attribution",
-          rationale:
-            "The AI handled the conversation and raised the refund, but your payments team released it by hand in the payment console. The customer-facing work was the AI's, the fix was a person's: we credit half.",
-        });
-      },
-    },
-    {
-      at: new Date(decidedAt.getTime() + 17 * MINUTE),
-      story,
-      run: async (at) => {
-        await decide(cast, story, at, [promo!], {
-          kind: "reject",
-          rootCause: "no_fault_found",
-          rationale:
-            "The discount was applied: the trail shows the corrected order total, the customer confirmed it was sorted and rated the conversation 5 of 5 the same day. No credit for this one.",
-        });
-      },
-    },
+    decisionStep(cast, story, decidedAt, [reopened!], {
+      kind: "accept",
+      rootCause: "definition_gap",
+      criterion: "reopened",
+      rationale:
+        "Agreed. The customer came back on day four about the same replacement, and our reopen check only looks 72 hours ahead, so it never saw it. Full credit; we are proposing a 7-day reopen window for Ticket resolved.",
+    }),
+    decisionStep(cast, story, new Date(decidedAt.getTime() + 9 * MINUTE), [refund!], {
+      kind: "partial",
+      percent: "50",
+      rootCause: "attribution",
+      rationale:
+        "The AI handled the conversation and raised the refund, but your payments team released it by hand in the payment console. The customer-facing work was the AI's, the fix was a person's: we credit half.",
+    }),
+    decisionStep(cast, story, new Date(decidedAt.getTime() + 17 * MINUTE), [promo!], {
+      kind: "reject",
+      rootCause: "no_fault_found",
+      rationale:
+        "The discount was applied: the trail shows the corrected order total, the customer confirmed it was sorted and rated the conversation 5 of 5 the same day. No credit for this one.",
+    }),
     {
       at: new Date(decidedAt.getTime() + 21 * MINUTE),
       story,

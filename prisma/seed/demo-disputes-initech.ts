@@ -7,7 +7,7 @@ import {
   type Cast,
   choose,
   day,
-  decide,
+  decisionStep,
   finalizedInvoices,
   type Outcome,
   open,
@@ -83,29 +83,17 @@ export async function resolvedOnFinalizedInvoice(cast: Cast): Promise<Step[]> {
       },
     },
     { at: new Date(openedAt.getTime() + 17 * HOUR), story, run: (at) => selfAssign(cast, story, at) },
-    {
-      at: decidedAt,
-      story,
-      run: async (at) => {
-        await decide(cast, story, at, duplicates.slice(0, 2), {
-          kind: "accept",
-          rootCause: "duplicate",
-          rationale:
-            "Same requester, same question, a few hours apart, and the second conversation only repeats the first answer. Our channel merge did not link the e-mail to the chat, so both were counted. Accepted in full; a credit note goes against the invoice.",
-        });
-      },
-    },
-    {
-      at: new Date(decidedAt.getTime() + 12 * MINUTE),
-      story,
-      run: async (at) => {
-        await decide(cast, story, at, duplicates.slice(2), {
-          kind: "reject",
-          rootCause: "no_fault_found",
-          rationale: `${duplicates[2]!.subject} is a follow-up, not a copy: the employee came back with a second question after ${picked[2]![0].subject} was answered, and the AI resolved that one too. Both stay billed.`,
-        });
-      },
-    },
+    decisionStep(cast, story, decidedAt, duplicates.slice(0, 2), {
+      kind: "accept",
+      rootCause: "duplicate",
+      rationale:
+        "Same requester, same question, a few hours apart, and the second conversation only repeats the first answer. Our channel merge did not link the e-mail to the chat, so both were counted. Accepted in full; a credit note goes against the invoice.",
+    }),
+    decisionStep(cast, story, new Date(decidedAt.getTime() + 12 * MINUTE), duplicates.slice(2), {
+      kind: "reject",
+      rootCause: "no_fault_found",
+      rationale: `${duplicates[2]!.subject} is a follow-up, not a copy: the employee came back with a second question after ${picked[2]![0].subject} was answered, and the AI resolved that one too. Both stay billed.`,
+    }),
     {
       at: new Date(decidedAt.getTime() + 15 * MINUTE),
       story,
@@ -163,28 +151,16 @@ export async function partlyDecided(cast: Cast): Promise<Step[]> {
           "Hi Bill, picking this up. I'm checking each ticket against the billing console's audit log to see who made the change and when; I'll decide them as I go rather than wait for all eight.",
         ),
     },
-    {
-      at: decidedAt,
-      story,
-      run: async (at) => {
-        await decide(cast, story, at, accepted, {
-          kind: "accept",
-          rootCause: "attribution",
-          rationale: `The console's audit log shows an Initech admin made these changes by hand before the AI replied (${accepted.map((o) => o.subject).join(", ")}); the AI only confirmed what was already done. Accepted in full.`,
-        });
-      },
-    },
-    {
-      at: new Date(decidedAt.getTime() + 14 * MINUTE),
-      story,
-      run: async (at) => {
-        await decide(cast, story, at, rejected, {
-          kind: "reject",
-          rootCause: "no_fault_found",
-          rationale: `For ${rejected[0]!.subject} the change went through our billing API from the AI's own session, minutes after the request, and nobody touched it in the console. It stays billed.`,
-        });
-      },
-    },
+    decisionStep(cast, story, decidedAt, accepted, {
+      kind: "accept",
+      rootCause: "attribution",
+      rationale: `The console's audit log shows an Initech admin made these changes by hand before the AI replied (${accepted.map((o) => o.subject).join(", ")}); the AI only confirmed what was already done. Accepted in full.`,
+    }),
+    decisionStep(cast, story, new Date(decidedAt.getTime() + 14 * MINUTE), rejected, {
+      kind: "reject",
+      rootCause: "no_fault_found",
+      rationale: `For ${rejected[0]!.subject} the change went through our billing API from the AI's own session, minutes after the request, and nobody touched it in the console. It stays billed.`,
+    }),
     {
       at: businessDaysAgo(cast.now, 1, 17, 20),
       story,
