@@ -6,7 +6,7 @@ import type { VersionRule } from "@/domain/evaluation/criteria";
 import { evaluateAttempt } from "@/domain/evaluation/evaluate-attempt";
 import { type AttemptState, type MergeableEvent, mergeEvents, recordLateEvents } from "@/domain/ingestion/merge-events";
 import { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "@/server/db";
+import type { SqlTx } from "@/server/db";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import {
   type AttemptEvaluation,
@@ -24,7 +24,7 @@ import {
 } from "./attempt-rows";
 
 export async function applyEventsToAttempts(
-  tx: Tx,
+  tx: SqlTx,
   rows: readonly NewEventRow[],
   skeletons: readonly AttemptSkeleton[],
   now: Date,
@@ -125,7 +125,7 @@ export function evaluate(state: AttemptState, version: VersionRule, now: Date): 
   };
 }
 
-export async function loadVersions(tx: Tx, ids: readonly string[]): Promise<Map<string, VersionRule>> {
+export async function loadVersions(tx: SqlTx, ids: readonly string[]): Promise<Map<string, VersionRule>> {
   if (ids.length === 0) return new Map();
   // Raw SQL: once per batch on the hot path, where the ORM's query compiler costs more than the read.
   const rows = await tx.$queryRaw<Parameters<typeof toVersionRule>[0][]>`
@@ -154,6 +154,9 @@ export async function withRetryOnDeadlock<T>(work: () => Promise<T>, attempts = 
 }
 
 function isDeadlock(error: unknown): boolean {
+  // pg's errors (the ingestion transaction) carry the SQLSTATE; Prisma's carry it in the text.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "40P01" || code === "40001") return true;
   const text =
     error instanceof Prisma.PrismaClientKnownRequestError ? JSON.stringify(error.meta) + error.message : String(error);
   return /40P01|deadlock detected|40001|could not serialize/i.test(text);

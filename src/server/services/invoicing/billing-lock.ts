@@ -2,9 +2,9 @@
 // (ingestion, corrections, window closing) holds the customer's billing lock shared;
 // finalization holds it exclusively. Taken first in each transaction, in customer order,
 // so the two can never deadlock.
-import type { Tx } from "@/server/db";
+import type { SqlTx, Tx } from "@/server/db";
 
-export async function holdBillingLocksShared(tx: Tx, customerIds: Iterable<string>): Promise<void> {
+export async function holdBillingLocksShared(tx: SqlTx, customerIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(customerIds)].sort();
   if (ids.length === 0) return;
   await tx.$queryRaw`
