@@ -84,10 +84,23 @@ export async function sqlTransaction<T>(
   }
 }
 
+type SqlObserver = (
+  statement: { text: string; values: unknown[] },
+  run: () => Promise<pg.QueryResult>,
+) => Promise<pg.QueryResult>;
+let sqlObserver: SqlObserver | null = null;
+
+/** Sees every statement of `sqlTransaction`, as a Prisma query extension sees Prisma's (scripts/bench/profile-batch.ts). */
+export function observeSqlTransactions(observer: SqlObserver | null): void {
+  sqlObserver = observer;
+}
+
 function sqlTxOn(client: pg.PoolClient): SqlTx {
   const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-    return client.query({ text: sql.text, values: sql.values.map(toParameter), types: PRISMA_LIKE_TYPES });
+    const statement = { text: sql.text, values: sql.values.map(toParameter) };
+    const send = () => client.query({ ...statement, types: PRISMA_LIKE_TYPES });
+    return sqlObserver ? sqlObserver(statement, send) : send();
   };
   return {
     $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
