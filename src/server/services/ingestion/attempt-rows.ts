@@ -63,10 +63,12 @@ export async function insertNewEvents(tx: SqlTx, rows: readonly NewEventRow[]): 
       r.apiKeyId,
     ]),
   );
+  // uuidv7(): time-ordered ids append to the primary key's right edge (built in since
+  // PostgreSQL 18; the migration 20261125210000_uuidv7_fallback defines it on older servers).
   const inserted = await tx.$queryRaw<{ eventId: string }[]>`
     INSERT INTO ingest_event ("id", "eventId", "originalEventId", "kind", "contentHash", "customerId", "attemptId",
       "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId")
-    SELECT gen_random_uuid(), v.event_id, v.original_event_id, v.kind, v.content_hash, v.customer_id, v.attempt_id,
+    SELECT uuidv7(), v.event_id, v.original_event_id, v.kind, v.content_hash, v.customer_id, v.attempt_id,
       v.occurred_at, v.attributes, v.evidence, v.cost_amount, v.cost_currency, v.ai_share, v.api_key_id
     FROM (SELECT r->>0 AS event_id, r->>1 AS original_event_id, (r->>2)::ingest_event_kind AS kind, r->>3 AS content_hash,
         (r->>4)::uuid AS customer_id, (r->>5)::uuid AS attempt_id, (r->>6)::timestamptz AS occurred_at, r->7 AS attributes,
