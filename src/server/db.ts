@@ -34,7 +34,7 @@ function connect(): Connection {
     // Fail fast when the database is down instead of hanging the request.
     connectionTimeoutMillis: 5_000,
   });
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 
 const globalForPrisma = globalThis as unknown as { outcomeLedgerDb?: Connection };
@@ -50,8 +50,12 @@ export function db(): PrismaClient {
 }
 
 export async function disconnectDb(): Promise<void> {
-  await globalForPrisma.outcomeLedgerDb?.prisma.$disconnect();
+  const current = globalForPrisma.outcomeLedgerDb;
   globalForPrisma.outcomeLedgerDb = undefined;
+  if (!current) return;
+  await current.prisma.$disconnect();
+  // Ended here, not by the adapter: the pool may have served `sqlTransaction` alone.
+  if (!current.pool.ending) await current.pool.end();
 }
 
 /**
