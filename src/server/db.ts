@@ -88,6 +88,14 @@ export async function sqlTransaction<T>(
   }
 }
 
+/**
+ * Raw statements on the shared pool without Prisma, each on any free connection: for the
+ * ingestion path's reads before its transaction.
+ */
+export function sqlOnPool(): SqlTx {
+  return sqlTxOn(connection().pool);
+}
+
 type SqlObserver = (
   statement: { text: string; values: unknown[] },
   run: () => Promise<pg.QueryResult>,
@@ -99,7 +107,7 @@ export function observeSqlTransactions(observer: SqlObserver | null): void {
   sqlObserver = observer;
 }
 
-function sqlTxOn(client: pg.PoolClient): SqlTx {
+function sqlTxOn(client: pg.PoolClient | pg.Pool): SqlTx {
   const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
     const statement = { text: sql.text, values: sql.values.map(toParameter) };

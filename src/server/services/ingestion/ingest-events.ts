@@ -8,7 +8,7 @@ import type { VersionRule } from "@/domain/evaluation/criteria";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
 import { attemptIdFor } from "@/domain/ingestion/attempt-identity";
 import type { Prisma } from "@/generated/prisma/client";
-import { db, sqlTransaction } from "@/server/db";
+import { sqlOnPool, sqlTransaction } from "@/server/db";
 import { fieldErrorsFromZod } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { applyEventsToAttempts, withRetryOnDeadlock } from "./apply-events";
@@ -160,15 +160,15 @@ async function resolveReferences(
   actor: Actor,
 ): Promise<ValidItem[]> {
   if (parsed.length === 0) return [];
-  // Raw SQL rather than the ORM: these run once per batch on the hot path, where the query
-  // compiler's planning and the relation join cost more than the statements themselves.
+  // Raw SQL on pg rather than the ORM: these run once per batch on the hot path, where the
+  // query compiler's planning and the relation join cost more than the statements themselves.
   const customerRefs = [...new Set(parsed.map((p) => p.input.customer))];
   const definitionKeys = [...new Set(parsed.map((p) => p.input.definition))];
   const [customers, versionRows] = await Promise.all([
-    db().$queryRaw<{ id: string; externalId: string; currency: string }[]>`
+    sqlOnPool().$queryRaw<{ id: string; externalId: string; currency: string }[]>`
       SELECT "id"::text AS "id", "externalId", "currency"::text AS "currency"
       FROM customer WHERE "externalId" = ANY(${customerRefs}::text[])`,
-    db().$queryRaw<DefinitionVersionRow[]>`
+    sqlOnPool().$queryRaw<DefinitionVersionRow[]>`
       SELECT d."id"::text AS "definitionId", d."key", v."id"::text AS "id", v."number", v."criteria",
         v."observationWindowHours", v."effectiveFrom" AT TIME ZONE 'UTC' AS "effectiveFrom", v."status"::text AS "status"
       FROM outcome_definition AS d
