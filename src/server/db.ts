@@ -33,6 +33,10 @@ function connect(): Connection {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast when the database is down instead of hanging the request.
     connectionTimeoutMillis: 5_000,
+    // Every session in UTC, whatever the server's or the machine's zone: Prisma's adapter
+    // reads timestamptz text as if it were UTC (it drops the offset), and SQL that truncates
+    // instants to days or months must not depend on where the server runs.
+    options: "-c TimeZone=UTC",
   });
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
