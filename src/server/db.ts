@@ -66,7 +66,8 @@ export async function disconnectDb(): Promise<void> {
  * Runs `work` in a transaction on a pooled pg connection, without Prisma. For the ingestion
  * write path only, where every statement is raw SQL with a batch's rows as one large JSON
  * parameter: Prisma serializes raw parameters to JSON text and parses them back before
- * handing them to pg, about a tenth of the server's CPU per ingested event (ARCHITECTURE.md).
+ * handing them to pg; with its transaction and result handling, a third of the server's CPU
+ * per ingested event (ARCHITECTURE.md).
  */
 export async function sqlTransaction<T>(
   work: (tx: SqlTx) => Promise<T>,
@@ -106,7 +107,7 @@ type SqlObserver = (
 ) => Promise<pg.QueryResult>;
 let sqlObserver: SqlObserver | null = null;
 
-/** Sees every statement of `sqlTransaction`, as a Prisma query extension sees Prisma's (scripts/bench/profile-batch.ts). */
+/** Sees every statement of `sqlTransaction` and `sqlOnPool`, as a Prisma query extension sees Prisma's (scripts/bench/profile-batch.ts). */
 export function observeSqlTransactions(observer: SqlObserver | null): void {
   sqlObserver = observer;
 }
