@@ -173,6 +173,16 @@ describe("REST v1 events", () => {
     const attempt = await db().attempt.findUniqueOrThrow({ where: { id: results[0].attemptId } });
     expect(attempt.status).toBe("not_billable");
     expect((attempt.trace as { note: string }).note).toContain("voided");
+    expect(attempt).toMatchObject({ eventCount: 0, voided: true });
+
+    // A new event for the same subject revives the attempt (the CHECK keeps voided = no events).
+    const revived = await (await send({ events: [event({ subject: original.subject })] })).json();
+    expect(revived.results[0]).toMatchObject({ status: "accepted", attemptId: results[0].attemptId });
+    expect(await db().attempt.findUniqueOrThrow({ where: { id: results[0].attemptId } })).toMatchObject({
+      eventCount: 1,
+      voided: false,
+    });
+
     const missing = await voidEvent(
       apiRequest("/api/v1/events/nope/void", { key, method: "POST", body: JSON.stringify({ reason: "x" }) }),
       routeParams({ id: "nope" }),

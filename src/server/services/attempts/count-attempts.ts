@@ -62,7 +62,7 @@ async function countFromRollup(
           : attempts;
   // The rollup leaves out attempts whose every event was voided; the list still shows them.
   const voided = await db().attempt.count({
-    where: { customerId, eventCount: 0, definitionId: definition?.id, status, occurredAt: { gte, lt } },
+    where: { customerId, voided: true, definitionId: definition?.id, status, occurredAt: { gte, lt } },
   });
   return counted + voided;
 }

@@ -273,6 +273,7 @@ export async function updateAttempts(
         "occurredAt" = v.occurred_at, "lastEventAt" = v.last_event_at, "attributes" = v.attributes,
         "attributeTimes" = v.attribute_times, "aiShare" = v.ai_share, "costAmount" = v.cost_amount,
         "costCurrency" = COALESCE(v.cost_currency, a."costCurrency"), "eventCount" = v.event_count,
+        "voided" = (v.event_count = 0),
         "status" = CASE WHEN v.evaluated THEN v.status ELSE a."status" END,
         "trace" = CASE WHEN v.evaluated THEN v.trace ELSE a."trace" END,
         "windowClosesAt" = CASE WHEN v.evaluated THEN v.window_closes_at ELSE a."windowClosesAt" END,

@@ -218,6 +218,7 @@ async function rebuildAttempt(tx: Tx, locked: LockedAttempt) {
         trace: trace as unknown as Prisma.InputJsonValue,
         attributes: {},
         eventCount: 0,
+        voided: true,
         costAmount: "0",
         evaluatedAt: now,
         finalizedAt: kept.finalizedAt ?? now,

@@ -38,7 +38,7 @@ export async function lateItems(tx: Tx, customerId: string, periodStart: Date): 
   const candidates = await tx.$queryRaw<LateAttempt[]>`
     SELECT "id", "occurredAt", "definitionId", "status", "billedStatus", "eventCount" FROM attempt
     WHERE "customerId" = ${customerId}::uuid AND "occurredAt" < ${periodStart}
-      AND ("billedStatus" IS DISTINCT FROM "status" OR "eventCount" = 0)`;
+      AND ("billedStatus" IS DISTINCT FROM "status" OR "voided")`;
   const attempts = candidates.filter((a) => finalizedPeriods.has(periodStartOf(a.occurredAt).getTime()));
 
   const deltas = new Map<string, { periodStart: Date; definitionId: string; attempts: number; billable: number }>();
