@@ -38,6 +38,9 @@ function connect(): Connection {
     // instants to days or months must not depend on where the server runs.
     options: "-c TimeZone=UTC",
   });
+  // An idle connection that the server closes (a restart, an idle timeout) leaves the pool;
+  // without a listener pg raises it as an uncaught error, which would end the process.
+  pool.on("error", (error) => console.warn(`[db] an idle database connection was closed: ${error.message}`));
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 

@@ -1,8 +1,9 @@
 // The ingestion transaction runs on pg directly (`sqlTransaction`) while the rest of the app
 // and the shared write-path functions also run inside Prisma transactions: both must read the
 // same values, and a failed batch must leave nothing behind.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { db, type SqlTx, sqlOnPool, sqlTransaction } from "@/server/db";
+import { db, disconnectDb, type SqlTx, sqlOnPool, sqlTransaction } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { makeCustomer, testActor, uniqueId } from "../support/fixtures";
 
@@ -60,5 +61,23 @@ describe("transactions on pg directly", () => {
     );
     const stored = await db().auditEntry.findMany({ where: { subjectId } });
     expect(stored.map((e) => [e.seq, e.hash, e.action])).toEqual([[written.seq, written.hash, "test.committed"]]);
+  });
+
+  it("survive the server closing an idle pooled connection, even before Prisma has connected", async () => {
+    // A fresh pool that only sqlTransaction has used: Prisma's adapter has not added its own
+    // error listener to it.
+    await disconnectDb();
+    const [pooled] = await sqlTransaction((tx) => tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS "pid"`);
+    // The connection is idle in the pool now; the server ends it, as a restart would.
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend($1)", [pooled!.pid]);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [after] = await sqlTransaction((tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS "one"`);
+    expect(after!.one).toBe(1);
   });
 });
