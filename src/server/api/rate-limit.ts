@@ -35,7 +35,16 @@ export function createApiRateLimiter({
   pointsPerMinute: number;
   databaseUrl: string;
 }): ApiRateLimiter {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    connectionTimeoutMillis: 5_000,
+    // A counter, not a record: its commits need not wait for the disk. A crash can forget the
+    // last fraction of a second of counts (a few requests uncounted); every request was
+    // otherwise waiting for one more WAL flush before its real work began. Billing data keeps
+    // synchronous commits (this applies to this pool's connections only).
+    options: "-c synchronous_commit=off",
+  });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error(`API rate limit: idle database connection failed: ${error.message}`));
   const limiter = new RateLimiterPostgres({
