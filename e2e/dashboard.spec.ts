@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { clock } from "../src/server/clock";
 import { signIn } from "./support/sign-in";
 
 /** The current billing period in UTC as the dashboard's links name it: [first day, first day of next month). */
 function currentPeriod() {
-  const now = new Date();
+  const now = clock.now();
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     from: day(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))),

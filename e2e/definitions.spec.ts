@@ -5,6 +5,7 @@
 // on the dispute.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { clock } from "../src/server/clock";
 import { seriousViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
 
@@ -75,7 +76,7 @@ test("from a dispute insight an admin drafts, previews and publishes v3 of ticke
           customer: "globex",
           definition: "ticket_resolved",
           subject,
-          occurredAt: new Date().toISOString(),
+          occurredAt: clock.now().toISOString(),
           attributes: { closedBy: "ai", humanReplied: false, resolutionConfirmed: true },
         },
       ],

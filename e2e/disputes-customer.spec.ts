@@ -2,10 +2,11 @@
 // from the explorer and lands on the dispute; a viewer of the same company reads it but has
 // no control that would change it.
 import { expect, test } from "@playwright/test";
+import { clock } from "../src/server/clock";
 import { seriousViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
 
-const currentPeriod = () => new Date().toISOString().slice(0, 7);
+const currentPeriod = () => clock.now().toISOString().slice(0, 7);
 
 test("finance disputes two outcomes from the explorer; a viewer reads the dispute without controls", async ({
   page,

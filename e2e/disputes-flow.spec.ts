@@ -3,9 +3,10 @@
 // finance sees each decision and the draft invoice's dispute credits move by exactly the credit
 // (Initech pays 2.00 USD per resolved ticket, so 2.00 + 1.00 + 0.00).
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { clock } from "../src/server/clock";
 import { signIn } from "./support/sign-in";
 
-const currentPeriod = () => new Date().toISOString().slice(0, 7);
+const currentPeriod = () => clock.now().toISOString().slice(0, 7);
 
 async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
   const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);

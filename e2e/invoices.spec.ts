@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { clock } from "../src/server/clock";
 import { signIn } from "./support/sign-in";
 
 /** "YYYY-MM" and "Month YYYY" of the month before now, in UTC: an ended period. */
 function lastMonth() {
-  const now = new Date();
+  const now = clock.now();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const label = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(start);
   return { value: start.toISOString().slice(0, 7), label };

@@ -8,6 +8,7 @@
 // first event first and the rest in later calls, as live traffic would, which exercises
 // merging into a pending attempt.
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { MAX_EVENTS_PER_BATCH } from "@/server/services/ingestion/ingest-event-schema";
 import { ingestEvents } from "@/server/services/ingestion/ingest-events";
@@ -93,7 +94,7 @@ export async function seedDemoAttempts({
   const tally = { calls: 0, accepted: 0, refused: 0, firstProblem: "" };
   const send = async (items: DemoEvent[]) => {
     if (items.length === 0) return;
-    const { results, summary } = await ingestEvents({ actor, items, now: new Date() });
+    const { results, summary } = await ingestEvents({ actor, items, now: clock.now() });
     tally.calls++;
     tally.accepted += summary.accepted;
     const refused = results.filter((r) => r.status === "rejected" || r.status === "conflict");

@@ -3,6 +3,7 @@
 // every state. Idempotent: run on every `npm start`, it adds only what is missing, through the
 // same use cases the app uses, so the audit log records the demo like any other change.
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { upsertCustomer } from "@/server/services/customers/upsert-customer";
@@ -56,7 +57,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     created++;
   }
 
-  const history = demoHistory(new Date());
+  const history = demoHistory(clock.now());
   const effective = demoEffectiveDates(history.from, history.now);
   created += await seedDemoDefinitions(seedActor, effective);
   created += await seedDemoContracts(seedActor, history.from);

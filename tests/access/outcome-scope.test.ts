@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clock } from "@/server/clock";
 import { ingestEvents } from "@/server/services/ingestion/ingest-events";
 import { callerFor, makeCustomer, makeDefinition, makeUser, testActor, uniqueId } from "../support/fixtures";
 
@@ -11,7 +12,7 @@ describe("outcomes in the portal", () => {
       customer,
       definition: key,
       subject: uniqueId("t"),
-      occurredAt: new Date().toISOString(),
+      occurredAt: clock.now().toISOString(),
       attributes: { closedBy: "ai" },
     });
     await ingestEvents({ actor: testActor, items: [sent(mine.externalId), sent(theirs.externalId)] });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { clock } from "@/server/clock";
 import { callerFor, makeCustomer, makeUser } from "../support/fixtures";
 
 describe("role procedures (enforced on the server)", () => {
@@ -84,7 +85,7 @@ describe("role procedures (enforced on the server)", () => {
     const { actorForUserId } = await import("@/server/auth/current-actor");
     const { db } = await import("@/server/db");
     const user = await makeUser("viewer", globex.id);
-    await db().user.update({ where: { id: user.userId }, data: { disabledAt: new Date() } });
+    await db().user.update({ where: { id: user.userId }, data: { disabledAt: clock.now() } });
     expect(await actorForUserId(user.userId)).toBeNull();
   });
 });

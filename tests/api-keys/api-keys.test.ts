@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { generateApiKey, hashApiKey } from "@/domain/api-keys/api-key-format";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { fieldErrorsFromZod } from "@/server/errors";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
@@ -88,7 +89,7 @@ describe("API keys", () => {
     await authenticateApiKey(bearer(key));
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).toEqual(firstUse);
 
-    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    const twoMinutesAgo = new Date(clock.now().getTime() - 120_000);
     await db().apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: twoMinutesAgo } });
     await authenticateApiKey(bearer(key));
     const refreshed = (await db().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FREE_ATTEMPTS } from "@/domain/access/sign-in-throttle";
+import { clock } from "@/server/clock";
 import { verifySignIn } from "@/server/services/auth/verify-sign-in";
 import { makeCustomer, makeUser, TEST_PASSWORD } from "../support/fixtures";
 
@@ -36,7 +37,7 @@ describe("sign-in", () => {
       code: "RATE_LIMITED",
       message: expect.stringContaining("locked"),
     });
-    const later = new Date(Date.now() + 2 * 60_000);
+    const later = new Date(clock.now().getTime() + 2 * 60_000);
     await expect(verifySignIn({ email: user.email, password: TEST_PASSWORD }, later)).resolves.toMatchObject({
       id: user.userId,
     });
@@ -45,7 +46,7 @@ describe("sign-in", () => {
   it("refuses a disabled account", async () => {
     const { db } = await import("@/server/db");
     const user = await makeUser("admin");
-    await db().user.update({ where: { id: user.userId }, data: { disabledAt: new Date() } });
+    await db().user.update({ where: { id: user.userId }, data: { disabledAt: clock.now() } });
     await expect(verifySignIn({ email: user.email, password: TEST_PASSWORD })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });

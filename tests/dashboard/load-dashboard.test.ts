@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { loadDashboard } from "@/server/services/dashboard/load-dashboard";
 import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { DAY_MS, monthsAgo } from "../invoicing/billed-period";
@@ -78,7 +79,7 @@ describe("loadDashboard", () => {
     const current = await makeCustomer();
     const [instant, observed] = await Promise.all([makeDefinition({ windowHours: 0 }), makeDefinition()]);
     await makeContract(current.id);
-    const realNow = new Date();
+    const realNow = clock.now();
     const at = new Date(Math.max(realNow.getTime() - 60_000, periodStartOf(realNow).getTime()));
     await sendAttempts(current.externalId, instant.key, at, 4, 3);
     await sendAttempts(current.externalId, observed.key, at, 5, 5);

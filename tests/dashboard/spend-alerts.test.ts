@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { evaluateSpendAlerts } from "@/server/services/alerts/evaluate-spend-alerts";
 import { callerFor, makeContract, makeCustomer, makeUser } from "../support/fixtures";
@@ -18,7 +19,7 @@ describe("spend alerts", () => {
     await caller.dashboard.createAlert({ kind: "amount", threshold: "1000" });
     await caller.dashboard.createAlert({ kind: "cap_share", threshold: "80" });
 
-    const now = new Date();
+    const now = clock.now();
     await evaluateSpendAlerts({ now });
     await evaluateSpendAlerts({ now });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { createDraftVersion } from "@/server/services/definitions/create-draft-version";
 import { publishDefinitionVersion } from "@/server/services/definitions/publish-definition-version";
@@ -33,7 +34,7 @@ describe("definition versions", () => {
     const customer = await makeCustomer();
     const { key } = await makeDefinition({ effectiveFrom: new Date("2026-01-01T00:00:00Z") });
     await createDraftVersion({ actor: testActor, definitionKey: key, input: rule });
-    const switchAt = new Date(Date.now() - 10 * 24 * 3_600_000);
+    const switchAt = new Date(clock.now().getTime() - 10 * 24 * 3_600_000);
     await publishDefinitionVersion({
       actor: testActor,
       input: { definitionKey: key, number: 2, effectiveFrom: switchAt },

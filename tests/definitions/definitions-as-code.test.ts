@@ -5,6 +5,7 @@ import { POST as postPublish } from "@/app/api/v1/definitions/[key]/draft/publis
 import { PUT as putDraft } from "@/app/api/v1/definitions/[key]/draft/route";
 import { POST as postDefinition } from "@/app/api/v1/definitions/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
+import { clock } from "@/server/clock";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import { makeContract, makeCustomer, sendAttempts } from "../support/fixtures";
 
@@ -50,7 +51,7 @@ describe("definitions as code over REST", () => {
     // Four attempts without a reopen flag: billable under v1, not under a draft where missing fails.
     const customer = await makeCustomer();
     await makeContract(customer.id, { outcomePrices: [{ definitionKey: key, unitPrice: "2.00", tiers: [] }] });
-    await sendAttempts(customer.externalId, key, new Date(Date.now() - 3 * 86_400_000), 4, 4);
+    await sendAttempts(customer.externalId, key, new Date(clock.now().getTime() - 3 * 86_400_000), 4, 4);
 
     const bad = await send(putDraft, `/api/v1/definitions/${key}/draft`, "PUT", {
       ...rule("fail", "Stricter"),
@@ -86,7 +87,7 @@ describe("definitions as code over REST", () => {
     expect(backdated.status).toBe(400);
     expect((await backdated.json()).error.message).toMatch(/now or later/);
     const published = await send(postPublish, `/api/v1/definitions/${key}/draft/publish`, "POST", {
-      effectiveFrom: new Date(Date.now() + 60_000).toISOString(),
+      effectiveFrom: new Date(clock.now().getTime() + 60_000).toISOString(),
       changeNote: "A missing reopen flag no longer counts as not reopened.",
     });
     expect(published.status).toBe(200);

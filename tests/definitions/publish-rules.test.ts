@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { createDraftVersion } from "@/server/services/definitions/create-draft-version";
 import { publishDefinitionVersion } from "@/server/services/definitions/publish-definition-version";
@@ -32,12 +33,12 @@ describe("publishing a definition version", () => {
     await expect(
       publishDefinitionVersion({
         actor: testActor,
-        input: { definitionKey: key, number: 2, effectiveFrom: new Date(Date.now() - 86_400_000) },
+        input: { definitionKey: key, number: 2, effectiveFrom: new Date(clock.now().getTime() - 86_400_000) },
       }),
     ).rejects.toThrow(/now or later/);
     const published = await publishDefinitionVersion({
       actor: testActor,
-      input: { definitionKey: key, number: 2, effectiveFrom: new Date(), changeNote: "Stricter reopen rule." },
+      input: { definitionKey: key, number: 2, effectiveFrom: clock.now(), changeNote: "Stricter reopen rule." },
     });
     expect(published).toMatchObject({ status: "published", changeNote: "Stricter reopen rule." });
     // Attempts already evaluated keep version 1; an attempt from now on is evaluated under version 2.
@@ -54,7 +55,7 @@ describe("publishing a definition version", () => {
           customer: s.customer.externalId,
           definition: key,
           subject: uniqueId("t"),
-          occurredAt: new Date(Date.now() + 1_000).toISOString(),
+          occurredAt: new Date(clock.now().getTime() + 1_000).toISOString(),
           attributes: { closedBy: "ai" },
         },
       ],
@@ -111,7 +112,7 @@ describe("publishing a definition version", () => {
         input: {
           definitionKey: s.definition.key,
           number: 2,
-          effectiveFrom: new Date(),
+          effectiveFrom: clock.now(),
           addressesDisputeIds: [theirs.disputeId],
         },
       }),
@@ -121,7 +122,7 @@ describe("publishing a definition version", () => {
       input: {
         definitionKey: s.definition.key,
         number: 2,
-        effectiveFrom: new Date(),
+        effectiveFrom: clock.now(),
         addressesDisputeIds: [mine.disputeId],
       },
     });
@@ -138,12 +139,12 @@ describe("publishing a definition version", () => {
     await createDraftVersion({ actor: testActor, definitionKey: key, input: stricter });
     await publishDefinitionVersion({
       actor: testActor,
-      input: { definitionKey: key, number: 2, effectiveFrom: new Date() },
+      input: { definitionKey: key, number: 2, effectiveFrom: clock.now() },
     });
     const retired = await retireDefinitionVersion({
       actor: testActor,
       input: { definitionKey: key, number: 1 },
-      now: new Date(Date.now() + 1_000),
+      now: new Date(clock.now().getTime() + 1_000),
     });
     expect(retired.status).toBe("retired");
   });

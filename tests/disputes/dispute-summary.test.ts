@@ -1,20 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
-import { callerFor, makeContract, makeCustomer, makeDefinition, makeUser, sendAttempts } from "../support/fixtures";
+import {
+  callerFor,
+  makeContract,
+  makeCustomer,
+  makeDefinition,
+  makeUser,
+  pinClockForEachTest,
+  sendAttempts,
+} from "../support/fixtures";
+
+const HOUR = 3_600_000;
+// Ten days into the period: attempts of its first hour are past their 72-hour window.
+pinClockForEachTest((processNow) => new Date(periodStartOf(processNow).getTime() + 240 * HOUR));
 
 async function customerWithOutcomes() {
   const customer = await makeCustomer();
   const definition = await makeDefinition();
   await makeContract(customer.id, { outcomePrices: [{ definitionKey: definition.key, unitPrice: "1.00" }] });
-  // A day into the current period: the observation windows have closed, the draft bills them.
-  await sendAttempts(
-    customer.externalId,
-    definition.key,
-    new Date(periodStartOf(new Date()).getTime() + 3_600_000),
-    3,
-    3,
-  );
+  // An hour into the current period: the observation windows have closed, the draft bills them.
+  await sendAttempts(customer.externalId, definition.key, new Date(periodStartOf(clock.now()).getTime() + HOUR), 3, 3);
   const attempts = await db().attempt.findMany({ where: { customerId: customer.id }, orderBy: { occurredAt: "asc" } });
   return { customer, attemptIds: attempts.map((a) => a.id) };
 }

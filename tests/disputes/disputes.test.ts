@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextPeriodStart } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
@@ -148,7 +149,7 @@ describe("disputes on a finalized invoice", () => {
     await finalizeInvoice({
       actor: testActor,
       input: { customerId: s.customer.id, periodStart: s.period },
-      now: new Date(Math.max(Date.now() - 40 * DAY_MS, nextPeriodStart(s.period).getTime() + DAY_MS)),
+      now: new Date(Math.max(clock.now().getTime() - 40 * DAY_MS, nextPeriodStart(s.period).getTime() + DAY_MS)),
     });
     const attempt = s.asFinance.disputes.open({ ...claim, scope: { kind: "outcomes", attemptIds: [s.billable[0]!] } });
     await expect(attempt).rejects.toThrow(/dispute window has closed/);

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { ingestEvents } from "@/server/services/ingestion/ingest-events";
 import { makeCustomer, makeDefinition, testActor, uniqueId } from "../support/fixtures";
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+const hoursAgo = (h: number) => new Date(clock.now().getTime() - h * 3_600_000).toISOString();
 
 describe("ingesting events", () => {
   let customer: Awaited<ReturnType<typeof makeCustomer>>;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
 import { ingestEvents } from "@/server/services/ingestion/ingest-events";
@@ -22,7 +23,7 @@ describe("closing observation windows", () => {
           customer: customer.externalId,
           definition: definition.key,
           subject: uniqueId("ticket"),
-          occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+          occurredAt: new Date(clock.now().getTime() - 10 * 60_000).toISOString(),
           attributes,
         },
       ],
@@ -33,10 +34,10 @@ describe("closing observation windows", () => {
   it("leaves attempts pending until their window closes, then makes the status final", async () => {
     const resolved = await pendingAttempt({ closedBy: "ai" });
     const unconfirmed = await pendingAttempt({ csat: 5 });
-    await closeObservationWindows({ now: new Date() });
+    await closeObservationWindows({ now: clock.now() });
     expect((await db().attempt.findUniqueOrThrow({ where: { id: resolved } })).status).toBe("pending");
 
-    await closeObservationWindows({ now: new Date(Date.now() + 2 * 3_600_000) });
+    await closeObservationWindows({ now: new Date(clock.now().getTime() + 2 * 3_600_000) });
     const [a, b] = await Promise.all([
       db().attempt.findUniqueOrThrow({ where: { id: resolved } }),
       db().attempt.findUniqueOrThrow({ where: { id: unconfirmed } }),
@@ -53,7 +54,7 @@ describe("closing observation windows", () => {
 
   it("is safe to run twice at the same moment: each attempt is finalized once", async () => {
     const ids = await Promise.all(Array.from({ length: 5 }, () => pendingAttempt({ closedBy: "ai" })));
-    const later = new Date(Date.now() + 2 * 3_600_000);
+    const later = new Date(clock.now().getTime() + 2 * 3_600_000);
     await Promise.all([closeObservationWindows({ now: later }), closeObservationWindows({ now: later })]);
     const rows = await db().attempt.findMany({ where: { id: { in: ids } } });
     expect(rows.every((r) => r.status === "billable" && r.finalizedAt)).toBe(true);

@@ -5,13 +5,14 @@ import { POST as amend } from "@/app/api/v1/events/[id]/amend/route";
 import { POST as voidEvent } from "@/app/api/v1/events/[id]/void/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import { makeCustomer, makeDefinition, uniqueId } from "../support/fixtures";
 
 afterAll(closeApiRateLimiter);
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+const hoursAgo = (h: number) => new Date(clock.now().getTime() - h * 3_600_000).toISOString();
 
 describe("REST v1 events", () => {
   let key: string;

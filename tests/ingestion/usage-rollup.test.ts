@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
 import { amendEvent, voidEvent } from "@/server/services/ingestion/correct-event";
@@ -33,7 +34,7 @@ describe("the usage rollup", () => {
       customer: customer.externalId,
       definition: key,
       subject,
-      occurredAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+      occurredAt: new Date(clock.now().getTime() - hoursAgo * 3_600_000).toISOString(),
       attributes,
     });
     const old = [
@@ -48,7 +49,7 @@ describe("the usage rollup", () => {
     });
     await rollupMatchesAttempts(customer.id);
 
-    await closeObservationWindows({ now: new Date(Date.now() + 2 * 3_600_000) });
+    await closeObservationWindows({ now: new Date(clock.now().getTime() + 2 * 3_600_000) });
     await rollupMatchesAttempts(customer.id);
 
     const { id: _id, ...rest } = old[1]!;

@@ -1,10 +1,11 @@
 // Helpers for invoicing tests: a customer billed for a past period, and reading invoices back.
 import { inflateSync } from "node:zlib";
+import { clock } from "@/server/clock";
 import { listInvoices } from "@/server/services/invoicing/find-invoices";
 import { makeContract, makeCustomer, makeDefinition, sendAttempts, testActor } from "../support/fixtures";
 
 export const monthsAgo = (n: number) => {
-  const now = new Date();
+  const now = clock.now();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1));
 };
 

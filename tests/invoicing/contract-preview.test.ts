@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { previewContract } from "@/server/services/contracts/preview-contract";
 import { callerFor, makeContract, makeCustomer, makeDefinition, makeUser } from "../support/fixtures";
@@ -54,7 +55,7 @@ describe("contracts", () => {
     const [admin, reviewer] = await Promise.all([makeUser("admin"), makeUser("reviewer")]);
     const input = { customerId: customer.id, terms: proposed(definition.key) };
     expect(await callerFor(admin).contracts.preview(input)).toMatchObject({
-      periodStart: periodStartOf(new Date()),
+      periodStart: periodStartOf(clock.now()),
       totalMinor: 25_000n,
       currentTotalMinor: 0n,
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
@@ -8,7 +9,7 @@ import { issueManualCreditNote } from "@/server/services/invoicing/issue-credit-
 import { makeContract, makeCustomer, makeDefinition, sendAttempts, testActor } from "../support/fixtures";
 
 const monthsAgo = (n: number) => {
-  const now = new Date();
+  const now = clock.now();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1));
 };
 
@@ -125,7 +126,10 @@ describe("invoices", () => {
     const customer = await makeCustomer();
     await makeContract(customer.id);
     await expect(
-      finalizeInvoice({ actor: testActor, input: { customerId: customer.id, periodStart: periodStartOf(new Date()) } }),
+      finalizeInvoice({
+        actor: testActor,
+        input: { customerId: customer.id, periodStart: periodStartOf(clock.now()) },
+      }),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 

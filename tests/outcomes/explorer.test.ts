@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as outcomesCsv } from "@/app/api/portal/outcomes.csv/route";
 import { currentActor } from "@/server/auth/current-actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { ATTEMPTS_CSV_HEADER } from "@/server/services/attempts/export-attempts-csv";
 import { ingestEvents } from "@/server/services/ingestion/ingest-events";
@@ -14,7 +15,7 @@ type Finance = Awaited<ReturnType<typeof makeUser>>;
 type ListInput = Parameters<ReturnType<typeof callerFor>["outcomes"]["list"]>[0];
 
 const HOUR = 3_600_000;
-const now = Date.now();
+const now = clock.now().getTime();
 
 /** Sends one event per subject: `ai` closes make billable outcomes once the window has closed. */
 async function send(customer: string, definition: string, subjects: string[], start: Date, closedBy: "ai" | "human") {

@@ -1,8 +1,10 @@
 // Unique data per test, made through the real use cases.
 import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach } from "vitest";
 import type { Actor } from "@/domain/actor";
 import type { Role } from "@/domain/roles";
 import type { UserActor } from "@/server/auth/current-actor";
+import { clock, resetNow, setNow } from "@/server/clock";
 import { upsertCustomer } from "@/server/services/customers/upsert-customer";
 import { createUser } from "@/server/services/users/create-user";
 import { createCaller } from "@/server/trpc/root";
@@ -108,4 +110,17 @@ export async function sendAttempts(
   }));
   for (let i = 0; i < items.length; i += 1_000)
     await ingestEvents({ actor: testActor, items: items.slice(i, i + 1_000) });
+}
+
+/**
+ * Pins the clock for every test of the calling file at the instant `at` computes from the
+ * process's own clock (the real time, or OUTCOME_LEDGER_NOW when the suite runs at a pinned
+ * instant), so a test that needs e.g. "ten days into a period" states it instead of assuming it.
+ */
+export function pinClockForEachTest(at: (processNow: Date) => Date): void {
+  beforeEach(() => {
+    resetNow();
+    setNow(at(clock.now()));
+  });
+  afterEach(resetNow);
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WebhookEventType } from "@/domain/webhooks/webhook-events";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { deliverWebhooks } from "@/server/jobs/deliver-webhooks";
 import { evaluateSpendAlerts } from "@/server/services/alerts/evaluate-spend-alerts";
@@ -151,7 +152,7 @@ describe("webhooks", () => {
     await finalizedInvoice();
     const [delivery] = await deliveriesOf(endpoint.id);
 
-    const now = new Date();
+    const now = clock.now();
     await deliverWebhooks({ now });
     const log = await callerFor(admin).webhooks.deliveries({ endpointId: endpoint.id });
     expect(log).toEqual([
@@ -175,7 +176,7 @@ describe("webhooks", () => {
     const endpoint = await makeEndpoint(["invoice.finalized"]);
     receiver.status = 503;
     await finalizedInvoice();
-    let at = new Date();
+    let at = clock.now();
     for (let attempt = 1; attempt <= 6; attempt++) {
       await deliverWebhooks({ now: at });
       const [row] = await deliveriesOf(endpoint.id);

@@ -3,6 +3,7 @@
 // always gets their own company and staff the one chosen in the switcher.
 import { z } from "zod";
 import { filtersFrom, listQueryOf } from "@/lib/outcome-filters";
+import { clock } from "@/server/clock";
 import { exportAttemptsCsv } from "@/server/services/attempts/export-attempts-csv";
 import { VIEWED_CUSTOMER_COOKIE } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
@@ -21,7 +22,7 @@ export const downloadOutcomesCsv: SessionHandler<Record<string, never>> = async 
   const customer = await createCaller({ actor, viewedCustomerId, resHeaders: null }).session.viewedCustomer();
   const { cursor: _cursor, ...filters } = filtersFrom(url.searchParams);
   const body = exportAttemptsCsv({ actor, customerId: customer.id, query: listQueryOf(filters), ids });
-  const day = new Date().toISOString().slice(0, 10);
+  const day = clock.now().toISOString().slice(0, 10);
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

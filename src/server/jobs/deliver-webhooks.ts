@@ -5,6 +5,7 @@
 import { Webhook } from "standardwebhooks";
 import { isDelivered, nextAttemptAfter } from "@/domain/webhooks/retry-schedule";
 import { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 
 const BATCH = 20;
@@ -22,7 +23,7 @@ interface ClaimedDelivery {
   secret: string;
 }
 
-export async function deliverWebhooks({ now = new Date() }: { now?: Date } = {}): Promise<{
+export async function deliverWebhooks({ now = clock.now() }: { now?: Date } = {}): Promise<{
   delivered: number;
   retried: number;
   failed: number;
@@ -62,7 +63,7 @@ async function send(delivery: ClaimedDelivery, now: Date): Promise<"delivered" |
     timestamp: delivery.createdAt.toISOString(),
     data: delivery.payload,
   });
-  const sentAt = new Date();
+  const sentAt = clock.now();
   let statusCode: number | null = null;
   let error: string | null = null;
   try {

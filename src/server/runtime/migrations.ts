@@ -24,6 +24,7 @@ import {
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { clock } from "@/server/clock";
 import prismaConfig from "../../../prisma.config";
 
 type Log = (line: string) => void;
@@ -96,7 +97,7 @@ provider = "postgresql"
 `;
 
 async function writeMigration(baseDir: string, name: string, script: string): Promise<string> {
-  const timestamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14); // YYYYMMDDHHMMSS in UTC, as Prisma
+  const timestamp = clock.now().toISOString().replace(/\D/g, "").slice(0, 14); // YYYYMMDDHHMMSS in UTC, as Prisma
   const folder = path.join(baseDir, `${timestamp}_${name}`);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, "migration.sql"), script, { flag: "wx" }); // never overwrite one

@@ -1,6 +1,7 @@
 // REST v1 shapes of outcome definitions.
 import { z } from "zod";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
+import { clock } from "@/server/clock";
 import { CriterionInput } from "@/server/services/definitions/definition-schema";
 import type { getDefinition } from "@/server/services/definitions/find-definitions";
 
@@ -31,7 +32,7 @@ export const DefinitionList = z.object({ data: z.array(DefinitionBody) });
 
 export function toDefinitionBody(
   d: Awaited<ReturnType<typeof getDefinition>>,
-  now = new Date(),
+  now = clock.now(),
 ): z.infer<typeof DefinitionBody> {
   return {
     key: d.key,

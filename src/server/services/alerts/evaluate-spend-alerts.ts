@@ -6,13 +6,14 @@ import type { Actor } from "@/domain/actor";
 import { type SpendAlertKind, type SpendFigures, spendAlertCrossing } from "@/domain/alerts/spend-alert";
 import { periodStartOf } from "@/domain/invoicing/periods";
 import type { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { loadDashboard } from "@/server/services/dashboard/load-dashboard";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 
 const SYSTEM: Actor = { kind: "system", job: "spend-alerts" };
 
-export async function evaluateSpendAlerts({ now = new Date() }: { now?: Date } = {}): Promise<{ notified: number }> {
+export async function evaluateSpendAlerts({ now = clock.now() }: { now?: Date } = {}): Promise<{ notified: number }> {
   const periodStart = periodStartOf(now);
   // Only alerts not yet fired this period need the customer's figures.
   const open = await db().spendAlert.findMany({

@@ -2,13 +2,14 @@
 import { canSeeCustomer, customerScopeOf } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
 import { periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 
 export async function listSpendAlerts({
   actor,
   customerId,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   customerId: string;

@@ -2,6 +2,7 @@
 // a message that tells the caller what to fix. Keys are found by the hash of the whole key.
 import type { Actor } from "@/domain/actor";
 import { hashApiKey, isWellFormedApiKey } from "@/domain/api-keys/api-key-format";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 
@@ -40,7 +41,7 @@ function bearerToken(authorization: string | null): string {
 }
 
 async function recordUse(apiKeyId: string, lastUsedAt: Date | null): Promise<void> {
-  const now = Date.now();
+  const now = clock.now().getTime();
   if (lastUsedAt && now - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
   const staleBefore = new Date(now - LAST_USED_RESOLUTION_MS);
   // Conditional, so that instances racing on the same key write it once.

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { API_KEY_PREFIX_PATTERN } from "@/domain/api-keys/api-key-format";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -22,7 +23,7 @@ export async function revokeApiKey({ actor, input }: { actor: Actor; input: Revo
     // The condition on revokedAt makes two concurrent revocations record one change.
     const { count } = await tx.apiKey.updateMany({
       where: { prefix, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: clock.now() },
     });
     const apiKey = await tx.apiKey.findUnique({ where: { prefix }, select: apiKeyPublicFields });
     if (!apiKey) throw AppError.notFound("The API key");

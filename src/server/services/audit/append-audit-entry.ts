@@ -3,6 +3,7 @@
 // and in the ingestion path's transaction on pg directly alike.
 import { type Actor, actorId, actorLabel } from "@/domain/actor";
 import { chainAuditEntry } from "@/domain/audit/hash-chain";
+import { clock } from "@/server/clock";
 import type { SqlTx } from "@/server/db";
 
 /** Any fixed number: all audited transactions queue on it, which keeps the chain linear. */
@@ -25,7 +26,7 @@ export async function appendAuditEntry(tx: SqlTx, record: AuditRecord): Promise<
   const [previous] = await tx.$queryRaw<{ seqText: string; hash: string }[]>`
     SELECT "seq"::text AS "seqText", "hash" FROM audit_entry ORDER BY "seq" DESC LIMIT 1`;
   const entry = chainAuditEntry(previous ? { seq: BigInt(previous.seqText), hash: previous.hash } : null, {
-    occurredAt: new Date(),
+    occurredAt: clock.now(),
     actorId: actorId(record.actor),
     actorLabel: actorLabel(record.actor),
     action: record.action,

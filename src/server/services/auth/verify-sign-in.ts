@@ -4,6 +4,7 @@ import { z } from "zod";
 import { afterFailure, describeLock, lockRemainingMs } from "@/domain/access/sign-in-throttle";
 import type { Role } from "@/domain/roles";
 import { spendVerificationTime, verifyPassword } from "@/server/auth/passwords";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 
@@ -22,7 +23,7 @@ export interface SignedInUser {
 
 const WRONG_CREDENTIALS = "That e-mail and password do not match an active account.";
 
-export async function verifySignIn(rawInput: z.input<typeof SignInInput>, now = new Date()): Promise<SignedInUser> {
+export async function verifySignIn(rawInput: z.input<typeof SignInInput>, now = clock.now()): Promise<SignedInUser> {
   const parsed = SignInInput.safeParse(rawInput);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS);
   const { email, password } = parsed.data;

@@ -6,6 +6,7 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { periodStartOf } from "@/domain/invoicing/periods";
 import { type Contract, Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { getCustomer } from "@/server/services/customers/find-customers";
 import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
@@ -16,7 +17,7 @@ export async function previewContract({
   actor,
   customerId,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   customerId: string;

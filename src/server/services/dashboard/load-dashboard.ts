@@ -8,6 +8,7 @@ import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 import { Dec, toMajorUnits, toMinorUnits } from "@/domain/money";
 import type { InvoiceLineKind } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contractInForce, termsOf } from "@/server/services/contracts/find-contract";
@@ -110,7 +111,7 @@ const successRateOf = (c: Counts) => ratio(c.billable, c.attempts - c.pending);
 export async function loadDashboard({
   actor,
   customerId,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   customerId: string;

@@ -2,6 +2,7 @@
 // is worth to the customer (their own `OutcomeValue`s), one half-even rounding per definition
 // like an invoice line, and ROI = (value − charged) ÷ charged.
 import { Dec, lineAmount } from "@/domain/money";
+import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
 
 export interface OutcomeValueSetting {
@@ -73,7 +74,7 @@ export async function loadValueDelivered(
     charged,
   }: { customerId: string; currency: string; charged: { periodStart: Date; totalMinor: bigint }[] },
 ): Promise<ValueDelivered> {
-  const from = charged[0]?.periodStart ?? new Date();
+  const from = charged[0]?.periodStart ?? clock.now();
   const to = charged.at(-1)?.periodStart ?? from;
   const [rows, usage] = await Promise.all([
     valueSettings(tx, customerId, from, to),

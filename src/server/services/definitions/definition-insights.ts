@@ -3,6 +3,7 @@
 // disputes whose root cause was a gap in the definition; and the attributes providers actually
 // send, for the editor's suggestions. All from indexed aggregates, never a loop over attempts.
 import { periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 
@@ -25,7 +26,7 @@ export interface DefinitionMonth {
 }
 
 /** Per definition, the last six months (oldest first) of volume, success and disputes. */
-export async function definitionTrends(now = new Date()): Promise<Map<string, DefinitionMonth[]>> {
+export async function definitionTrends(now = clock.now()): Promise<Map<string, DefinitionMonth[]>> {
   const current = periodStartOf(now);
   const first = new Date(Date.UTC(current.getUTCFullYear(), current.getUTCMonth() - (MONTHS - 1), 1));
   const [usage, disputes] = await Promise.all([

@@ -17,6 +17,7 @@ import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
 import { periodStartOf } from "@/domain/invoicing/periods";
 import { Dec } from "@/domain/money";
 import { ratePeriod } from "@/domain/rating/rate-period";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contractInForce, termsOf } from "@/server/services/contracts/find-contract";
@@ -33,7 +34,7 @@ const SAMPLES = 20;
 
 export async function previewImpact({
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   input: z.input<typeof PreviewImpactInput>;
   now?: Date;

@@ -8,6 +8,7 @@
 // Disputes the version addresses are linked, so their customers read "addressed in version N".
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -29,7 +30,7 @@ export const PublishVersionInput = z.strictObject({
 export async function publishDefinitionVersion({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   input: z.input<typeof PublishVersionInput>;

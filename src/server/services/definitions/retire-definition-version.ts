@@ -3,6 +3,7 @@
 // only records that it is superseded; the version in force cannot be retired.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -15,7 +16,7 @@ export const RetireVersionInput = z.strictObject({
 export async function retireDefinitionVersion({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   input: z.input<typeof RetireVersionInput>;

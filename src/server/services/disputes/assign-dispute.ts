@@ -2,6 +2,7 @@
 // to themselves.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -16,7 +17,7 @@ export const AssignInput = z.strictObject({
 export async function assignDispute({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor & { kind: "user" };
   input: z.input<typeof AssignInput>;

@@ -13,6 +13,7 @@ import { ADJUDICATION_KINDS, ADJUDICATION_LABELS, creditShareOf, ROOT_CAUSES } f
 import type { Criterion } from "@/domain/evaluation/criteria";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
+import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -83,7 +84,7 @@ interface Item {
 export async function decideDisputedOutcomes({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor & { kind: "user" };
   input: DecideInput;

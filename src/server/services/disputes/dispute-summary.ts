@@ -1,9 +1,10 @@
 // The dashboard's disputes figures for one customer: what is open, what is at stake, and what
 // decisions have credited, on this period's draft and overall. Sums run in SQL.
 import { periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 
-export async function summarizeDisputes({ customerId, now = new Date() }: { customerId: string; now?: Date }) {
+export async function summarizeDisputes({ customerId, now = clock.now() }: { customerId: string; now?: Date }) {
   const periodStart = periodStartOf(now);
   const [customer, open, underDispute, onDraft, overall] = await Promise.all([
     db().customer.findUniqueOrThrow({ where: { id: customerId }, select: { currency: true } }),

@@ -7,6 +7,7 @@ import type { Actor } from "@/domain/actor";
 import { DISPUTE_REASONS } from "@/domain/disputes/dispute-terms";
 import { serviceLevelState } from "@/domain/disputes/service-level";
 import type { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { findDisputeInScope } from "./find-dispute-in-scope";
 
@@ -50,7 +51,7 @@ const queueSelect = {
 export async function listReviewQueue({
   actor,
   query,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor & { kind: "user" };
   query: QueueQuery;
@@ -97,7 +98,7 @@ export async function listReviewQueue({
 /** The navigation's counters for provider staff. */
 export async function reviewQueueCounters({
   actor,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor & { kind: "user" };
   now?: Date;
@@ -130,7 +131,7 @@ export const CustomerDisputesQuery = z.strictObject({
 export async function listCustomerDisputes({
   customerId,
   query,
-  now = new Date(),
+  now = clock.now(),
 }: {
   customerId: string;
   query: z.input<typeof CustomerDisputesQuery>;
@@ -158,7 +159,7 @@ export const DisputeOutcomesQuery = z.strictObject({
 export async function getDispute({
   actor,
   disputeId,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   disputeId: string;

@@ -11,6 +11,7 @@ import { addBusinessDays } from "@/domain/disputes/service-level";
 import { nextPeriodStart } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
 import { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -57,7 +58,7 @@ export async function previewDispute({
   actor,
   customerId,
   scope,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   customerId: string;
@@ -83,7 +84,7 @@ export async function openDispute({
   actor,
   customerId,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor & { kind: "user" };
   customerId: string;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { isProviderRole } from "@/domain/roles";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -19,7 +20,7 @@ export const ReplyInput = z.strictObject({
 export async function replyToDispute({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor & { kind: "user" };
   input: z.input<typeof ReplyInput>;

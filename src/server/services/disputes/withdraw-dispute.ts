@@ -3,6 +3,7 @@
 // rest withdrawn. The dispute row is locked, so a decision and a withdrawal cannot cross.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -19,7 +20,7 @@ export async function withdrawDispute({
   actor,
   customerId,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor & { kind: "user" };
   customerId: string;

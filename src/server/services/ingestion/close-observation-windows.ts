@@ -2,6 +2,7 @@
 // scheduler every minute; safe to run twice or on two instances at once (each run takes the
 // attempts no one else holds, and only attempts still pending).
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
@@ -11,7 +12,7 @@ import { type AttemptUpdate, lockAttempts, updateAttempts } from "./attempt-rows
 const schedulerActor: Actor = { kind: "system", job: "close-observation-windows" };
 
 export async function closeObservationWindows({
-  now = new Date(),
+  now = clock.now(),
   batchSize = 1_000,
 } = {}): Promise<{ closed: number }> {
   let closed = 0;

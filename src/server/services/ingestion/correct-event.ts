@@ -7,6 +7,7 @@ import type { AttributeValue, EvaluationTrace } from "@/domain/evaluation/criter
 import { mergeEvents } from "@/domain/ingestion/merge-events";
 import { usageDeltas } from "@/domain/invoicing/usage-delta";
 import type { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -83,7 +84,7 @@ export async function amendEvent({
     }
     await tx.ingestEvent.update({
       where: { id: active.id },
-      data: { supersededAt: new Date(), supersededBy: amendmentId },
+      data: { supersededAt: clock.now(), supersededBy: amendmentId },
     });
     return "amended";
   });
@@ -104,7 +105,10 @@ export async function voidEvent({
     eventId,
     "event.voided",
     async (tx, _original, active) => {
-      await tx.ingestEvent.update({ where: { id: active.id }, data: { supersededAt: new Date(), voidReason: reason } });
+      await tx.ingestEvent.update({
+        where: { id: active.id },
+        data: { supersededAt: clock.now(), voidReason: reason },
+      });
       return "voided";
     },
     reason,
@@ -188,7 +192,7 @@ async function rebuildAttempt(tx: Tx, locked: LockedAttempt) {
     orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }],
   });
   const versions = await loadVersions(tx, [versionId]);
-  const now = new Date();
+  const now = clock.now();
   if (events.length === 0) {
     const kept = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId } });
     const version = versions.get(versionId)!;

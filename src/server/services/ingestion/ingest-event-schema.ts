@@ -2,6 +2,7 @@
 // types and the OpenAPI document.
 import { z } from "zod";
 import { AI_SHARE_ATTRIBUTE } from "@/domain/evaluation/criteria";
+import { clock } from "@/server/clock";
 
 export const MAX_EVENTS_PER_BATCH = 1_000;
 export const MAX_BATCH_BYTES = 5 * 1024 * 1024;
@@ -40,7 +41,7 @@ export const IngestEventInput = z.strictObject({
   definition: z.string().trim().min(1, "Name the outcome definition by its key.").max(100),
   subject: z.string().trim().min(1, "Give the subject: your own id of the ticket, lead or document.").max(200),
   occurredAt: isoTime("occurredAt").refine(
-    (d) => d.getTime() <= Date.now() + CLOCK_SKEW_MS,
+    (d) => d.getTime() <= clock.now().getTime() + CLOCK_SKEW_MS,
     "occurredAt is in the future.",
   ),
   attributes: z

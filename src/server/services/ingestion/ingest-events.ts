@@ -8,6 +8,7 @@ import type { VersionRule } from "@/domain/evaluation/criteria";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
 import { attemptIdFor } from "@/domain/ingestion/attempt-identity";
 import type { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import { sqlOnPool, sqlTransaction } from "@/server/db";
 import { fieldErrorsFromZod } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -43,7 +44,7 @@ export function contentHashOf(input: IngestEventInput): string {
 export async function ingestEvents({
   actor,
   items,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   items: readonly unknown[];

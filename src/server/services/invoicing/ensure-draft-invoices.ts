@@ -1,11 +1,12 @@
 // Every period from a customer's first contract to now has an invoice row: a draft until
 // it is finalized. The row gives the invoice an id; its figures are computed live.
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 
 export async function ensureDraftInvoices({
   customerId,
-  now = new Date(),
+  now = clock.now(),
 }: {
   customerId?: string;
   now?: Date;

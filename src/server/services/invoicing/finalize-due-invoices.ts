@@ -2,6 +2,7 @@
 // days, is finalized. Idempotent and safe on several instances (see finalizeInvoice).
 import type { Actor } from "@/domain/actor";
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { contractInForce } from "@/server/services/contracts/find-contract";
 import { finalizeInvoice } from "./finalize-invoice";
@@ -9,7 +10,7 @@ import { finalizeInvoice } from "./finalize-invoice";
 const schedulerActor: Actor = { kind: "system", job: "finalize-invoices" };
 const DAY_MS = 86_400_000;
 
-export async function finalizeDueInvoices({ now = new Date() } = {}): Promise<{ finalized: string[] }> {
+export async function finalizeDueInvoices({ now = clock.now() } = {}): Promise<{ finalized: string[] }> {
   const finalized: string[] = [];
   const customers = await db().customer.findMany({
     select: { id: true, contracts: { select: { effectiveFrom: true }, orderBy: { effectiveFrom: "asc" }, take: 1 } },

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { isPeriodStart, nextPeriodStart, periodLabel } from "@/domain/invoicing/periods";
+import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -25,7 +26,7 @@ export const FinalizeInvoiceInput = z.strictObject({
 export async function finalizeInvoice({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   input: z.input<typeof FinalizeInvoiceInput>;

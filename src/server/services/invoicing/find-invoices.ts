@@ -3,6 +3,7 @@
 
 import { canSeeCustomer, customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { computeInvoice } from "./compute-invoice";
@@ -28,7 +29,7 @@ function assertScope(actor: Actor, customerId: string) {
 export async function listInvoices({
   actor,
   customerId,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   customerId: string;

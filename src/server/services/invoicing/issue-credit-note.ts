@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { formatMoney, toMinorUnits } from "@/domain/money";
+import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -22,7 +23,7 @@ export const ManualCreditNoteInput = z.strictObject({
 export async function issueManualCreditNote({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   input: z.input<typeof ManualCreditNoteInput>;

@@ -2,6 +2,7 @@
 // given up. Disabling an endpoint that is already disabled changes nothing and says so.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
+import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -13,7 +14,7 @@ export type DisableWebhookEndpointInput = z.input<typeof DisableWebhookEndpointI
 export async function disableWebhookEndpoint({
   actor,
   input,
-  now = new Date(),
+  now = clock.now(),
 }: {
   actor: Actor;
   input: DisableWebhookEndpointInput;

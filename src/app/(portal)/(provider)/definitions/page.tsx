@@ -3,6 +3,7 @@ import { DefinitionsTable } from "@/components/definitions/definitions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
+import { clock } from "@/server/clock";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Definitions" };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Definitions" };
 export default async function DefinitionsPage() {
   const caller = await serverCaller();
   const [definitions, trends] = await Promise.all([caller.definitions.list(), caller.definitions.trends()]);
-  const now = new Date();
+  const now = clock.now();
   return (
     <>
       <PageHeader

@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { clock } from "@/server/clock";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -24,7 +25,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const [me, invoice] = await Promise.all([caller.session.me(), foundOr404(caller.invoices.byId({ invoiceId: id }))]);
   const period = periodLabel(invoice.periodStart);
   const title = invoice.number ?? `Draft invoice for ${period}`;
-  const ended = invoice.periodEnd <= new Date();
+  const ended = invoice.periodEnd <= clock.now();
   const admin = me.role === "admin";
   const lastDay = new Date(invoice.periodEnd.getTime() - 86_400_000);
   return (

@@ -5,6 +5,7 @@ import PDFDocument from "pdfkit";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
 import { formatDate, formatQuantity, formatUnitPrice } from "@/lib/format";
+import { clock } from "@/server/clock";
 import type { InvoiceDocument } from "./invoice-document";
 import { printable } from "./win-ansi";
 
@@ -122,7 +123,9 @@ function header(doc: PDFKit.PDFDocument, invoice: InvoiceDocument, providerName:
   const facts: [string, string][] = [
     ["Invoice number", invoice.number ?? "Not numbered (draft)"],
     ["Billing period", periodLabel(invoice.periodStart)],
-    invoice.finalizedAt ? ["Issued", formatDate(invoice.finalizedAt)] : ["Computed", `${formatDate(new Date())}, live`],
+    invoice.finalizedAt
+      ? ["Issued", formatDate(invoice.finalizedAt)]
+      : ["Computed", `${formatDate(clock.now())}, live`],
     ["Currency", invoice.currency],
   ];
   facts.forEach(([label, value], i) => {

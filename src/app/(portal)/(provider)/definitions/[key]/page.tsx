@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { describeVersion } from "@/domain/definitions/plain-language";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
 import { currentActor } from "@/server/auth/current-actor";
+import { clock } from "@/server/clock";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -39,7 +40,7 @@ export default async function DefinitionPage({
   ]);
   const admin = actor?.role === "admin";
   const { versions } = definition;
-  const inForce = chooseVersion(versions, new Date());
+  const inForce = chooseVersion(versions, clock.now());
   const base = inForce ?? versions.findLast((v) => v.status !== "draft") ?? null;
   const draft = versions.find((v) => v.status === "draft") ?? null;
   const latest = versions.at(-1)?.number ?? 1;

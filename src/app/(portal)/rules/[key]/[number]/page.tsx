@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { describeVersion } from "@/domain/definitions/plain-language";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
 import { formatDateTime } from "@/lib/format";
+import { clock } from "@/server/clock";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -22,7 +23,7 @@ export default async function RulePage({ params }: { params: Promise<{ key: stri
   const published = definition.versions.filter((v) => v.status !== "draft");
   const version = published.find((v) => v.number === Number(number));
   if (!version) notFound();
-  const inForce = chooseVersion(published, new Date());
+  const inForce = chooseVersion(published, clock.now());
   return (
     <>
       <PageHeader
