@@ -40,7 +40,10 @@ export async function invoiceIdFor(customerId: string, periodStart: Date): Promi
 export function pdfText(pdf: Uint8Array): string {
   const raw = Buffer.from(pdf).toString("latin1");
   const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // pdfkit writes "stream\n", the binary data, "\nendstream": an optional \r before the "\n"
+  // would swallow the last byte of a compressed stream ending in 0x0D (1 in 256), and the
+  // inflate would then fail.
+  for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
     const bytes = Buffer.from(match[1]!, "latin1");
     let content: string;
     try {

@@ -4,7 +4,6 @@
 // during HTTP calls, and rows of a crashed run become due again once the claim lapses.
 import { Webhook } from "standardwebhooks";
 import { isDelivered, nextAttemptAfter } from "@/domain/webhooks/retry-schedule";
-import { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 
@@ -37,19 +36,16 @@ export async function deliverWebhooks({ now = clock.now() }: { now?: Date } = {}
   }
 }
 
-/** The columns are timestamp without time zone, holding UTC as Prisma writes them. */
-const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-
 function claimDue(now: Date) {
   return db().$queryRaw<ClaimedDelivery[]>`
     WITH due AS (
       SELECT d."id" FROM webhook_delivery d
-      WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${utc(now)}
+      WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now}::timestamptz
       ORDER BY d."nextAttemptAt"
       LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED
     )
-    UPDATE webhook_delivery d SET "nextAttemptAt" = ${utc(new Date(now.getTime() + CLAIM_MS))}
+    UPDATE webhook_delivery d SET "nextAttemptAt" = ${new Date(now.getTime() + CLAIM_MS)}::timestamptz
     FROM due, webhook_endpoint e
     WHERE d."id" = due."id" AND e."id" = d."endpointId"
     RETURNING d."id", d."eventType", d."payload", d."createdAt", d."attempts", e."url", e."secret"`;

@@ -56,13 +56,13 @@ async function fire({
   const { customerId } = alert;
   return db().$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
-      INSERT INTO spend_alert_firing ("alertId", "customerId", "periodStart")
-      SELECT ${alert.id}::uuid, ${customerId}::uuid, ${periodStart}
+      INSERT INTO spend_alert_firing ("alertId", "customerId", "periodStart", "firedAt")
+      SELECT ${alert.id}::uuid, ${customerId}::uuid, ${periodStart}, ${clock.now()}::timestamptz
       WHERE EXISTS (SELECT 1 FROM spend_alert WHERE "id" = ${alert.id}::uuid)
       ON CONFLICT ("alertId", "periodStart") DO NOTHING`;
     if (inserted === 0) return false;
     await tx.notification.create({
-      data: { customerId, userId: null, kind: "spend_alert", ...message, link: "/dashboard" },
+      data: { customerId, userId: null, kind: "spend_alert", ...message, link: "/dashboard", createdAt: clock.now() },
     });
     const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
     await enqueueWebhook(tx, {

@@ -130,7 +130,7 @@ export async function loadVersions(tx: SqlTx, ids: readonly string[]): Promise<M
   // Raw SQL: once per batch on the hot path, where the ORM's query compiler costs more than the read.
   const rows = await tx.$queryRaw<Parameters<typeof toVersionRule>[0][]>`
     SELECT "id"::text AS "id", "number", "criteria", "observationWindowHours",
-      "effectiveFrom" AT TIME ZONE 'UTC' AS "effectiveFrom", "status"::text AS "status"
+      "effectiveFrom", "status"::text AS "status"
     FROM definition_version WHERE "id" = ANY(${[...new Set(ids)]}::text[]::uuid[])`;
   return new Map(rows.map((v) => [v.id, toVersionRule(v)]));
 }

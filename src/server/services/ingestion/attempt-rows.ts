@@ -4,6 +4,7 @@ import type { AttributeValue, Criterion, VersionRule } from "@/domain/evaluation
 import type { AttemptState } from "@/domain/ingestion/merge-events";
 import { type UsageDelta, usageDeltas } from "@/domain/invoicing/usage-delta";
 import type { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import type { SqlTx } from "@/server/db";
 
 export interface NewEventRow {
@@ -43,8 +44,16 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 const asUtf8 = (text: string): string =>
   LONE_SURROGATE.test(text) ? Buffer.from(text, "utf8").toString("utf8") : text;
 
-/** Inserts events whose id is new; returns the ids actually inserted (the rest already existed). */
-export async function insertNewEvents(tx: SqlTx, rows: readonly NewEventRow[]): Promise<Set<string>> {
+/**
+ * Inserts events whose id is new; returns the ids actually inserted (the rest already existed).
+ * `receivedAt` comes from the clock, not the database's now(): the evidence trail compares it
+ * with the attempt's window, which the clock decided.
+ */
+export async function insertNewEvents(
+  tx: SqlTx,
+  rows: readonly NewEventRow[],
+  receivedAt: Date = clock.now(),
+): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const payload = jsonRows(
     rows.map((r) => [
@@ -67,9 +76,10 @@ export async function insertNewEvents(tx: SqlTx, rows: readonly NewEventRow[]): 
   // PostgreSQL 18; the migration 20261125210000_uuidv7_fallback defines it on older servers).
   const inserted = await tx.$queryRaw<{ eventId: string }[]>`
     INSERT INTO ingest_event ("id", "eventId", "originalEventId", "kind", "contentHash", "customerId", "attemptId",
-      "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId")
+      "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId", "receivedAt")
     SELECT uuidv7(), v.event_id, v.original_event_id, v.kind, v.content_hash, v.customer_id, v.attempt_id,
-      v.occurred_at, v.attributes, v.evidence, v.cost_amount, v.cost_currency, v.ai_share, v.api_key_id
+      v.occurred_at, v.attributes, v.evidence, v.cost_amount, v.cost_currency, v.ai_share, v.api_key_id,
+      ${receivedAt}::timestamptz
     FROM (SELECT r->>0 AS event_id, r->>1 AS original_event_id, (r->>2)::ingest_event_kind AS kind, r->>3 AS content_hash,
         (r->>4)::uuid AS customer_id, (r->>5)::uuid AS attempt_id, (r->>6)::timestamptz AS occurred_at, r->7 AS attributes,
         r->8 AS evidence, (r->>9)::numeric AS cost_amount, r->>10 AS cost_currency, (r->>11)::numeric AS ai_share,

@@ -171,7 +171,7 @@ async function resolveReferences(
       FROM customer WHERE "externalId" = ANY(${customerRefs}::text[])`,
     sqlOnPool().$queryRaw<DefinitionVersionRow[]>`
       SELECT d."id"::text AS "definitionId", d."key", v."id"::text AS "id", v."number", v."criteria",
-        v."observationWindowHours", v."effectiveFrom" AT TIME ZONE 'UTC' AS "effectiveFrom", v."status"::text AS "status"
+        v."observationWindowHours", v."effectiveFrom", v."status"::text AS "status"
       FROM outcome_definition AS d
       LEFT JOIN definition_version AS v ON v."definitionId" = d."id" AND v."status" IN ('published', 'retired')
       WHERE d."key" = ANY(${definitionKeys}::text[])`,

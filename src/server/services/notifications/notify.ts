@@ -1,6 +1,7 @@
 // Writes in-app notifications inside the caller's transaction, so they exist exactly when the
 // change they announce does. Customer-wide ones (userId null) reach every finance user of the
 // company; provider staff get one row each.
+import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
 
 export interface NotificationText {
@@ -12,7 +13,7 @@ export interface NotificationText {
 
 /** For the customer's finance users (read by one, read for all). */
 export async function notifyCustomerFinance(tx: Tx, customerId: string, text: NotificationText): Promise<void> {
-  await tx.notification.create({ data: { customerId, userId: null, ...text } });
+  await tx.notification.create({ data: { customerId, userId: null, ...text, createdAt: clock.now() } });
 }
 
 /** For the given provider staff, or every active admin and reviewer when none is named. */
@@ -32,5 +33,8 @@ export async function notifyProviderStaff(
   });
   const recipients = staff.filter((s) => s.id !== except);
   if (recipients.length === 0) return;
-  await tx.notification.createMany({ data: recipients.map((s) => ({ customerId, userId: s.id, ...text })) });
+  const createdAt = clock.now();
+  await tx.notification.createMany({
+    data: recipients.map((s) => ({ customerId, userId: s.id, ...text, createdAt })),
+  });
 }

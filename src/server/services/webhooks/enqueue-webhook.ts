@@ -3,6 +3,7 @@
 // exactly when the change commits (the delivery job sends it after the commit).
 import type { WebhookEventType } from "@/domain/webhooks/webhook-events";
 import type { Prisma } from "@/generated/prisma/client";
+import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
 
 export async function enqueueWebhook(
@@ -14,8 +15,16 @@ export async function enqueueWebhook(
     select: { id: true },
   });
   if (endpoints.length === 0) return 0;
+  // Due at once by the clock the delivery job reads (not the database's now()).
+  const at = clock.now();
   const { count } = await tx.webhookDelivery.createMany({
-    data: endpoints.map((endpoint) => ({ endpointId: endpoint.id, eventType: type, payload })),
+    data: endpoints.map((endpoint) => ({
+      endpointId: endpoint.id,
+      eventType: type,
+      payload,
+      createdAt: at,
+      nextAttemptAt: at,
+    })),
   });
   return count;
 }
