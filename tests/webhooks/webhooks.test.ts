@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WebhookEventType } from "@/domain/webhooks/webhook-events";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
@@ -13,6 +13,19 @@ import { issueManualCreditNote } from "@/server/services/invoicing/issue-credit-
 import { claim, disputeSetup } from "../disputes/dispute-fixtures";
 import { billedCustomer, monthsAgo } from "../invoicing/billed-period";
 import { callerFor, makeContract, makeCustomer, makeUser, testActor } from "../support/fixtures";
+
+/**
+ * Verifies as a receiver whose clock agrees with the sender's: the library compares the
+ * signed timestamp with Date.now(), and the suite may run with its clock pinned.
+ */
+function verifyAsReceiver(secret: string, body: string, headers: Record<string, string>) {
+  const receiverClock = vi.spyOn(Date, "now").mockReturnValue(clock.now().getTime());
+  try {
+    return new Webhook(secret).verify(body, headers);
+  } finally {
+    receiverClock.mockRestore();
+  }
+}
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -82,7 +95,7 @@ describe("webhooks", () => {
       "webhook-timestamp": String(request!.headers["webhook-timestamp"]),
       "webhook-signature": String(request!.headers["webhook-signature"]),
     };
-    expect(new Webhook(endpoint.secret).verify(request!.body, headers)).toMatchObject({
+    expect(verifyAsReceiver(endpoint.secret, request!.body, headers)).toMatchObject({
       type: "invoice.finalized",
       data: {
         invoiceId: invoice.invoiceId,
@@ -128,7 +141,7 @@ describe("webhooks", () => {
     ]);
     const verified = mine.map((d) => {
       const [request] = receivedFor(d.id);
-      return new Webhook(endpoint.secret).verify(request!.body, {
+      return verifyAsReceiver(endpoint.secret, request!.body, {
         "webhook-id": String(request!.headers["webhook-id"]),
         "webhook-timestamp": String(request!.headers["webhook-timestamp"]),
         "webhook-signature": String(request!.headers["webhook-signature"]),
