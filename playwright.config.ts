@@ -13,6 +13,19 @@ if (!process.env.E2E_DATA_DIR) {
   chmodSync(process.env.E2E_DATA_DIR, 0o755); // the embedded cluster runs as `postgres` under root
 }
 
+// The app, the test runner and every browser context share one pinned clock, so the journeys
+// (dispute this month's billable outcomes, finalize last month) hold on any day: by default
+// the 15th of the current month at 12:00 UTC, when last month is finalized and this month's
+// early outcomes are past their observation windows. Set OUTCOME_LEDGER_NOW to run at another instant.
+if (!process.env.OUTCOME_LEDGER_NOW) {
+  const today = new Date(); // the machine's date, once: only to choose the instant to pin
+  process.env.OUTCOME_LEDGER_NOW = new Date(
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 15, 12),
+  ).toISOString();
+  process.env.OUTCOME_LEDGER_NOW_SINCE = today.toISOString();
+}
+process.env.OUTCOME_LEDGER_NOW_SINCE ??= new Date().toISOString();
+
 export default defineConfig({
   testDir: "e2e",
   globalTeardown: "./e2e/support/global-teardown.ts",
@@ -43,6 +56,11 @@ export default defineConfig({
       DATABASE_URL: "", // always the throwaway embedded database, never the developer's own
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXTAUTH_SECRET: "",
+      OUTCOME_LEDGER_NOW: process.env.OUTCOME_LEDGER_NOW,
+      OUTCOME_LEDGER_NOW_SINCE: process.env.OUTCOME_LEDGER_NOW_SINCE,
+      // `next start` runs with NODE_ENV=production, where the clock refuses a pin unless told
+      // that this is the end-to-end harness.
+      OUTCOME_LEDGER_TEST_CLOCK: "allow",
     },
   },
 });

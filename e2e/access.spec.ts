@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 for (const path of ["/review", "/customers", "/audit", "/settings"]) {
   test(`a customer user who types ${path} is refused`, async ({ page }) => {

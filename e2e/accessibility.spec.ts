@@ -1,8 +1,9 @@
 // Automated accessibility checks (axe) of the customer portal's pages, as a finance user.
 // A dispute's page and the dispute dialog are checked in disputes-customer.spec.ts, which opens the dispute.
-import { expect, test } from "@playwright/test";
+
 import { seriousViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 test("the portal's pages have no serious accessibility violations", async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 const bearer = (key: string) => ({ headers: { authorization: `Bearer ${key}` } });
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 test("an admin reads the API reference and downloads the OpenAPI document it is rendered from", async ({
   page,

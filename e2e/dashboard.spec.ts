@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { clock } from "../src/server/clock";
 import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 /** The current billing period in UTC as the dashboard's links name it: [first day, first day of next month). */
 function currentPeriod() {

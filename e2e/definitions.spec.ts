@@ -4,16 +4,16 @@
 // Globex's finance user reads version 3's rule from that outcome, and "addressed in version 3"
 // on the dispute.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { clock } from "../src/server/clock";
 import { seriousViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
+import { expect, newPinnedContext, test } from "./support/test";
 
 test("from a dispute insight an admin drafts, previews and publishes v3 of ticket_resolved; the customer reads v3 on a new outcome", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await (await newPinnedContext(browser)).newPage();
   await signIn(admin, "admin@acme-support.ai");
   await admin.goto("/definitions");
   await admin.getByRole("link", { name: "Ticket resolved" }).click();
@@ -86,7 +86,7 @@ test("from a dispute insight an admin drafts, previews and publishes v3 of ticke
   const [result] = (await ingested.json()).results;
   expect(result.status).toBe("accepted");
 
-  const finance = await (await browser.newContext()).newPage();
+  const finance = await (await newPinnedContext(browser)).newPage();
   await signIn(finance, "finance@globex.example");
   await finance.goto(`/outcomes/${result.attemptId}`);
   const evaluation = finance.getByRole("region", { name: "Evaluation" });

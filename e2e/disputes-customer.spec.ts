@@ -1,10 +1,11 @@
 // The customer's side of a dispute: a finance user disputes two outcomes of the current draft
 // from the explorer and lands on the dispute; a viewer of the same company reads it but has
 // no control that would change it.
-import { expect, test } from "@playwright/test";
+
 import { clock } from "../src/server/clock";
 import { seriousViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
+import { expect, newPinnedContext, test } from "./support/test";
 
 const currentPeriod = () => clock.now().toISOString().slice(0, 7);
 
@@ -74,7 +75,7 @@ test("finance disputes two outcomes from the explorer; a viewer reads the disput
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
 
-  const viewerContext = await browser.newContext();
+  const viewerContext = await newPinnedContext(browser);
   const viewer = await viewerContext.newPage();
   await signIn(viewer, "viewer@globex.example");
   await viewer.goto("/disputes");

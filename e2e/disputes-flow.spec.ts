@@ -2,9 +2,10 @@
 // three outcomes of the open month; a reviewer accepts one, grants 50 % on one and rejects one;
 // finance sees each decision and the draft invoice's dispute credits move by exactly the credit
 // (Initech pays 2.00 USD per resolved ticket, so 2.00 + 1.00 + 0.00).
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+
 import { clock } from "../src/server/clock";
 import { signIn } from "./support/sign-in";
+import { type APIRequestContext, expect, newPinnedContext, type Page, test } from "./support/test";
 
 const currentPeriod = () => clock.now().toISOString().slice(0, 7);
 
@@ -50,7 +51,7 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
   browser,
 }) => {
   test.setTimeout(120_000);
-  const financeContext = await browser.newContext();
+  const financeContext = await newPinnedContext(browser);
   const finance = await financeContext.newPage();
   await signIn(finance, "finance@initech.example");
   const creditsBefore = await disputeCreditsCents(finance);
@@ -73,7 +74,7 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
   const disputeId = finance.url().split("/").at(-1)!;
   const number = ((await finance.getByRole("heading", { level: 1 }).textContent()) ?? "").replace("Dispute ", "");
 
-  const reviewerContext = await browser.newContext();
+  const reviewerContext = await newPinnedContext(browser);
   const reviewer = await reviewerContext.newPage();
   await signIn(reviewer, "reviewer@acme-support.ai");
   await reviewer.goto(`/review/${disputeId}`);

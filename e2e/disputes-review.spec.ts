@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
+import { type APIRequestContext, expect, newPinnedContext, type Page, test } from "./support/test";
 
 /** A tRPC query over HTTP, the way the app's client sends one without batching (superjson envelope). */
 async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
@@ -52,7 +52,7 @@ test("a reviewer assigns a new dispute to themself from the queue and accepts an
   browser,
   page,
 }) => {
-  const financeContext = await browser.newContext();
+  const financeContext = await newPinnedContext(browser);
   const number = await openDisputeAsFinance(await financeContext.newPage());
   await financeContext.close();
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { clock } from "../src/server/clock";
 import { signIn } from "./support/sign-in";
+import { type APIRequestContext, expect, type Page, test } from "./support/test";
 
 /** "YYYY-MM" and "Month YYYY" of the month before now, in UTC: an ended period. */
 function lastMonth() {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 const CSV_HEADER = "attempt_id,occurred_at,subject,definition,version,status,events,cost,cost_currency";
 

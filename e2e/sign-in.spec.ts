@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "../prisma/seed/demo-accounts";
 import { ROLE_LABELS } from "../src/domain/roles";
 import { navigationFor } from "../src/lib/navigation";
 import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 for (const user of DEMO_USERS) {
   test(`${user.role} ${user.email} signs in and sees the ${user.role} navigation`, async ({ page }) => {

@@ -3,14 +3,14 @@
 import { seedDemo } from "../prisma/seed/demo-seed";
 import { disconnectDb } from "../src/server/db";
 import { openDatabase } from "../src/server/runtime/database-runtime";
-import { applyMigrations } from "../src/server/runtime/migrations";
+import { migrateDatabase } from "../src/server/runtime/prepare-database";
 
 const database = await openDatabase({ log: console.log });
 const log = (line: string) => console.log(`[outcome-ledger] ${line}`);
 process.env.DATABASE_URL = database.url;
 let code = 0;
 try {
-  const applied = await applyMigrations(database.url);
+  const applied = await migrateDatabase(database, log);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}.` : "Database schema is up to date.");
   await seedDemo(log);
 } catch (error) {

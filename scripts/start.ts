@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-accounts";
-import { sessionSecret } from "../src/server/runtime/app-secrets";
+import { auditCheckpointKey, sessionSecret } from "../src/server/runtime/app-secrets";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "../src/server/runtime/build-fingerprint";
 import { dataDirectory, openDatabase } from "../src/server/runtime/database-runtime";
 
@@ -48,13 +48,17 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    prepareDatabase(database.url);
+    prepareDatabase(database);
 
     if (!dev) buildIfNeeded();
+    // The app gets the app role's URL and never the owner's.
+    const { MIGRATION_DATABASE_URL: _ownerOnly, ...appEnvironment } = process.env;
     const env = {
-      ...process.env,
+      ...appEnvironment,
       DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
       NEXTAUTH_SECRET: sessionSecret(dataDir),
+      AUDIT_CHECKPOINT_KEY: auditCheckpointKey(dataDir).toString("utf8"),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: withYoungGeneration(process.env.NODE_OPTIONS),
@@ -73,10 +77,10 @@ async function main() {
  * Migrations and the demo seed run in a short-lived child (`npm run db:seed`), so this
  * supervisor, which lives as long as the app, does not keep Prisma and its engine in memory.
  */
-function prepareDatabase(url: string) {
+function prepareDatabase({ url, migrationUrl }: { url: string; migrationUrl: string }) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: url, MIGRATION_DATABASE_URL: migrationUrl },
   });
   if (result.status !== 0) throw new Error("preparing the database failed (see above).");
 }
@@ -116,6 +120,9 @@ function printWelcome(port: number) {
       `  Demo logins (password for all: ${DEMO_PASSWORD})`,
       ...DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role.padEnd(8)}  ${u.customer ?? "provider staff"}`),
       "",
+      ...(process.env.OUTCOME_LEDGER_NOW
+        ? [`  The clock is pinned for testing: it started at ${process.env.OUTCOME_LEDGER_NOW}.`, ""]
+        : []),
       "  Press Ctrl-C to stop the app and the database.",
       "",
     ].join("\n"),

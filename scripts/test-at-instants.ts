@@ -91,6 +91,8 @@ for (const run of selectedRuns(process.argv.slice(2))) {
 
 console.log("\nIntegration suite at pinned instants:");
 for (const { run, ok, seconds } of results) {
-  console.log(`  ${ok ? "pass" : "FAIL"}  ${run.now}  TZ=${run.tz.padEnd(16)} ${String(seconds).padStart(4)} s  ${run.why}`);
+  console.log(
+    `  ${ok ? "pass" : "FAIL"}  ${run.now}  TZ=${run.tz.padEnd(16)} ${String(seconds).padStart(4)} s  ${run.why}`,
+  );
 }
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -15,7 +15,7 @@ import pg from "pg";
 import { apiRateLimiter, closeApiRateLimiter } from "../../src/server/api/rate-limit";
 import { db, disconnectDb, observeSqlTransactions } from "../../src/server/db";
 import { openEmbeddedDatabase } from "../../src/server/runtime/database-runtime";
-import { applyMigrations } from "../../src/server/runtime/migrations";
+import { migrateDatabase } from "../../src/server/runtime/prepare-database";
 import type { ApiKeyActor } from "../../src/server/services/api-keys/authenticate-api-key";
 import { authenticateApiKey } from "../../src/server/services/api-keys/authenticate-api-key";
 import { IngestEventInput } from "../../src/server/services/ingestion/ingest-event-schema";
@@ -110,7 +110,7 @@ async function main() {
   const database = await openEmbeddedDatabase(dir, () => {}, { persistent: false });
   const direct = new pg.Client({ connectionString: database.url });
   try {
-    await applyMigrations(database.url);
+    await migrateDatabase(database);
     process.env.DATABASE_URL = database.url;
     process.env.API_RATE_LIMIT_PER_MINUTE = "1000000";
     const fixture = await createFixture(randomBytes(4).toString("hex"));

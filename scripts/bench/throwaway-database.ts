@@ -5,14 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { disconnectDb } from "../../src/server/db";
 import { openEmbeddedDatabase } from "../../src/server/runtime/database-runtime";
-import { applyMigrations } from "../../src/server/runtime/migrations";
+import { migrateDatabase } from "../../src/server/runtime/prepare-database";
 
 export async function withThrowawayDatabase(name: string, log: (line: string) => void, run: () => Promise<void>) {
   const dir = mkdtempSync(path.join(tmpdir(), `outcome-ledger-${name}-`));
   chmodSync(dir, 0o755); // the embedded cluster runs as the postgres user when we are root
   const database = await openEmbeddedDatabase(dir, log, { persistent: false });
   try {
-    await applyMigrations(database.url);
+    await migrateDatabase(database);
     process.env.DATABASE_URL = database.url;
     await run();
   } finally {

@@ -27,6 +27,15 @@ describe("the server's clock", () => {
     expect(clock.isPinned()).toBe(true);
   });
 
+  it("ticks in step with other processes told when the pinned instant held", () => {
+    vi.stubEnv("OUTCOME_LEDGER_NOW", "2027-03-01T00:30:00Z");
+    const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
+    vi.stubEnv("OUTCOME_LEDGER_NOW_SINCE", tenMinutesAgo);
+    resetNow();
+    const drift = clock.now().getTime() - Date.parse("2027-03-01T00:40:00Z");
+    expect(Math.abs(drift)).toBeLessThan(1_000);
+  });
+
   it("stands still when a test freezes it", async () => {
     setNow("2027-03-01T00:30:00Z", { frozen: true });
     await new Promise((resolve) => setTimeout(resolve, 5));

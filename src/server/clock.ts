@@ -7,6 +7,8 @@
 //
 // `OUTCOME_LEDGER_NOW=<ISO instant>` starts the process's clock at that instant; it then
 // ticks at the real rate, so timeouts, "once a minute" throttles and ordering still behave.
+// `OUTCOME_LEDGER_NOW_SINCE=<ISO instant>` says at which real instant it held (default: when
+// the process first read the clock), so that several processes tick in step.
 // It is for test and end-to-end processes only: under NODE_ENV=production (every `next
 // start`) it is refused unless the end-to-end harness also sets OUTCOME_LEDGER_TEST_CLOCK=allow.
 
@@ -44,7 +46,11 @@ function pinFromEnvironment(): Pin | null {
       `${PIN_VARIABLE} pins the clock for tests and is refused in production. Unset it to run on the real time.`,
     );
   }
-  return { at: parseInstant(text).getTime(), since: realTime(), frozen: false };
+  // Several processes (the end-to-end runner and the app it starts) share one pinned clock
+  // when they are told the real instant at which OUTCOME_LEDGER_NOW held.
+  const sinceText = process.env.OUTCOME_LEDGER_NOW_SINCE;
+  const since = sinceText ? parseInstant(sinceText, "OUTCOME_LEDGER_NOW_SINCE").getTime() : realTime();
+  return { at: parseInstant(text).getTime(), since, frozen: false };
 }
 
 function isProductionRuntime(): boolean {

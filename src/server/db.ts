@@ -1,6 +1,9 @@
 // The one database pool of the process, shared by the Prisma client and by the ingestion
 // write path's transactions on pg directly. The URL always comes from DATABASE_URL: `npm
 // start` sets it to the embedded cluster when the user did not, so the app never guesses.
+// Every connection it hands out carries the row-level-security scope of the request it
+// serves (a customer's own rows, or the provider's view of all of them).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
@@ -23,12 +26,84 @@ interface Connection {
   pool: pg.Pool;
 }
 
+/** What a request may see: one customer's rows, or (no scope) everything the provider has. */
+interface DatabaseScope {
+  customerId: string;
+}
+
+const scopeStorage = new AsyncLocalStorage<DatabaseScope>();
+const PROVIDER_SCOPE = "provider";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs `work` so that every query it makes, through Prisma or pg, sees only `customerId`'s
+ * rows of the customer tables (the row-level-security policies of the migration
+ * 20261203082731_audit_anchor_and_row_security): the second wall behind each query's own
+ * customer filter. The procedure builders and the portal routes wrap every request of a
+ * customer user in it; staff, API keys and jobs run without a scope and see every customer.
+ */
+export function withCustomerScope<T>(customerId: string, work: () => T | PromiseLike<T>): Promise<T> {
+  if (!UUID.test(customerId)) return Promise.reject(new Error(`Not a customer id: ${customerId}`));
+  // Awaited inside the scope: Prisma's queries are lazy and start only when awaited.
+  return scopeStorage.run({ customerId }, async () => await work());
+}
+
+/**
+ * Captures the current scope for work that runs later from elsewhere, such as a streamed
+ * download's next page, which the response's reader pulls outside the request's context.
+ */
+export function keepDatabaseScope(): <R>(work: () => R | PromiseLike<R>) => Promise<R> {
+  const inScope = AsyncLocalStorage.snapshot();
+  return (work) => inScope(async () => await work());
+}
+
+/** The scope a connection last had set, so a checkout costs a statement only when it changes. */
+const scopeOfConnection = new WeakMap<pg.PoolClient, string>();
+
+/**
+ * A pg pool whose every checkout (Prisma's queries and transactions, `sqlTransaction`,
+ * `pool.query`) first sets the session's `outcome_ledger.scope`/`outcome_ledger.customer_id`
+ * to the scope of the code asking for it.
+ */
+class ScopedPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | undefined {
+    const wanted = scopeStorage.getStore()?.customerId ?? PROVIDER_SCOPE;
+    const ready = super.connect().then(async (client) => {
+      if (scopeOfConnection.get(client) !== wanted) {
+        try {
+          await client.query(
+            "SELECT set_config('outcome_ledger.scope', $1, false), set_config('outcome_ledger.customer_id', $2, false)",
+            wanted === PROVIDER_SCOPE ? [PROVIDER_SCOPE, ""] : ["customer", wanted],
+          );
+        } catch (error) {
+          client.release(error as Error);
+          throw error;
+        }
+        scopeOfConnection.set(client, wanted);
+      }
+      return client;
+    });
+    if (!callback) return ready;
+    ready.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
+      (error: Error) => callback(error, undefined, () => {}),
+    );
+    return undefined;
+  }
+}
+
 function connect(): Connection {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides the embedded database.");
   }
-  const pool = new pg.Pool({
+  const pool = new ScopedPool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast when the database is down instead of hanging the request.

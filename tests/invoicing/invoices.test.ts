@@ -6,6 +6,7 @@ import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { getInvoiceForPeriod } from "@/server/services/invoicing/find-invoices";
 import { issueManualCreditNote } from "@/server/services/invoicing/issue-credit-note";
+import { asRole, ownerUrl } from "../support/database-roles";
 import { makeContract, makeCustomer, makeDefinition, sendAttempts, testActor } from "../support/fixtures";
 
 const monthsAgo = (n: number) => {
@@ -86,10 +87,19 @@ describe("invoices", () => {
     );
     await expect(
       db().invoiceLine.updateMany({ where: { invoiceId: invoice.id }, data: { amountMinor: 1n } }),
-    ).rejects.toThrow(/cannot be changed/);
+    ).rejects.toThrow(/permission denied/);
+    // Lines are append-only for the app's role; the owner meets the trigger.
     await expect(db().invoiceLine.deleteMany({ where: { invoiceId: invoice.id } })).rejects.toThrow(
-      /cannot be changed/,
+      /permission denied/,
     );
+    await expect(
+      asRole(ownerUrl(), (owner) => owner.query('DELETE FROM invoice_line WHERE "invoiceId" = $1', [invoice.id])),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(
+      asRole(ownerUrl(), (owner) =>
+        owner.query('UPDATE invoice_line SET "amountMinor" = 1 WHERE "invoiceId" = $1', [invoice.id]),
+      ),
+    ).rejects.toThrow(/cannot be changed/);
 
     await sendAttempts(customer.externalId, definition.key, new Date(period.getTime() + 5 * 86_400_000), 2, 2);
     const next = await computeInvoice(customer.id, nextPeriodStart(period));

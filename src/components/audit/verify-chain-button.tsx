@@ -10,13 +10,17 @@ export function VerifyChainButton() {
       <output aria-live="polite" className="text-sm">
         {verify.isError && <span className="text-red-700">{errorMessage(verify.error)}</span>}
         {verify.data &&
-          (verify.data.firstBreak ? (
-            <span className="font-medium text-red-700">
-              Chain broken at entry {verify.data.firstBreak.seq}: {verify.data.firstBreak.reason}
+          (verify.data.ok ? (
+            <span className="font-medium text-emerald-700">
+              All {verify.data.checked.toLocaleString("en-US")} entries and their checkpoints verified
             </span>
           ) : (
-            <span className="font-medium text-emerald-700">
-              All {verify.data.checked.toLocaleString("en-US")} entries verified
+            <span className="font-medium text-red-700">
+              {verify.data.firstBreak
+                ? `Chain broken at entry ${verify.data.firstBreak.seq}: ${verify.data.firstBreak.reason}`
+                : verify.data.problems[0]}
+              {verify.data.problems.length > (verify.data.firstBreak ? 0 : 1) &&
+                ` (${verify.data.problems.length - (verify.data.firstBreak ? 0 : 1)} more problems: run npm run audit:verify)`}
             </span>
           ))}
       </output>

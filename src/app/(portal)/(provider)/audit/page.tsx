@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditEntryTable } from "@/components/audit/audit-entry-table";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
+import { LastCheckpoint } from "@/components/audit/last-checkpoint";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,11 +33,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   };
   const before = params.before && /^\d+$/.test(params.before) ? params.before : undefined;
   const caller = await serverCaller();
-  const [page, actions, customers] = await Promise.all([
+  const [page, actions, customers, checkpoint] = await Promise.all([
     // The form's "To" day is inclusive; the query's upper bound is exclusive.
     caller.audit.list({ ...filters, to: filters.to && nextDay(filters.to), before }),
     caller.audit.actions(),
     caller.customers.list(),
+    caller.audit.lastCheckpoint(),
   ]);
   const query = (extra: Record<string, string>) =>
     `/audit?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>), ...extra })}`;
@@ -48,6 +50,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         description="Every change to the ledger, in order. Each entry carries the hash of the one before it, so any alteration is detectable."
         actions={<VerifyChainButton />}
       />
+      <LastCheckpoint checkpoint={checkpoint} />
       <AuditFilters values={filters} actions={actions} customers={customers.map(({ id, name }) => ({ id, name }))} />
       {page.entries.length === 0 ? (
         <EmptyState title="No entries match">

@@ -5,7 +5,7 @@
 // definition lands on the tier holding n, a late item on its period's late line.
 import { stringify } from "csv-stringify/sync";
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
-import { db } from "@/server/db";
+import { db, keepDatabaseScope } from "@/server/db";
 import { lateItems } from "../late-items";
 import { type AttemptFilter, billedAs, type LineAttempt, type PageStart, pageLineAttempts } from "../line-attempts";
 import { asText, type InvoiceDocument } from "./invoice-document";
@@ -29,13 +29,15 @@ export function invoiceOutcomesCsv(
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const pages = outcomeRows(invoice, pageSize);
+  // The reader pulls pages after the request's handler returned: keep its database scope.
+  const inRequestScope = keepDatabaseScope();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(stringify([[...OUTCOMES_CSV_HEADER]])));
     },
     async pull(controller) {
       try {
-        const next = await pages.next();
+        const next = await inRequestScope(() => pages.next());
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(stringify(next.value)));
       } catch (error) {
@@ -45,7 +47,7 @@ export function invoiceOutcomesCsv(
       }
     },
     async cancel() {
-      await pages.return(undefined);
+      await inRequestScope(() => pages.return(undefined));
     },
   });
 }
