@@ -21,6 +21,7 @@ try {
   if (result.problems.length > SHOWN_PROBLEMS) {
     console.error(`…and ${result.problems.length - SHOWN_PROBLEMS} more problems.`);
   }
+  for (const note of result.notes) console.log(`Note: ${note}`);
   if (result.ok) {
     const last = result.lastCheckpoint;
     console.log(

@@ -23,6 +23,8 @@ export interface AuditVerification {
   lastCheckpoint: AuditCheckpoint | null;
   /** What is wrong beyond the first broken link: checkpoints, the anchor, the head. */
   problems: string[];
+  /** Worth knowing, not wrong (e.g. no checkpoint yet right after an upgrade). */
+  notes: string[];
   ok: boolean;
 }
 
@@ -52,8 +54,12 @@ export async function verifyAuditChain(): Promise<AuditVerification> {
     } else if (stored.mac !== anchor.mac) {
       problems.push(`Checkpoint ${number} differs from the copy kept outside the database: it was replaced.`);
     }
-  } else if (count === 0 && lastSeq > 0n) {
-    problems.push(`No checkpoint vouches for the chain's ${lastSeq} entries yet (the app takes one every minute).`);
+  }
+  const notes: string[] = [];
+  if (count === 0 && lastSeq > 0n) {
+    notes.push(
+      `No checkpoint vouches for the chain's ${lastSeq} entries yet: the running app takes one within a minute of a change.`,
+    );
   }
   return {
     checked,
@@ -62,6 +68,7 @@ export async function verifyAuditChain(): Promise<AuditVerification> {
     checkpoints: count,
     lastCheckpoint: newest,
     problems,
+    notes,
     ok: !firstBreak && problems.length === 0,
   };
 }
