@@ -140,7 +140,11 @@ describe("portal routes (sessionRoute)", () => {
   beforeEach(() => handler.mockClear());
 
   it("refuses a state-changing request from another site before it reaches the handler", async () => {
-    const foreign: Record<string, string>[] = [{ origin: EVIL }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    const foreign: Record<string, string>[] = [
+      { origin: EVIL },
+      { "sec-fetch-site": "cross-site" },
+      { origin: "null" },
+    ];
     for (const headers of foreign) {
       for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
         const response = await route(new Request(`${APP}/api/portal/x`, { method, headers }), routeParams({}));
