@@ -9,7 +9,7 @@ import { hashAuditEntry } from "@/domain/audit/hash-chain";
 import { checkpointAuditChain } from "@/server/services/audit/checkpoint-audit-chain";
 import { verifyAuditChain } from "@/server/services/audit/verify-audit-chain";
 import { upsertCustomer } from "@/server/services/customers/upsert-customer";
-import { asRole, superuserUrl, runOnOwnDatabase } from "../support/database-roles";
+import { asRole, runOnOwnDatabase, superuserUrl } from "../support/database-roles";
 import { testActor, uniqueId } from "../support/fixtures";
 
 runOnOwnDatabase();

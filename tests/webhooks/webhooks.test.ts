@@ -1,8 +1,6 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WebhookEventType } from "@/domain/webhooks/webhook-events";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
@@ -13,6 +11,7 @@ import { issueManualCreditNote } from "@/server/services/invoicing/issue-credit-
 import { claim, disputeSetup } from "../disputes/dispute-fixtures";
 import { billedCustomer, monthsAgo } from "../invoicing/billed-period";
 import { callerFor, makeContract, makeCustomer, makeUser, testActor } from "../support/fixtures";
+import { webhookReceiver } from "../support/webhook-receiver";
 
 /**
  * Verifies as a receiver whose clock agrees with the sender's: the library compares the
@@ -27,27 +26,26 @@ function verifyAsReceiver(secret: string, body: string, headers: Record<string, 
   }
 }
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A receiver on 127.0.0.1 that answers with `status` after `delayMs` and keeps every request. */
-const receiver = { status: 200, delayMs: 0, received: [] as Received[], url: "" };
-const server = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on("data", (chunk: Buffer) => chunks.push(chunk));
-  request.on("end", () => {
-    receiver.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-    setTimeout(() => response.writeHead(receiver.status).end(), receiver.delayMs);
-  });
+/** Host names these tests resolve themselves (the machine has no DNS for them); others resolve as usual. */
+const fakeDns = vi.hoisted(() => new Map<string, string[]>());
+vi.mock(import("node:dns"), async (original) => {
+  const dns = await original();
+  const lookup = ((hostname: string, options: object, callback: (...args: unknown[]) => void) => {
+    const addresses = fakeDns.get(hostname);
+    if (!addresses) return dns.lookup(hostname, options as never, callback as never);
+    callback(
+      null,
+      addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+    );
+  }) as typeof dns.lookup;
+  return { ...dns, lookup, default: { ...dns.default, lookup } };
 });
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+/** A receiver on 127.0.0.1, a loopback address the tests allow as a provider would allow its own network. */
+const receiver = webhookReceiver();
+beforeEach(() => {
+  vi.stubEnv("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "127.0.0.1");
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 let admin: Awaited<ReturnType<typeof makeUser>>;
 const endpointsOfThisTest: string[] = [];
@@ -59,10 +57,11 @@ afterEach(async () => {
   for (const id of endpointsOfThisTest.splice(0)) await callerFor(admin).webhooks.disable({ id });
   receiver.status = 200;
   receiver.delayMs = 0;
+  vi.unstubAllEnvs();
 });
 
-async function makeEndpoint(events: WebhookEventType[]) {
-  const endpoint = await callerFor(admin).webhooks.create({ url: receiver.url, description: "Test receiver", events });
+async function makeEndpoint(events: WebhookEventType[], url = receiver.url) {
+  const endpoint = await callerFor(admin).webhooks.create({ url, description: "Test receiver", events });
   endpointsOfThisTest.push(endpoint.id);
   return endpoint;
 }
@@ -281,5 +280,112 @@ describe("webhooks", () => {
     });
     const reviewer = callerFor(await makeUser("reviewer"));
     await expect(reviewer.webhooks.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("where webhooks may go (SSRF)", () => {
+  const refusal = /webhooks are sent only to public addresses unless WEBHOOK_ALLOWED_PRIVATE_HOSTS/;
+
+  it("refuses an endpoint on a private, loopback, link-local or metadata address, however it is spelled", async () => {
+    vi.stubEnv("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "");
+    const port = receiver.port;
+    const endpointsBefore = await db().webhookEndpoint.count();
+    for (const url of [
+      receiver.url,
+      `http://2130706433:${port}/hooks`,
+      `http://0x7f.1:${port}/hooks`,
+      `http://0177.0.0.1:${port}/hooks`,
+      `http://[::1]:${port}/hooks`,
+      `http://[::ffff:127.0.0.1]:${port}/hooks`,
+      `http://localhost:${port}/hooks`,
+      "http://169.254.169.254/latest/meta-data/",
+      "http://[fd00:ec2::254]/latest/meta-data/",
+      "http://100.100.100.200/latest/meta-data/",
+      "https://10.0.0.5/hooks",
+      "https://192.168.1.20/hooks",
+      "http://[fe80::1]/hooks",
+      "http://0.0.0.0/",
+      "http://[::]/",
+      "http://224.0.0.1/",
+    ]) {
+      await expect(callerFor(admin).webhooks.create({ url, events: ["invoice.finalized"] }), url).rejects.toMatchObject(
+        { code: "BAD_REQUEST", message: expect.stringMatching(refusal) },
+      );
+    }
+    expect(await db().webhookEndpoint.count()).toBe(endpointsBefore);
+  });
+
+  it("accepts a private receiver once the provider allows its range", async () => {
+    vi.stubEnv("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "10.0.0.0/8, 127.0.0.0/8");
+    const endpoint = await makeEndpoint(["invoice.finalized"]);
+    expect(endpoint.url).toBe(receiver.url);
+  });
+
+  it("refuses at delivery a host name that resolves to a private address, and says so in the log", async () => {
+    fakeDns.set("metadata.example.test", ["169.254.169.254"]);
+    const endpoint = await makeEndpoint(["invoice.finalized"], "http://metadata.example.test/latest/meta-data/");
+    await finalizedInvoice();
+    await deliverWebhooks();
+    expect(await deliveriesOf(endpoint.id)).toEqual([
+      expect.objectContaining({
+        status: "pending",
+        attempts: 1,
+        lastStatusCode: null,
+        lastError: expect.stringMatching(
+          /^metadata\.example\.test resolves to 169\.254\.169\.254, which is a link-local/,
+        ),
+      }),
+    ]);
+  });
+
+  it("refuses a host when any one of its addresses is private (a rebinding answer)", async () => {
+    fakeDns.set("mixed.example.test", ["93.184.215.14", "10.0.0.7"]);
+    const endpoint = await makeEndpoint(["invoice.finalized"], "https://mixed.example.test/hooks");
+    await finalizedInvoice();
+    await deliverWebhooks();
+    const [delivery] = await deliveriesOf(endpoint.id);
+    expect(delivery!.lastError).toMatch(
+      /mixed\.example\.test resolves to 10\.0\.0\.7, which is a private network address/,
+    );
+  });
+
+  it("connects to the address it checked, and only while the provider allows it", async () => {
+    fakeDns.set("receiver.example.test", ["127.0.0.1"]);
+    vi.stubEnv("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "127.0.0.1/32");
+    const endpoint = await makeEndpoint(["invoice.finalized"], `http://receiver.example.test:${receiver.port}/hooks`);
+    await finalizedInvoice();
+    await deliverWebhooks();
+    const [delivered] = await deliveriesOf(endpoint.id);
+    expect(delivered).toMatchObject({ status: "delivered", lastStatusCode: 200 });
+    // No real DNS knows this name: the request reached the receiver at the address that was checked.
+    expect(receivedFor(delivered!.id)[0]!.headers.host).toBe(`receiver.example.test:${receiver.port}`);
+
+    vi.stubEnv("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "");
+    await finalizedInvoice();
+    await deliverWebhooks();
+    const [, refused] = await deliveriesOf(endpoint.id);
+    expect(refused).toMatchObject({ status: "pending", lastError: expect.stringMatching(/resolves to 127\.0\.0\.1/) });
+    expect(receivedFor(refused!.id)).toHaveLength(0);
+  });
+
+  it("refuses at delivery an endpoint on a literal private address stored before the rule", async () => {
+    vi.stubEnv("WEBHOOK_ALLOWED_PRIVATE_HOSTS", "");
+    const endpoint = await db().webhookEndpoint.create({
+      data: {
+        url: `http://[::ffff:127.0.0.1]:${receiver.port}/hooks`,
+        description: "Stored before the rule",
+        events: ["invoice.finalized"],
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      },
+    });
+    endpointsOfThisTest.push(endpoint.id);
+    await finalizedInvoice();
+    await deliverWebhooks();
+    const [delivery] = await deliveriesOf(endpoint.id);
+    expect(delivery).toMatchObject({
+      status: "pending",
+      lastError: expect.stringMatching(/^::ffff:7f00:1 is a loopback address/),
+    });
+    expect(receivedFor(delivery!.id)).toHaveLength(0);
   });
 });

@@ -2,13 +2,16 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { safeRedirectPath } from "@/domain/access/safe-redirect";
 import { currentActor } from "@/server/auth/current-actor";
+import { appOrigin } from "@/server/http/app-origin";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) {
-    const path = (await headers()).get("x-pathname") ?? "/";
+    const requestHeaders = await headers();
+    const path = safeRedirectPath(requestHeaders.get("x-pathname"), appOrigin(requestHeaders));
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   }
   const shell = await (await serverCaller()).session.shell();

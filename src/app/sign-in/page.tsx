@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeRedirectPath } from "@/domain/access/safe-redirect";
 import { homePathFor } from "@/lib/navigation";
 import { currentActor } from "@/server/auth/current-actor";
+import { appOrigin } from "@/server/http/app-origin";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const [actor, { callbackUrl }] = await Promise.all([currentActor(), searchParams]);
+  const [actor, { callbackUrl }, requestHeaders] = await Promise.all([currentActor(), searchParams, headers()]);
   if (actor) redirect(homePathFor(actor.role));
-  // Only same-site paths: a sign-in link must never bounce a user to another site.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only paths of this app: a sign-in link must never bounce a user to another site.
+  const next = safeRedirectPath(callbackUrl, appOrigin(requestHeaders));
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 via-white to-slate-100 px-4">
       <div className="w-full max-w-md">

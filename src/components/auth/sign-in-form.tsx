@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { safeRedirectPath } from "@/domain/access/safe-redirect";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -29,7 +30,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       );
       return;
     }
-    router.replace(callbackUrl);
+    // The page checked it already; checked again where it is followed, against the real origin.
+    router.replace(safeRedirectPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 

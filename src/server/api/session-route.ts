@@ -1,11 +1,12 @@
 // Routes for the signed-in portal that are not tRPC, such as file downloads a browser saves
-// from a plain link. The actor comes from the session (as for tRPC); anything thrown becomes
-// the one error body of the REST API.
-
+// from a plain link. The actor comes from the session (as for tRPC); a state-changing request
+// must come from the app's own pages (the session is a cookie, see same-origin.ts); anything
+// thrown becomes the one error body of the REST API.
 import { isCustomerRole } from "@/domain/roles";
 import { currentActor, type UserActor } from "@/server/auth/current-actor";
 import { withCustomerScope } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { assertSameOriginRequest } from "@/server/http/same-origin";
 import type { RouteHandler } from "./api-route";
 import { errorResponse } from "./response";
 
@@ -14,6 +15,7 @@ export type SessionHandler<P> = (ctx: { actor: UserActor; request: Request; para
 export function sessionRoute<P extends object>(handler: SessionHandler<P>): RouteHandler<P> {
   return async (request, context) => {
     try {
+      assertSameOriginRequest(request);
       const actor = await currentActor();
       if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
       const params = await context.params;

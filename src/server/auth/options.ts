@@ -3,6 +3,7 @@
 // request by `currentActor`, so a disabled user or a changed role takes effect at once.
 import type { AuthOptions } from "next-auth";
 import credentials from "next-auth/providers/credentials";
+import { safeRedirectPath } from "@/domain/access/safe-redirect";
 import type { Role } from "@/domain/roles";
 import { AppError } from "@/server/errors";
 import { verifySignIn } from "@/server/services/auth/verify-sign-in";
@@ -49,6 +50,10 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    /** Wherever next-auth is asked to send the browser afterwards, it stays on this app. */
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).href;
+    },
     jwt({ token, user }) {
       if (user) {
         token.userId = user.id;

@@ -2,10 +2,12 @@
 // its rows with FOR UPDATE SKIP LOCKED and moves their nextAttemptAt past the sending time in
 // one short transaction, so a second run or instance skips them, no transaction stays open
 // during HTTP calls, and rows of a crashed run become due again once the claim lapses.
+// Requests go only to addresses the webhook rule allows (post-webhook.ts).
 import { Webhook } from "standardwebhooks";
 import { isDelivered, nextAttemptAfter } from "@/domain/webhooks/retry-schedule";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
+import { postWebhook } from "./post-webhook";
 
 const BATCH = 20;
 const TIMEOUT_MS = 5_000;
@@ -63,8 +65,7 @@ async function send(delivery: ClaimedDelivery, now: Date): Promise<"delivered" |
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetch(delivery.url, {
-      method: "POST",
+    statusCode = await postWebhook(delivery.url, {
       headers: {
         "content-type": "application/json",
         "user-agent": "OutcomeLedger-Webhooks/1",
@@ -73,11 +74,8 @@ async function send(delivery: ClaimedDelivery, now: Date): Promise<"delivered" |
         "webhook-signature": new Webhook(delivery.secret).sign(delivery.id, sentAt, body),
       },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     });
-    statusCode = response.status;
-    await response.body?.cancel();
     if (!isDelivered(statusCode)) error = `HTTP ${statusCode}`;
   } catch (cause) {
     error = describeFailure(cause);

@@ -1,11 +1,14 @@
 // Adds a URL that receives signed events. Its signing secret follows the Standard Webhooks
 // format (whsec_ + base64 of 32 random bytes) and is stored, because the sender needs it to sign.
+// The URL must lead to a public address (domain/webhooks/webhook-address.ts).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
+import { refusedWebhookHost } from "@/domain/webhooks/webhook-address";
 import { WEBHOOK_EVENT_TYPES } from "@/domain/webhooks/webhook-events";
 import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { allowedPrivateHosts } from "./internal/allowed-private-hosts";
 import { webhookEndpointFields } from "./webhook-endpoint-fields";
 
 export const CreateWebhookEndpointInput = z.strictObject({
@@ -13,7 +16,13 @@ export const CreateWebhookEndpointInput = z.strictObject({
     .string("Give the URL that receives the events.")
     .trim()
     .max(2_000, "Keep the URL under 2,000 characters.")
-    .pipe(z.url({ protocol: /^https?$/, error: "Give an http:// or https:// URL." })),
+    .pipe(z.url({ protocol: /^https?$/, error: "Give an http:// or https:// URL." }))
+    // A literal private address is refused at once; a host name is checked at every delivery,
+    // after resolving it (see post-webhook.ts).
+    .superRefine((url, ctx) => {
+      const refusal = refusedWebhookHost(new URL(url).hostname, allowedPrivateHosts());
+      if (refusal) ctx.addIssue({ code: "custom", message: refusal });
+    }),
   description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
   events: z
     .array(z.enum(WEBHOOK_EVENT_TYPES, "Unknown event type."))
