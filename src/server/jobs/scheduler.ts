@@ -1,6 +1,8 @@
 // The in-process scheduler. Nothing here is the truth: each job reads its work from
 // PostgreSQL and is safe to run on several instances at once, so a restart loses nothing.
+import { clock } from "@/server/clock";
 import { evaluateSpendAlerts } from "@/server/services/alerts/evaluate-spend-alerts";
+import { forgetStaleThrottles } from "@/server/services/auth/internal/throttle-store";
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
 import { ensureDraftInvoices } from "@/server/services/invoicing/ensure-draft-invoices";
 import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
@@ -19,6 +21,7 @@ const JOBS: Job[] = [
   { name: "finalize invoices", run: () => finalizeDueInvoices() },
   { name: "open draft invoices", run: () => ensureDraftInvoices() },
   { name: "evaluate spend alerts", run: () => evaluateSpendAlerts() },
+  { name: "forget stale sign-in counts", run: () => forgetStaleThrottles(clock.now()) },
   // Last, so the webhooks the jobs above enqueued go out in the same tick.
   { name: "deliver webhooks", run: () => deliverWebhooks() },
 ];
