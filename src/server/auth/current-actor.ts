@@ -1,19 +1,13 @@
 // Turns the next-auth session into an Actor, re-reading the user so that a disabled account,
 // a changed role or a session ended elsewhere (its version moved on) takes effect on the next
 // request rather than when the token expires.
-import { getServerSession } from "next-auth";
+import { getServerSession, type Session } from "next-auth";
 import type { Actor } from "@/domain/actor";
 import type { Role } from "@/domain/roles";
 import { db } from "@/server/db";
 import { authOptions } from "./options";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
-
-/** What a decoded session token says about its user. */
-export interface SessionClaims {
-  userId: string | undefined;
-  sessionVersion: number | undefined;
-}
 
 /** The actor of an active user, whatever session (the seed's demo actions, scripts). */
 export async function actorForUserId(userId: string): Promise<UserActor | null> {
@@ -22,11 +16,14 @@ export async function actorForUserId(userId: string): Promise<UserActor | null> 
 }
 
 /**
- * The actor a session token stands for, or null when its user is gone or disabled, or the
- * token's session version is not the user's current one (signed out, password or role
- * changed, deactivated since; or a token from before session versions).
+ * The actor a session stands for (as next-auth's session callback builds it from the decoded
+ * token), or null when its user is gone or disabled, or its session version is not the
+ * user's current one: signed out, password or role changed, or deactivated since (or a
+ * token from before session versions).
  */
-export async function actorForSession({ userId, sessionVersion }: SessionClaims): Promise<UserActor | null> {
+export async function actorForSession(session: Session | null): Promise<UserActor | null> {
+  const userId = session?.user?.id;
+  const sessionVersion = session?.user?.sessionVersion;
   if (!userId || typeof sessionVersion !== "number") return null;
   const user = await db().user.findUnique({ where: { id: userId } });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
@@ -44,8 +41,5 @@ function toActor(user: { id: string; role: Role; customerId: string | null; name
 }
 
 export async function currentActor(): Promise<UserActor | null> {
-  const session = await getServerSession(authOptions);
-  return session?.user
-    ? actorForSession({ userId: session.user.id, sessionVersion: session.user.sessionVersion })
-    : null;
+  return actorForSession(await getServerSession(authOptions));
 }
