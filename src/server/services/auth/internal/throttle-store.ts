@@ -55,14 +55,13 @@ export async function admitAttempt({
   now: Date;
   exempt?: ThrottleScope[];
 }): Promise<Admission> {
-  const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)); // one lock order for all
-  const windowEnds = sorted.map((k) => new Date(now.getTime() + THROTTLE_RULES[k.scope].windowMs).toISOString());
+  const windowEnds = keys.map((k) => new Date(now.getTime() + THROTTLE_RULES[k.scope].windowMs).toISOString());
   return sqlTransaction(
     async (tx) => {
-      const rows = await countAttempt(tx, sorted, windowEnds, now);
+      const rows = await countAttempt(tx, keys, windowEnds, now);
       const byKey = new Map(rows.map((r) => [r.key, r]));
       const admission = decideAdmission(
-        sorted.map((k) => {
+        keys.map((k) => {
           const row = byKey.get(k.key);
           if (!row) throw new Error(`sign-in throttle: no count returned for ${k.key}`);
           return { ...k, admitted: row.admitted, lockedUntil: row.lockedUntil };
@@ -92,7 +91,7 @@ async function countAttempt(tx: SqlTx, keys: ThrottleKey[], windowEnds: string[]
     INSERT INTO sign_in_throttle AS t ("key", "attempts", "admitted", "windowEndsAt")
     SELECT k.key, 1, 0, k.window_ends
     FROM unnest(${keys.map((k) => k.key)}::text[], ${windowEnds}::timestamptz[]) AS k(key, window_ends)
-    ORDER BY k.key
+    ORDER BY k.key -- every attempt locks its rows in one order, so two never deadlock
     ON CONFLICT ("key") DO UPDATE SET
       "attempts" = CASE WHEN ${over} THEN 1 ELSE t."attempts" + 1 END,
       "admitted" = CASE WHEN ${over} THEN 0 ELSE t."admitted" END,
