@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { DEMO_USERS } from "../prisma/seed/demo-accounts";
 import { ROLE_LABELS } from "../src/domain/roles";
 import { navigationFor } from "../src/lib/navigation";
@@ -27,10 +28,30 @@ test("a wrong password shows an error and signs nobody in", async ({ page }) => 
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
 });
 
-test("signing out ends the session", async ({ page }) => {
-  await signIn(page, "viewer@umbrella.example");
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
-  await page.goto("/invoices");
-  await expect(page).toHaveURL(/\/sign-in/);
+test("signing out ends the session, and any copy of its cookie", async ({ page, browser }) => {
+  // A user of its own: signing out ends every session of that user, and the demo users sign
+  // in in other tests at the same time.
+  const email = `sign-out-${randomUUID()}@example.test`;
+  const password = "sign-out-password-2026";
+  await signIn(page, "admin@acme-support.ai");
+  const created = await page.request.post("/api/trpc/users.create", {
+    data: { json: { email, name: "Sam Signout", role: "reviewer", password } },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+
+  const session = await browser.newContext();
+  const user = await session.newPage();
+  await signIn(user, email, password);
+  const copied = await session.cookies();
+  await user.getByRole("button", { name: "Sign out" }).click();
+  await expect(user).toHaveURL(/\/sign-in/);
+  await user.goto("/invoices");
+  await expect(user).toHaveURL(/\/sign-in/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(copied);
+  const thief = await replay.newPage();
+  await thief.goto("/review");
+  await expect(thief).toHaveURL(/\/sign-in\?callbackUrl=%2Freview/);
+  await Promise.all([session.close(), replay.close()]);
 });

@@ -142,16 +142,17 @@ export async function disconnectDb(): Promise<void> {
 
 /**
  * Runs `work` in a transaction on a pooled pg connection, without Prisma. For the ingestion
- * write path only, where every statement is raw SQL with a batch's rows as one large JSON
+ * write path, where every statement is raw SQL with a batch's rows as one large JSON
  * parameter: Prisma serializes raw parameters to JSON text and parses them back before
  * handing them to pg; with its transaction and result handling, a third of the server's CPU
- * per ingested event (ARCHITECTURE.md).
+ * per ingested event (ARCHITECTURE.md). The sign-in throttle runs its short transactions on
+ * a pool of its own (`pool`).
  */
 export async function sqlTransaction<T>(
   work: (tx: SqlTx) => Promise<T>,
-  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 60_000, pool = connection().pool }: { timeoutMs?: number; pool?: pg.Pool } = {},
 ): Promise<T> {
-  const client = await connection().pool.connect();
+  const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.trunc(timeoutMs)}`);

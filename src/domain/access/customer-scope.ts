@@ -22,3 +22,11 @@ export function scopedToCustomer(scope: CustomerScope): { customerId?: string } 
 export function canSeeCustomer(scope: CustomerScope, customerId: string): boolean {
   return scope.kind === "all" || scope.customerId === customerId;
 }
+
+/**
+ * Draft definition versions are the provider's work in progress: they bill nobody, so
+ * customers read only the published rules (and retired ones, which billed their time).
+ */
+export function seesDraftDefinitions(actor: Actor): boolean {
+  return customerScopeOf(actor).kind === "all";
+}

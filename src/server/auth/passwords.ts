@@ -12,8 +12,9 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 let unknownUserHash: Promise<string> | undefined;
-/** Verified against when the e-mail is unknown, so both cases take the same time. */
-export async function spendVerificationTime(password: string): Promise<void> {
+/** Verified against when the e-mail is unknown, so both cases take the same time. Never matches. */
+export async function spendVerificationTime(password: string): Promise<false> {
   unknownUserHash ??= hash("outcome-ledger-no-such-user");
   await verifyPassword(await unknownUserHash, password);
+  return false;
 }

@@ -1,7 +1,9 @@
 // The in-process scheduler. Nothing here is the truth: each job reads its work from
 // PostgreSQL and is safe to run on several instances at once, so a restart loses nothing.
+import { clock } from "@/server/clock";
 import { evaluateSpendAlerts } from "@/server/services/alerts/evaluate-spend-alerts";
 import { checkpointAuditChain } from "@/server/services/audit/checkpoint-audit-chain";
+import { forgetStaleThrottles } from "@/server/services/auth/internal/throttle-store";
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
 import { ensureDraftInvoices } from "@/server/services/invoicing/ensure-draft-invoices";
 import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
@@ -20,6 +22,7 @@ const JOBS: Job[] = [
   { name: "finalize invoices", run: () => finalizeDueInvoices() },
   { name: "open draft invoices", run: () => ensureDraftInvoices() },
   { name: "evaluate spend alerts", run: () => evaluateSpendAlerts() },
+  { name: "forget stale sign-in counts", run: () => forgetStaleThrottles(clock.now()) },
   // After the jobs that write audit entries: the minute's changes are vouched for in the same tick.
   { name: "checkpoint the audit chain", run: () => checkpointAuditChain() },
   // Last, so the webhooks the jobs above enqueued go out in the same tick.

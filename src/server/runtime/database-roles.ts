@@ -28,7 +28,8 @@ export const APP_PRIVILEGES: Record<string, readonly Privilege[]> = {
   provider_settings: READ_WRITE,
   customer: READ_WRITE,
   app_user: READ_WRITE,
-  sign_in_throttle: FULL, // a successful sign-in clears its failures
+  sign_in_throttle: FULL, // stale counts are forgotten
+  sign_in_known_address: FULL, // addresses unused for 90 days are forgotten
   audit_entry: APPEND_ONLY,
   audit_checkpoint: APPEND_ONLY,
   audit_chain_head: ["SELECT", "UPDATE"], // moves with every entry; checkpoints vouch for it

@@ -1,28 +1,21 @@
 // Creates a user account. Customer roles must name their customer; provider roles must not.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
-import { isCustomerRole, ROLES } from "@/domain/roles";
 import { hashPassword } from "@/server/auth/passwords";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { CustomerIdField, NewPassword, RoleField, withRoleCustomerRules } from "./internal/user-fields";
 
-export const CreateUserInput = z
-  .object({
+export const CreateUserInput = withRoleCustomerRules(
+  z.object({
     email: z.email("Enter a valid e-mail address.").transform((e) => e.trim().toLowerCase()),
     name: z.string().trim().min(1, "Give the person's name.").max(200),
-    role: z.enum(ROLES, "Choose a role: admin, reviewer, finance or viewer."),
-    customerId: z.uuid("Choose the customer this person works for.").nullable().default(null),
-    password: z.string().min(10, "Use a password of at least 10 characters.").max(200),
-  })
-  .refine((u) => !isCustomerRole(u.role) || u.customerId, {
-    path: ["customerId"],
-    message: "Finance and viewer users belong to a customer: choose one.",
-  })
-  .refine((u) => isCustomerRole(u.role) || !u.customerId, {
-    path: ["customerId"],
-    message: "Provider staff (admin, reviewer) do not belong to a customer.",
-  });
+    role: RoleField,
+    customerId: CustomerIdField,
+    password: NewPassword,
+  }),
+);
 
 export async function createUser({ actor, input }: { actor: Actor; input: z.input<typeof CreateUserInput> }) {
   const fields = CreateUserInput.parse(input);

@@ -6,7 +6,7 @@ import {
   disputeInsights,
 } from "@/server/services/definitions/definition-insights";
 import { VersionRuleInput } from "@/server/services/definitions/definition-schema";
-import { getDefinition, listDefinitions } from "@/server/services/definitions/find-definitions";
+import { getDefinition, getDefinitionVersion, listDefinitions } from "@/server/services/definitions/find-definitions";
 import { PreviewImpactInput, previewImpact } from "@/server/services/definitions/preview-impact";
 import {
   PublishVersionInput,
@@ -19,10 +19,18 @@ import { adminProcedure, authedProcedure, providerProcedure, router } from "../i
 const DefinitionKey = z.object({ definitionKey: z.string().min(1).max(64) });
 
 export const definitionsRouter = router({
-  /** Definitions are public to every signed-in role: customers read the rules that bill them. */
-  list: authedProcedure.query(() => listDefinitions()),
-  /** One definition with every version (customers read the versions that billed them). */
-  byKey: authedProcedure.input(DefinitionKey).query(({ input }) => getDefinition({ key: input.definitionKey })),
+  /** Definitions are readable by every signed-in role: customers read the published rules that bill them. */
+  list: authedProcedure.query(({ ctx }) => listDefinitions({ actor: ctx.actor })),
+  /** One definition with its versions (drafts for provider staff only). */
+  byKey: authedProcedure
+    .input(DefinitionKey)
+    .query(({ ctx, input }) => getDefinition({ actor: ctx.actor, key: input.definitionKey })),
+  /** One version with its definition: a customer asking for a draft's number gets NOT_FOUND. */
+  version: authedProcedure
+    .input(DefinitionKey.extend({ number: z.number().int().positive() }))
+    .query(({ ctx, input }) =>
+      getDefinitionVersion({ actor: ctx.actor, key: input.definitionKey, number: input.number }),
+    ),
   /** Per definition id, six months of volume, success rate, dispute rate and upheld rate. */
   trends: providerProcedure.query(async () => Object.fromEntries(await definitionTrends())),
   insights: providerProcedure.input(DefinitionKey).query(({ input }) => disputeInsights(input.definitionKey)),

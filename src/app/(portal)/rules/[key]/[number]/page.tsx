@@ -18,11 +18,13 @@ export const metadata: Metadata = { title: "Rule" };
 export default async function RulePage({ params }: { params: Promise<{ key: string; number: string }> }) {
   const { key, number } = await params;
   if (!/^[a-z][a-z0-9_]{1,63}$/.test(key) || !/^\d{1,6}$/.test(number)) notFound();
-  const definition = await foundOr404((await serverCaller()).definitions.byKey({ definitionKey: key }));
-  // Drafts are not rules yet: they bill nobody.
+  const { definition, version } = await foundOr404(
+    (await serverCaller()).definitions.version({ definitionKey: key, number: Number(number) }),
+  );
+  // Drafts are not rules yet: they bill nobody. Customers never get them; staff read them on
+  // the definition's own page, not here.
+  if (version.status === "draft") notFound();
   const published = definition.versions.filter((v) => v.status !== "draft");
-  const version = published.find((v) => v.number === Number(number));
-  if (!version) notFound();
   const inForce = chooseVersion(published, clock.now());
   return (
     <>
