@@ -5,7 +5,13 @@ import { defineConfig } from "prisma/config";
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL ?? "postgresql://placeholder@localhost:5432/outcome_ledger" },
+  // Prisma's CLI migrates, so it signs in as the owner of the tables when there is one (README, "Database roles").
+  datasource: {
+    url:
+      process.env.MIGRATION_DATABASE_URL ||
+      process.env.DATABASE_URL ||
+      "postgresql://placeholder@localhost:5432/outcome_ledger",
+  },
   // Tables that hand-written migrations create and only raw SQL touches (not in schema.prisma).
   // Without this, the next generated migration would drop them.
   experimental: { externalTables: true },
