@@ -49,8 +49,12 @@ test("the admin reads the audit log and verifies its chain", async ({ page }) =>
   const rows = page.getByRole("table").locator("tbody tr");
   await expect(rows.filter({ hasNotText: "customer.created" })).toHaveCount(0);
   expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  // The newest keyed checkpoint, taken by the scheduler or a finalization, is on the page.
+  await expect(page.getByRole("region", { name: "Last checkpoint" })).toContainText(
+    /#\d+ at .* vouches for entries 1–/,
+  );
   await page.getByRole("button", { name: "Verify chain" }).click();
-  await expect(page.getByText(/All \d+ entries verified/)).toBeVisible();
+  await expect(page.getByText(/All \d+ entries and their checkpoints verified/)).toBeVisible();
 });
 
 test("the health endpoint reports the database", async ({ request }) => {

@@ -7,14 +7,18 @@ import { disconnectDb } from "../../src/server/db";
 import { openEmbeddedDatabase } from "../../src/server/runtime/database-runtime";
 import { migrateDatabase } from "../../src/server/runtime/prepare-database";
 
-export async function withThrowawayDatabase(name: string, log: (line: string) => void, run: () => Promise<void>) {
+export async function withThrowawayDatabase(
+  name: string,
+  log: (line: string) => void,
+  run: (database: { url: string; migrationUrl: string }) => Promise<void>,
+) {
   const dir = mkdtempSync(path.join(tmpdir(), `outcome-ledger-${name}-`));
   chmodSync(dir, 0o755); // the embedded cluster runs as the postgres user when we are root
   const database = await openEmbeddedDatabase(dir, log, { persistent: false });
   try {
     await migrateDatabase(database);
     process.env.DATABASE_URL = database.url;
-    await run();
+    await run(database);
   } finally {
     await disconnectDb();
     await database.stop();
