@@ -3,6 +3,7 @@
 // read this table, so a given failure looks the same on every surface.
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z } from "zod";
+import { spelledOut } from "@/server/input-rules";
 
 export type AppErrorCode =
   | "UNAUTHENTICATED"
@@ -48,8 +49,10 @@ export class AppError extends Error {
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(request)",
-    message: issue.message,
+    // A key the client sent is part of the path: spelled out, so that the answer can be logged and shown.
+    path: issue.path.map((segment) => spelledOut(String(segment))).join(".") || "(request)",
+    // A refused record key says only "Invalid key in record"; what is wrong with it is inside.
+    message: issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message,
   }));
 }
 

@@ -4,12 +4,12 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { generateApiKey } from "@/domain/api-keys/api-key-format";
 import { db, type Tx } from "@/server/db";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { apiKeyPublicFields } from "./api-key-fields";
 
 export const CreateApiKeyInput = z.object({
-  name: z
-    .string("Give the key a name.")
+  name: text("Give the key a name.")
     .trim()
     .min(1, "Give the key a name, e.g. the system that will use it.")
     .max(100, "Keep the key's name under 100 characters."),

@@ -6,11 +6,12 @@ import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { int, text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 
 export const RetireVersionInput = z.strictObject({
-  definitionKey: z.string().min(1),
-  number: z.number().int().positive(),
+  definitionKey: text().min(1),
+  number: int().positive(),
 });
 
 export async function retireDefinitionVersion({

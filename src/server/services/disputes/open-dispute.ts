@@ -14,6 +14,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text, webUrl } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { takeDocumentNumber } from "@/server/services/invoicing/document-numbers";
@@ -26,14 +27,13 @@ import { DisputeScope, resolveDisputeScope } from "./dispute-scope";
 
 export const DisputeClaim = z.strictObject({
   reason: z.enum(DISPUTE_REASONS, "Choose the reason that fits best."),
-  message: z
-    .string()
+  message: text()
     .trim()
     .min(10, "Tell the reviewer what is wrong in a sentence or two (at least 10 characters).")
     .max(5_000, "Keep the message under 5,000 characters; add the rest as supporting text."),
-  supportingText: z.string().trim().max(20_000, "Keep supporting text under 20,000 characters.").default(""),
+  supportingText: text().trim().max(20_000, "Keep supporting text under 20,000 characters.").default(""),
   supportingLinks: z
-    .array(z.url({ protocol: /^https?$/, error: "Each link is a full web address starting with https://" }))
+    .array(webUrl("Each link is a full web address starting with https://"))
     .max(20, "Add at most 20 links.")
     .default([]),
 });

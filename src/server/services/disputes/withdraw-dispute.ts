@@ -6,6 +6,7 @@ import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { notifyProviderStaff } from "@/server/services/notifications/notify";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
@@ -13,7 +14,7 @@ import { findDisputeInScope } from "./find-dispute-in-scope";
 
 export const WithdrawInput = z.strictObject({
   disputeId: z.uuid("The dispute id is a UUID."),
-  note: z.string().trim().max(2_000, "Keep the note under 2,000 characters.").default(""),
+  note: text().trim().max(2_000, "Keep the note under 2,000 characters.").default(""),
 });
 
 export async function withdrawDispute({

@@ -10,6 +10,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { evaluate, loadVersions, toMergeable } from "./apply-events";
@@ -19,7 +20,7 @@ import { contentHashOf } from "./ingest-events";
 
 export const AmendEventInput = IngestEventInput.omit({ id: true });
 export const VoidEventInput = z.strictObject({
-  reason: z.string().trim().min(1, "Say why the event is void.").max(2_000),
+  reason: text().trim().min(1, "Say why the event is void.").max(2_000),
 });
 
 export interface CorrectionResult {

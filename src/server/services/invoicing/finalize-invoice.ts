@@ -9,6 +9,7 @@ import { isPeriodStart, nextPeriodStart, periodLabel } from "@/domain/invoicing/
 import { clock } from "@/server/clock";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { instant } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { settleDraftDisputeCredits } from "@/server/services/disputes/settle-draft-credits";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
@@ -18,9 +19,7 @@ import { takeDocumentNumber } from "./document-numbers";
 
 export const FinalizeInvoiceInput = z.strictObject({
   customerId: z.uuid(),
-  periodStart: z.coerce
-    .date()
-    .refine(isPeriodStart, "Name the period by its first day (the 1st of a month, 00:00 UTC)."),
+  periodStart: instant().refine(isPeriodStart, "Name the period by its first day (the 1st of a month, 00:00 UTC)."),
 });
 
 export async function finalizeInvoice({

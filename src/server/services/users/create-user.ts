@@ -5,15 +5,16 @@ import { isCustomerRole, ROLES } from "@/domain/roles";
 import { hashPassword } from "@/server/auth/passwords";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 
 export const CreateUserInput = z
   .object({
     email: z.email("Enter a valid e-mail address.").transform((e) => e.trim().toLowerCase()),
-    name: z.string().trim().min(1, "Give the person's name.").max(200),
+    name: text().trim().min(1, "Give the person's name.").max(200),
     role: z.enum(ROLES, "Choose a role: admin, reviewer, finance or viewer."),
     customerId: z.uuid("Choose the customer this person works for.").nullable().default(null),
-    password: z.string().min(10, "Use a password of at least 10 characters.").max(200),
+    password: text().min(10, "Use a password of at least 10 characters.").max(200),
   })
   .refine((u) => !isCustomerRole(u.role) || u.customerId, {
     path: ["customerId"],

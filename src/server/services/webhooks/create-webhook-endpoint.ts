@@ -5,16 +5,16 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { WEBHOOK_EVENT_TYPES } from "@/domain/webhooks/webhook-events";
 import { db } from "@/server/db";
+import { text, webUrl } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { webhookEndpointFields } from "./webhook-endpoint-fields";
 
 export const CreateWebhookEndpointInput = z.strictObject({
-  url: z
-    .string("Give the URL that receives the events.")
+  url: text("Give the URL that receives the events.")
     .trim()
     .max(2_000, "Keep the URL under 2,000 characters.")
-    .pipe(z.url({ protocol: /^https?$/, error: "Give an http:// or https:// URL." })),
-  description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
+    .pipe(webUrl("Give an http:// or https:// URL.")),
+  description: text().trim().max(200, "Keep the description under 200 characters.").default(""),
   events: z
     .array(z.enum(WEBHOOK_EVENT_TYPES, "Unknown event type."))
     .min(1, "Choose at least one event.")
