@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { OutcomeFilters } from "@/lib/outcome-filters";
+import { filtersFrom, OutcomeFilters } from "@/lib/outcome-filters";
 import { OPERATIONS } from "@/server/api/openapi";
 import { SignInInput } from "@/server/services/auth/verify-sign-in";
 import { IngestBatchInput } from "@/server/services/ingestion/ingest-event-schema";
@@ -202,5 +202,12 @@ describe("the input rules", () => {
     expect(refused(instant(), new Date(8.64e15))).toMatch(/between the years 2000 and 2999/);
     expect(refused(instant(), "0000-01-01")).toMatch(/between the years 2000 and 2999/);
     expect(refused(instant(), new Date("2026-11-01T00:00:00Z"))).toBeUndefined();
+  });
+
+  it("drop such values from the outcome explorer's URL, as any invalid filter is dropped", () => {
+    expect(filtersFrom(new URLSearchParams("q=tick%00et&period=0000-01&from=3000-01-01&status=billable"))).toEqual({
+      status: "billable",
+      sort: "newest",
+    });
   });
 });

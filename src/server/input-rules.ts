@@ -89,22 +89,21 @@ export const supportedIsoText = z.superRefine<string>((text, ctx) => {
   }
 });
 
+// The format checks abort, so that text in no format at all gets one error, not two.
+
 /** An ISO 8601 time with its zone (REST bodies and ingested events), parsed to a Date. */
 export function isoInstant(error: string) {
-  return z.iso
-    .datetime({ offset: true, error })
-    .check(supportedIsoText)
-    .transform((s) => new Date(s));
+  return isoInstantText(error).transform((s) => new Date(s));
 }
 
 /** An ISO 8601 time that stays text (a REST field handed on to a use case that parses it). */
 export function isoInstantText(error?: string) {
-  return z.iso.datetime({ offset: true, error }).check(supportedIsoText);
+  return z.iso.datetime({ offset: true, error, abort: true }).check(supportedIsoText);
 }
 
 /** A day, "2026-11-25". */
 export function isoDay(error?: string) {
-  return z.iso.date(error).check(supportedIsoText);
+  return z.iso.date({ error, abort: true }).check(supportedIsoText);
 }
 
 /** An instant from a tRPC input (a Date through superjson) or any text `new Date()` reads. */
@@ -115,6 +114,6 @@ export function instant(error?: string) {
 /** A billing period, "2026-11": a calendar month in UTC. */
 export function period(error = "Give the period as YYYY-MM.") {
   return text()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, error)
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error, abort: true })
     .check(supportedIsoText);
 }
