@@ -83,6 +83,20 @@ export const ERROR_RESPONSES: Record<Exclude<AppErrorCode, "FORBIDDEN">, ErrorRe
     },
     example: error("RATE_LIMITED", "This API key sent more than 1200 requests in one minute. Retry in 17 seconds."),
   },
+  RETRY_LATER: {
+    description:
+      "Concurrent changes to the same data kept colliding with this request; it was tried again a few times and nothing was saved. Send the same request again after `Retry-After` seconds (safe for every operation here: events are deduplicated by id).",
+    headers: {
+      "Retry-After": {
+        description: "Seconds to wait before sending the same request again.",
+        schema: { type: "integer", minimum: 1 },
+      },
+    },
+    example: error(
+      "RETRY_LATER",
+      "Other changes to the same data kept colliding with this request (5 tries); nothing was saved. Send the same request again in a moment.",
+    ),
+  },
   INTERNAL: {
     description: "Something failed on the server; it was logged. Retrying is safe for every operation here.",
     example: error("INTERNAL", "Something went wrong on our side. Please try again; if it persists, contact support."),

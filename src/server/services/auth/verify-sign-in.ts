@@ -5,7 +5,7 @@ import { afterFailure, describeLock, lockRemainingMs } from "@/domain/access/sig
 import type { Role } from "@/domain/roles";
 import { spendVerificationTime, verifyPassword } from "@/server/auth/passwords";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { db, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 
@@ -47,9 +47,9 @@ export async function verifySignIn(rawInput: z.input<typeof SignInInput>, now = 
     );
   }
 
-  await db().$transaction([
-    db().signInThrottle.deleteMany({ where: { email } }),
-    db().user.update({ where: { id: user.id }, data: { lastSignInAt: now } }),
-  ]);
+  await transaction(async (tx) => {
+    await tx.signInThrottle.deleteMany({ where: { email } });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+  });
   return { id: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customerId };
 }

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { instant, int, text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -38,7 +38,7 @@ export async function publishDefinitionVersion({
   now?: Date;
 }) {
   const { definitionKey, number, effectiveFrom, changeNote, addressesDisputeIds } = PublishVersionInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const definition = await tx.outcomeDefinition.findUnique({ where: { key: definitionKey } });
     if (!definition) throw AppError.notFound(`The definition "${definitionKey}"`);
     await tx.$executeRaw`SELECT 1 FROM outcome_definition WHERE id = ${definition.id}::uuid FOR UPDATE`;

@@ -15,7 +15,7 @@ import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
 import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
-import { db } from "@/server/db";
+import { db, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -93,7 +93,7 @@ export async function decideDisputedOutcomes({
   const head = await db().dispute.findUnique({ where: { id: parsed.disputeId }, select: { customerId: true } });
   if (!head) throw AppError.notFound("The dispute");
   const customerId = head.customerId;
-  return db().$transaction(
+  return transaction(
     async (tx) => {
       // Billing lock first (the order every writer of a customer's billing follows), then the dispute.
       await holdBillingLocksShared(tx, [customerId]);

@@ -12,7 +12,7 @@ import { nextPeriodStart } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
 import { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { db, type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text, webUrl } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -94,7 +94,7 @@ export async function openDispute({
   const parsed = OpenDisputeInput.parse(input);
   const { attemptIds, label } = await resolveDisputeScope(actor, customerId, parsed.scope);
   try {
-    return await db().$transaction(
+    return await transaction(
       async (tx) => {
         await holdBillingLocksShared(tx, [customerId]);
         const { eligible, refused } = await assessOutcomes(tx, customerId, attemptIds, now);

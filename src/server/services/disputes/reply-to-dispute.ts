@@ -6,7 +6,7 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { isProviderRole } from "@/domain/roles";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -33,7 +33,7 @@ export async function replyToDispute({
     throw new AppError("FORBIDDEN", "Only your company's finance users can write in a dispute.");
   }
   const dispute = await findDisputeInScope(actor, disputeId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const message = await tx.disputeMessage.create({
       data: {
         disputeId,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -31,7 +31,7 @@ export async function withdrawDispute({
   const { disputeId, note } = WithdrawInput.parse(input);
   const found = await findDisputeInScope(actor, disputeId);
   if (found.customerId !== customerId) throw AppError.notFound("The dispute");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string; undecidedCount: number; outcomeCount: number }[]>`
       SELECT "status", "undecidedCount", "outcomeCount" FROM dispute WHERE "id" = ${disputeId}::uuid FOR UPDATE`;
     if (locked?.status !== "open") {

@@ -8,7 +8,7 @@ import { mergeEvents } from "@/domain/ingestion/merge-events";
 import { usageDeltas } from "@/domain/invoicing/usage-delta";
 import type { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -126,7 +126,7 @@ async function correct(
   supersede: (tx: Tx, original: OriginalContext, active: ActiveEvent) => Promise<"amended" | "voided" | "duplicate">,
   voidReason?: string,
 ): Promise<CorrectionResult> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const original = await tx.ingestEvent.findUnique({
       where: { eventId },
       select: { attemptId: true, kind: true, customerId: true },

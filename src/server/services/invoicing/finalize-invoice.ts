@@ -7,7 +7,7 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { isPeriodStart, nextPeriodStart, periodLabel } from "@/domain/invoicing/periods";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { instant } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -40,7 +40,7 @@ export async function finalizeInvoice({
       [{ path: "periodStart", message: "The period has not ended." }],
     );
   }
-  return db().$transaction(
+  return transaction(
     async (tx) => {
       await holdBillingLockExclusive(tx, customerId);
       const invoice = await draftRow(tx, customerId, periodStart, periodEnd);

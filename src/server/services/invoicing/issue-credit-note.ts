@@ -6,7 +6,7 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { formatMoney, toMinorUnits } from "@/domain/money";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -31,7 +31,7 @@ export async function issueManualCreditNote({
   now?: Date;
 }) {
   const { invoiceId, amount, reason, attemptIds } = ManualCreditNoteInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const invoice = await lockFinalizedInvoice(tx, invoiceId);
     const amountMinor = toMinorUnits(amount, invoice.currency);
     const remaining = invoice.uncreditedMinor;

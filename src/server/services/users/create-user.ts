@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { isCustomerRole, ROLES } from "@/domain/roles";
 import { hashPassword } from "@/server/auth/passwords";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -28,7 +28,7 @@ export const CreateUserInput = z
 export async function createUser({ actor, input }: { actor: Actor; input: z.input<typeof CreateUserInput> }) {
   const fields = CreateUserInput.parse(input);
   const passwordHash = await hashPassword(fields.password);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: fields.email } })) {
       throw new AppError("CONFLICT", "A user with this e-mail address already exists.", [
         { path: "email", message: "Already in use." },

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { WEBHOOK_EVENT_TYPES } from "@/domain/webhooks/webhook-events";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { text, webUrl } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { webhookEndpointFields } from "./webhook-endpoint-fields";
@@ -24,7 +24,7 @@ export type CreateWebhookEndpointInput = z.input<typeof CreateWebhookEndpointInp
 
 export async function createWebhookEndpoint({ actor, input }: { actor: Actor; input: CreateWebhookEndpointInput }) {
   const { url, description, events } = CreateWebhookEndpointInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
       data: { url, description, events, secret: `whsec_${randomBytes(32).toString("base64")}` },
       select: webhookEndpointFields,
