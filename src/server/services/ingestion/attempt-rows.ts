@@ -111,6 +111,12 @@ export interface NewAttempt extends AttemptUpdate {
  * order). Returns the ids inserted: an id missing from the result was created meanwhile by a
  * concurrent batch (whose commit the insert waited for), and its events must be merged into
  * that row instead.
+ *
+ * ON CONFLICT names no index, so every unique index of the table arbitrates: the primary key
+ * and `attempt_by_subject`, which the derived id makes say the same thing. With `("id")`
+ * alone, an insert that checked the primary key just before a concurrent batch inserted the
+ * same row then met that row's entry in `attempt_by_subject`, waited for its commit and failed
+ * with a unique violation, refusing its whole batch (issue 18).
  */
 export async function insertNewAttempts(tx: SqlTx, attempts: readonly NewAttempt[]): Promise<Set<string>> {
   if (attempts.length === 0) return new Set();
@@ -153,7 +159,7 @@ export async function insertNewAttempts(tx: SqlTx, attempts: readonly NewAttempt
         (r->>16)::timestamptz AS finalized_at, (r->>17)::int AS event_count
       FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
     ORDER BY v.id
-    ON CONFLICT ("id") DO NOTHING
+    ON CONFLICT DO NOTHING
     RETURNING "id"`;
   return new Set(inserted.map((r) => r.id));
 }
