@@ -5,6 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listAttempts } from "@/app/api/v1/attempts/route";
 import { PUT as putCustomer } from "@/app/api/v1/customers/[externalId]/route";
+import { POST as voidEvent } from "@/app/api/v1/events/[id]/void/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
 import { clock } from "@/server/clock";
@@ -145,5 +146,25 @@ describe("odd input", () => {
     const response = await listAttempts(apiRequest(`/api/v1/attempts?cursor=${forged}`, { key }), routeParams({}));
     expect(response.status).toBe(400);
     expect((await response.json()).error.fields).toEqual([{ path: "cursor", message: "Unknown cursor." }]);
+  });
+
+  it("takes an event's id from the path as Next decoded it, and refuses NUL there", async () => {
+    // Next hands route handlers decoded segments; a second decoding failed on the "%" with a 500.
+    const sent = event({ id: `evt-50%-${uniqueId("off")}` });
+    await postEvents(
+      apiRequest("/api/v1/events", { key, method: "POST", body: JSON.stringify({ events: [sent] }) }),
+      routeParams({}),
+    );
+    const voided = (id: string) =>
+      voidEvent(
+        apiRequest("/api/v1/events/x/void", { key, method: "POST", body: JSON.stringify({ reason: "Sent twice" }) }),
+        routeParams({ id }),
+      );
+    const ok = await voided(sent.id);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ id: sent.id, status: "voided" });
+    const refused = await voided("evt-\u0000");
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.fields).toEqual([{ path: "id", message: expect.stringContaining("NUL") }]);
   });
 });

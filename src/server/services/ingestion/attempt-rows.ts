@@ -34,22 +34,13 @@ export interface NewEventRow {
 const jsonRows = (rows: readonly unknown[][]): string =>
   JSON.stringify(rows.map((row) => row.map((value) => (value instanceof Date ? value.toISOString() : value))));
 
-const LONE_SURROGATE = /\p{Surrogate}/u;
-/**
- * Text from the caller as PostgreSQL received it as a plain parameter: UTF-8, where a lone
- * UTF-16 surrogate becomes U+FFFD. Inside JSON the same text would be escaped as \uD800,
- * which jsonb refuses.
- */
-const asUtf8 = (text: string): string =>
-  LONE_SURROGATE.test(text) ? Buffer.from(text, "utf8").toString("utf8") : text;
-
 /** Inserts events whose id is new; returns the ids actually inserted (the rest already existed). */
 export async function insertNewEvents(tx: SqlTx, rows: readonly NewEventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const payload = jsonRows(
     rows.map((r) => [
-      asUtf8(r.eventId),
-      asUtf8(r.originalEventId),
+      r.eventId,
+      r.originalEventId,
       r.kind,
       r.contentHash,
       r.customerId,
@@ -127,7 +118,7 @@ export async function insertNewAttempts(tx: SqlTx, attempts: readonly NewAttempt
         r.id,
         r.customerId,
         r.definitionId,
-        asUtf8(r.subject),
+        r.subject,
         r.state.occurredAt,
         r.state.lastEventAt,
         r.state.attributes,
