@@ -10,9 +10,8 @@ import { DISPUTE_REASON_LABELS, DISPUTE_REASONS } from "@/domain/disputes/disput
 import { addBusinessDays } from "@/domain/disputes/service-level";
 import { nextPeriodStart } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
-import { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
-import { db, type Tx, transaction } from "@/server/db";
+import { databaseFailureOf, db, type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text, webUrl } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -198,7 +197,8 @@ export async function openDispute({
       { timeout: 120_000, maxWait: 30_000 },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    // The partial unique index on undecided disputed outcomes: its own words rather than the generic CONFLICT.
+    if (databaseFailureOf(error)?.sqlState === "23505") {
       throw new AppError(
         "CONFLICT",
         "Some of these outcomes were put in another open dispute a moment ago. Refresh to see which, and dispute the rest.",
@@ -206,13 +206,6 @@ export async function openDispute({
     }
     throw error;
   }
-}
-
-/** A unique index refused the row: P2002 from Prisma's queries, SQLSTATE 23505 from raw SQL. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  return error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505");
 }
 
 function claimsOf(items: readonly EligibleOutcome[]) {
