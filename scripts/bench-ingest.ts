@@ -13,6 +13,7 @@ import { cpuBetween, snapshotCpu } from "./bench/cpu";
 import { runLoad } from "./bench/load";
 import { type BenchOptions, parseOptions, USAGE } from "./bench/options";
 import { printReport } from "./bench/report";
+import { buildSameSubjectWorkload } from "./bench/same-subject-workload";
 import { type BenchFixture, benchActor, createFixture } from "./bench/setup";
 import { verify } from "./bench/verify";
 import { buildWorkload } from "./bench/workload";
@@ -24,7 +25,9 @@ async function run(options: BenchOptions): Promise<number> {
   const port = options.port || (await freePort());
   log(
     `${options.events.toLocaleString("en-US")} events, batches of ${options.batch}, ${options.concurrency} clients, ` +
-      `${options.retryShare * 100} % resent (${options.retryMode}), seed ${options.seed}.`,
+      (options.sameSubject
+        ? `every round of ${options.concurrency} requests on the same ${options.batch} new subjects, seed ${options.seed}.`
+        : `${options.retryShare * 100} % resent (${options.retryMode}), seed ${options.seed}.`),
   );
   log(`Starting the app on a fresh embedded database (port ${port}; the first start may build the app)…`);
   let started = performance.now();
@@ -42,11 +45,8 @@ async function run(options: BenchOptions): Promise<number> {
     log(`Created API key, customer ${fixture.customerExternalId} and definition ${fixture.definitionKey}.`);
 
     started = performance.now();
-    const workload = buildWorkload({
-      ...options,
-      customer: fixture.customerExternalId,
-      definition: fixture.definitionKey,
-    });
+    const target = { ...options, customer: fixture.customerExternalId, definition: fixture.definitionKey };
+    const workload = options.sameSubject ? buildSameSubjectWorkload(target) : buildWorkload(target);
     log(
       `Prepared ${workload.requests.length} requests (${workload.distinctEvents.toLocaleString("en-US")} distinct + ` +
         `${workload.resentEvents.toLocaleString("en-US")} resent events) in ${seconds(started)}.`,

@@ -23,6 +23,8 @@ export interface BenchOptions {
   seed: number;
   /** Print every line the app writes, not only its start-up banner lines. */
   verbose: boolean;
+  /** Rounds of `concurrency` requests that all carry an event of the same `batch` new subjects (issue 18); no resends. */
+  sameSubject: boolean;
 }
 
 export const USAGE = `Usage: npm run bench:ingest -- [options]   (or the environment variables in brackets)
@@ -34,6 +36,9 @@ export const USAGE = `Usage: npm run bench:ingest -- [options]   (or the environ
   --port N          port of the app under test (BENCH_PORT, default: a free port)
   --target N        events/s to reach (BENCH_TARGET, default 5000)
   --seed N          seed of the workload (BENCH_SEED, default random)
+  --same-subject    rounds of CONCURRENCY simultaneous requests, each with one event of the same BATCH new
+                    subjects, so every new attempt is created by racing transactions; no resends
+                    (SAME_SUBJECT=1). Every request must answer 200: the report counts 5xx answers
   --verbose         print all of the app's output`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | "help" {
@@ -49,6 +54,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       target: { type: "string" },
       seed: { type: "string" },
       verbose: { type: "boolean" },
+      "same-subject": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,7 +72,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     target: integer("target", values.target ?? env.BENCH_TARGET, 5_000, 0),
     seed: integer("seed", values.seed ?? env.BENCH_SEED, Math.floor(Math.random() * 2 ** 31), 0),
     verbose: values.verbose ?? env.BENCH_VERBOSE === "1",
+    sameSubject: values["same-subject"] ?? env.SAME_SUBJECT === "1",
   };
+  if (options.sameSubject) options.retryShare = 0;
   if (options.batch > 1_000) throw new Error("--batch is at most 1000 (the API's limit per request).");
   return options;
 }

@@ -23,6 +23,15 @@ function latencyLine(label: string, ms: number[]): string {
   )} ms   max ${n(sorted.at(-1)!)} ms   (${sorted.length} requests)`;
 }
 
+/** "200: 400, 409: 1, 500: 2 (5xx: 2)": every status received, and how many were server errors. */
+function httpAnswers(load: LoadResult): string {
+  const byStatus = new Map<number, number>();
+  for (const o of load.outcomes) byStatus.set(o.httpStatus, (byStatus.get(o.httpStatus) ?? 0) + 1);
+  const statuses = [...byStatus.entries()].sort(([a], [b]) => a - b);
+  const serverErrors = load.outcomes.filter((o) => o.httpStatus >= 500).length;
+  return `${statuses.map(([status, count]) => `${status === 0 ? "no answer" : status}: ${n(count)}`).join(", ")}   (5xx: ${n(serverErrors)})`;
+}
+
 export function printReport({
   options,
   workload,
@@ -53,13 +62,16 @@ export function printReport({
     "═══ Outcome Ledger ingest benchmark ═══",
     `  workload                   ${n(workload.distinctEvents)} distinct events for ${n(workload.subjects)} subjects, ~${n(workload.averageEventBytes)} bytes each`,
     `  requests                   ${n(workload.requests.length)} × ≤${options.batch} events (~${n(workload.averageBodyBytes / 1024)} KiB), ${options.concurrency} concurrent clients`,
-    `  retries                    ${n(workload.resentEvents)} events resent (${n((100 * workload.resentEvents) / workload.distinctEvents, 1)} %), mode "${options.retryMode}": ${
-      options.retryMode === "batch"
-        ? "whole requests resent after their first send completed"
-        : "resent events mixed into later requests"
-    }`,
+    options.sameSubject
+      ? `  same subjects              rounds of ${options.concurrency} simultaneous requests, each with an event of the same ${n(options.batch)} new subjects (${n(workload.distinctEvents / workload.subjects, 1)} events per subject); no resends`
+      : `  retries                    ${n(workload.resentEvents)} events resent (${n((100 * workload.resentEvents) / workload.distinctEvents, 1)} %), mode "${options.retryMode}": ${
+          options.retryMode === "batch"
+            ? "whole requests resent after their first send completed"
+            : "resent events mixed into later requests"
+        }`,
     "",
     `  load phase                 ${n(seconds, 1)} s`,
+    `  HTTP answers               ${httpAnswers(load)}`,
     `  throughput                 ${n(eventsPerSecond)} distinct events/s   (${n(sentPerSecond)} events/s incl. resends, ${n(requestsPerSecond, 1)} requests/s)`,
     latencyLine(
       "latency, all requests",

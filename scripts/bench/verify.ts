@@ -24,6 +24,7 @@ export async function verify(fixture: BenchFixture, workload: Workload, load: Lo
   const { fresh, resent } = load.statuses;
   const firstSends = workload.requests.filter((r) => r.fresh > 0).length;
   const checks: Check[] = [
+    check("requests answered 5xx", 0, load.outcomes.filter((o) => o.httpStatus >= 500).length),
     check(
       "requests answered 200 with the planned status for every item",
       workload.requests.length,

@@ -2,23 +2,19 @@
 // so a link reproduces the view. Invalid values are dropped rather than refused: a stale or
 // hand-edited link still opens the page, with that filter off.
 import { z } from "zod";
+import { isoDay, period, text } from "@/server/input-rules";
 
-const day = z.iso.date().optional().catch(undefined);
+const day = isoDay().optional().catch(undefined);
 
 export const OutcomeFilters = z.object({
-  period: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional()
-    .catch(undefined),
-  definition: z.string().trim().min(1).max(100).optional().catch(undefined),
+  period: period().optional().catch(undefined),
+  definition: text().trim().min(1).max(100).optional().catch(undefined),
   status: z.enum(["pending", "billable", "not_billable"]).optional().catch(undefined),
   from: day,
   to: day,
-  q: z.string().trim().min(1).max(200).optional().catch(undefined),
+  q: text().trim().min(1).max(200).optional().catch(undefined),
   sort: z.enum(["newest", "oldest"]).catch("newest"),
-  cursor: z
-    .string()
+  cursor: text()
     .regex(/^[A-Za-z0-9_-]{1,200}$/)
     .optional()
     .catch(undefined),

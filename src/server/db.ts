@@ -32,6 +32,7 @@ interface DatabaseScope {
 }
 
 const scopeStorage = new AsyncLocalStorage<DatabaseScope>();
+const POOL_CHECKOUT_TIMEOUT_MS = 15_000;
 const PROVIDER_SCOPE = "provider";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -106,8 +107,9 @@ function connect(): Connection {
   const pool = new ScopedPool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // Fail fast when the database is down instead of hanging the request.
-    connectionTimeoutMillis: 5_000,
+    // Waiting for a free connection longer than this answers 503 (RETRY_LATER): the instance is
+    // saturated, e.g. hundreds of simultaneous batches that all append to the one audit chain.
+    connectionTimeoutMillis: POOL_CHECKOUT_TIMEOUT_MS,
     // Every session in UTC, whatever the server's or the machine's zone: Prisma's adapter
     // reads timestamptz text as if it were UTC (it drops the offset), and SQL that truncates
     // instants to days or months must not depend on where the server runs.
@@ -140,17 +142,37 @@ export async function disconnectDb(): Promise<void> {
   if (!current.pool.ending) await current.pool.end();
 }
 
+type TransactionOptions = Parameters<PrismaClient["$transaction"]>[1];
+
 /**
- * Runs `work` in a transaction on a pooled pg connection, without Prisma. For the ingestion
- * write path, where every statement is raw SQL with a batch's rows as one large JSON
- * parameter: Prisma serializes raw parameters to JSON text and parses them back before
- * handing them to pg; with its transaction and result handling, a third of the server's CPU
- * per ingested event (ARCHITECTURE.md). The sign-in throttle runs its short transactions on
- * a pool of its own (`pool`).
+ * Every Prisma transaction of the app: `work` in one transaction, run again from the start
+ * when PostgreSQL aborted it for a deadlock or a serialization failure (`retryOnContention`).
+ * So `work` must do nothing outside the database that it cannot do twice (webhooks, mails and
+ * files go through the outbox in the same transaction). A Biome plugin refuses
+ * `$transaction(` anywhere else in src/.
  */
-export async function sqlTransaction<T>(
+export function transaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return retryOnContention(() => db().$transaction(work, options));
+}
+
+/**
+ * Runs `work` in a transaction on a pooled pg connection, without Prisma, retried as
+ * `transaction` is. For the ingestion write path, where every statement is raw SQL with a
+ * batch's rows as one large JSON parameter: Prisma serializes raw parameters to JSON text and
+ * parses them back before handing them to pg; with its transaction and result handling, a
+ * third of the server's CPU per ingested event (ARCHITECTURE.md). The sign-in throttle runs its
+ * short transactions on a pool of its own (`pool`).
+ */
+export function sqlTransaction<T>(
   work: (tx: SqlTx) => Promise<T>,
-  { timeoutMs = 60_000, pool = connection().pool }: { timeoutMs?: number; pool?: pg.Pool } = {},
+  options: { timeoutMs?: number; pool?: pg.Pool } = {},
+): Promise<T> {
+  return retryOnContention(() => sqlTransactionOnce(work, options));
+}
+
+async function sqlTransactionOnce<T>(
+  work: (tx: SqlTx) => Promise<T>,
+  { timeoutMs = 60_000, pool = connection().pool }: { timeoutMs?: number; pool?: pg.Pool },
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -170,6 +192,100 @@ export async function sqlTransaction<T>(
     // A connection that could not roll back is closed rather than reused.
     client.release(broken);
   }
+}
+
+/** Tries of a transaction that PostgreSQL aborts for contention, the first included. */
+export const CONTENTION_TRIES = 5;
+const CONTENTION_SQLSTATES = new Set(["40001", "40P01"]);
+
+/**
+ * `run` again, up to CONTENTION_TRIES in all, while it fails with a serialization failure
+ * (40001) or a deadlock (40P01): PostgreSQL aborted one transaction so that another could
+ * go on, and the same work done again a moment later normally succeeds. Waits 10, 20, 40, 80
+ * ms plus as much again at random, so the transactions that collided do not meet again in
+ * step. The last failure is thrown as it is; `toAppError` answers it with RETRY_LATER.
+ */
+export async function retryOnContention<T>(run: () => Promise<T>): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await run();
+    } catch (error) {
+      const failure = databaseFailureOf(error);
+      if (!failure || !CONTENTION_SQLSTATES.has(failure.sqlState)) throw error;
+      if (tried >= CONTENTION_TRIES) {
+        console.warn(
+          `[db] a transaction failed ${tried} times on contention (SQLSTATE ${failure.sqlState}); giving up.`,
+        );
+        throw error;
+      }
+      const step = 10 * 2 ** (tried - 1);
+      await new Promise((resolve) => setTimeout(resolve, step + Math.random() * step));
+    }
+  }
+}
+
+/** What PostgreSQL refused, as pg reports it (`sqlTransaction`, `sqlOnPool`) or Prisma wraps it. */
+export interface DatabaseFailure {
+  /** The SQLSTATE, e.g. 23505 for a unique violation. */
+  sqlState: string;
+  table?: string;
+  constraint?: string;
+  /** The columns of a unique violation, when the report names them. */
+  columns?: string[];
+}
+
+interface DriverAdapterCause {
+  originalCode?: string;
+  table?: string;
+  constraint?: { index?: string; fields?: string[] };
+}
+
+export function databaseFailureOf(error: unknown): DatabaseFailure | null {
+  if (error instanceof pg.DatabaseError && error.code) {
+    return {
+      sqlState: error.code,
+      table: error.table,
+      constraint: error.constraint,
+      // "Key (email)=(…) already exists." or 'Key ("customerId", "periodStart")=(…)': the names
+      // only. PostgreSQL leaves the detail out on a table under row-level security (it could
+      // show another customer's values); then the index's default name still says them.
+      columns:
+        /^Key \((.+?)\)=/
+          .exec(error.detail ?? "")?.[1]
+          ?.split(", ")
+          .map((c) => c.replace(/^"(.*)"$/, "$1")) ?? columnsOfDefaultName(error.table, error.constraint),
+    };
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    const cause = (error.meta?.driverAdapterError as { cause?: DriverAdapterCause } | undefined)?.cause;
+    const sqlState =
+      cause?.originalCode ?? (error.code === "P2002" ? "23505" : error.code === "P2034" ? "40001" : undefined);
+    if (!sqlState) return null;
+    return {
+      sqlState,
+      table: cause?.table,
+      constraint: cause?.constraint?.index,
+      columns: cause?.constraint?.fields ?? columnsOfDefaultName(cause?.table, cause?.constraint?.index),
+    };
+  }
+  return null;
+}
+
+/**
+ * Whether a request failed because no pooled connection came free in time (pg-pool's own
+ * error, possibly wrapped by Prisma): the instance is saturated, not broken.
+ */
+export function isPoolSaturated(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.message.includes("timeout exceeded when trying to connect")) return true;
+  }
+  return false;
+}
+
+/** Prisma names a unique index `<table>_<column>_<column>_key` unless the schema maps another name. */
+function columnsOfDefaultName(table: string | undefined, index: string | undefined): string[] | undefined {
+  if (!table || !index?.startsWith(`${table}_`) || !index.endsWith("_key")) return undefined;
+  return index.slice(table.length + 1, -"_key".length).split("_");
 }
 
 /**

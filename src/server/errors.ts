@@ -3,6 +3,8 @@
 // read this table, so a given failure looks the same on every surface.
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z } from "zod";
+import { CONTENTION_TRIES, databaseFailureOf, isPoolSaturated } from "@/server/db";
+import { spelledOut } from "@/server/input-rules";
 
 export type AppErrorCode =
   | "UNAUTHENTICATED"
@@ -12,6 +14,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED"
   | "PAYLOAD_TOO_LARGE"
+  | "RETRY_LATER"
   | "INTERNAL";
 
 export interface FieldError {
@@ -28,6 +31,10 @@ export const ERROR_MAP: Record<AppErrorCode, { status: number; trpc: TRPC_ERROR_
   CONFLICT: { status: 409, trpc: "CONFLICT" },
   RATE_LIMITED: { status: 429, trpc: "TOO_MANY_REQUESTS" },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },
+  // 503 with Retry-After rather than 409: the request was valid and contradicted nothing the
+  // client can see or change; the same request sent again shortly will do, which is what
+  // 503 + Retry-After tells HTTP clients (and what their retry policies act on by themselves).
+  RETRY_LATER: { status: 503, trpc: "SERVICE_UNAVAILABLE" },
   INTERNAL: { status: 500, trpc: "INTERNAL_SERVER_ERROR" },
 };
 
@@ -36,6 +43,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fields: FieldError[] = [],
+    /** Sent as the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -48,8 +57,10 @@ export class AppError extends Error {
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(request)",
-    message: issue.message,
+    // A key the client sent is part of the path: spelled out, so that the answer can be logged and shown.
+    path: issue.path.map((segment) => spelledOut(String(segment))).join(".") || "(request)",
+    // A refused record key says only "Invalid key in record"; what is wrong with it is inside.
+    message: issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message,
   }));
 }
 
@@ -58,6 +69,35 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
     return new AppError("VALIDATION_FAILED", "Some fields are not valid.", fieldErrorsFromZod(error));
+  }
+  const failure = databaseFailureOf(error);
+  if (failure?.sqlState === "23505") {
+    // A unique index refused a row that a concurrent request saved first (a use case's own
+    // check for it ran before that request committed).
+    const columns = failure.columns ?? [];
+    return new AppError(
+      "CONFLICT",
+      columns.length > 0
+        ? `Something with this ${columns.join(" and ")} was saved a moment ago; nothing was changed.`
+        : "This conflicts with something saved a moment ago; nothing was changed. Reload and try again.",
+      columns.map((path) => ({ path, message: "Already in use." })),
+    );
+  }
+  if (failure?.sqlState === "40001" || failure?.sqlState === "40P01") {
+    return new AppError(
+      "RETRY_LATER",
+      `Other changes to the same data kept colliding with this request (${CONTENTION_TRIES} tries); nothing was saved. Send the same request again in a moment.`,
+      [],
+      1,
+    );
+  }
+  if (isPoolSaturated(error)) {
+    return new AppError(
+      "RETRY_LATER",
+      "The server is busy with other requests; nothing was saved. Send the same request again in a moment.",
+      [],
+      1,
+    );
   }
   return new AppError(
     "INTERNAL",

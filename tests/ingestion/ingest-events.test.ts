@@ -6,6 +6,14 @@ import { makeCustomer, makeDefinition, testActor, uniqueId } from "../support/fi
 
 const hoursAgo = (h: number) => new Date(clock.now().getTime() - h * 3_600_000).toISOString();
 
+/** Like Promise.all, but waits for every call to finish before failing, so none runs on into the next test. */
+async function allFulfilled<T>(calls: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(calls);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
 describe("ingesting events", () => {
   let customer: Awaited<ReturnType<typeof makeCustomer>>;
   let definition: Awaited<ReturnType<typeof makeDefinition>>;
@@ -113,7 +121,7 @@ describe("ingesting events", () => {
 
   it("lands one attempt when 20 requests send the same event at the same moment", async () => {
     const sent = event();
-    const outcomes = await Promise.all(
+    const outcomes = await allFulfilled(
       Array.from({ length: 20 }, () => ingestEvents({ actor: testActor, items: [sent] })),
     );
     const statuses = outcomes.map((o) => o.results[0]!.status).sort();
@@ -133,7 +141,7 @@ describe("ingesting events", () => {
         attributes: { step: i },
       }),
     );
-    const outcomes = await Promise.all(sent.map((e) => ingestEvents({ actor: testActor, items: [e, event()] })));
+    const outcomes = await allFulfilled(sent.map((e) => ingestEvents({ actor: testActor, items: [e, event()] })));
     expect(outcomes.map((o) => o.results[0]!.status)).toEqual(Array(10).fill("accepted"));
     const attempts = await db().attempt.findMany({ where: { subject } });
     expect(attempts).toHaveLength(1);
@@ -154,10 +162,13 @@ describe("ingesting events", () => {
   });
 
   it("writes one audit entry per batch that changed something", async () => {
-    const before = await db().auditEntry.count({ where: { action: "events.ingested" } });
-    const sent = event();
-    await ingestEvents({ actor: testActor, items: [sent, event()] });
+    // Counted for a customer of its own: a count over all customers also saw the batches of
+    // anything else ingesting meanwhile, such as a previous test's requests still in flight
+    // after its Promise.all had rejected (55 entries where 53 were expected, issue 18).
+    const own = await makeCustomer();
+    const sent = event({ customer: own.externalId });
+    await ingestEvents({ actor: testActor, items: [sent, event({ customer: own.externalId })] });
     await ingestEvents({ actor: testActor, items: [sent] });
-    expect(await db().auditEntry.count({ where: { action: "events.ingested" } })).toBe(before + 1);
+    expect(await db().auditEntry.count({ where: { action: "events.ingested", customerId: own.id } })).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { ingestEvents } from "@/server/services/ingestion/ingest-events";
 import type { ApiHandler } from "./api-route";
 import { parseInput, readJsonBody } from "./request";
 import { json } from "./response";
+import { EventPathParams } from "./schemas/events";
 
 const MAX_CORRECTION_BYTES = 1_048_576;
 
@@ -13,11 +14,13 @@ export const postEvents: ApiHandler<Record<string, never>> = async ({ actor, req
   return json(await ingestEvents({ actor, items: events }));
 };
 
+// Next hands route handlers their path segments decoded already: decoding again turned an id
+// with a "%" into a URIError (500) and "a%41" into another id.
 export const postAmendment: ApiHandler<{ id: string }> = async ({ actor, request, params }) =>
   json(
     await amendEvent({
       actor,
-      eventId: decodeURIComponent(params.id),
+      eventId: parseInput(EventPathParams, params).id,
       input: await readJsonBody(request, MAX_CORRECTION_BYTES),
     }),
   );
@@ -26,7 +29,7 @@ export const postVoid: ApiHandler<{ id: string }> = async ({ actor, request, par
   json(
     await voidEvent({
       actor,
-      eventId: decodeURIComponent(params.id),
+      eventId: parseInput(EventPathParams, params).id,
       input: await readJsonBody(request, MAX_CORRECTION_BYTES),
     }),
   );

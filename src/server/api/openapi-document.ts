@@ -22,8 +22,8 @@ export interface OperationSpec {
     number,
     { description: string; schema?: z.ZodType; example?: unknown; headers?: object; file?: FileResponse }
   >;
-  /** What it can fail with beyond what every operation with a key can (401, 429, 500). */
-  errors: Exclude<AppErrorCode, "UNAUTHENTICATED" | "RATE_LIMITED" | "INTERNAL">[];
+  /** What it can fail with beyond what every operation with a key can (401, 429, 500, 503). */
+  errors: Exclude<AppErrorCode, "UNAUTHENTICATED" | "RATE_LIMITED" | "RETRY_LATER" | "INTERNAL">[];
   /** Needs no API key. */
   public?: true;
 }
@@ -70,7 +70,7 @@ interface MediaType {
   example?: unknown;
 }
 
-const ALWAYS: AppErrorCode[] = ["UNAUTHENTICATED", "RATE_LIMITED", "INTERNAL"];
+const ALWAYS: AppErrorCode[] = ["UNAUTHENTICATED", "RATE_LIMITED", "RETRY_LATER", "INTERNAL"];
 
 const json = (schema: JsonSchema, example: unknown) => ({
   "application/json": { schema, ...(example !== undefined && { example }) },

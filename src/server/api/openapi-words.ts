@@ -26,7 +26,7 @@ export const API_DESCRIPTION = `The REST API of Outcome Ledger for the provider'
 
 Every request but this document sends an API key: \`Authorization: Bearer olk_…\`. Admins create keys under Settings → API keys; a key is shown once. A missing, malformed or revoked key answers 401.
 
-Every failure answers \`{"error": {"code", "message", "fields"}}\`. The code is machine-readable and decides the status: ${statuses}. A 400 names every invalid field in \`fields\`.
+Every failure answers \`{"error": {"code", "message", "fields"}}\`. The code is machine-readable and decides the status: ${statuses}. A 400 names every invalid field in \`fields\`. Text anywhere may hold any Unicode but the NUL character (U+0000) and unpaired UTF-16 surrogates, which no field can store; times, dates and periods lie between the years 2000 and 2999 (UTC). A 503 \`RETRY_LATER\` means concurrent changes to the same data kept colliding with the request and nothing was saved: send it again after \`Retry-After\` seconds.
 
 Each key may send ${DEFAULT_RATE_LIMIT_PER_MINUTE.toLocaleString("en-US")} requests a minute unless the server sets \`API_RATE_LIMIT_PER_MINUTE\`; above that it answers 429 with \`Retry-After\` in seconds. Amounts of money are decimal strings, never floating-point numbers.`;
 
@@ -82,6 +82,20 @@ export const ERROR_RESPONSES: Record<Exclude<AppErrorCode, "FORBIDDEN">, ErrorRe
       },
     },
     example: error("RATE_LIMITED", "This API key sent more than 1200 requests in one minute. Retry in 17 seconds."),
+  },
+  RETRY_LATER: {
+    description:
+      "Concurrent changes to the same data kept colliding with this request; it was tried again a few times and nothing was saved. Send the same request again after `Retry-After` seconds (safe for every operation here: events are deduplicated by id).",
+    headers: {
+      "Retry-After": {
+        description: "Seconds to wait before sending the same request again.",
+        schema: { type: "integer", minimum: 1 },
+      },
+    },
+    example: error(
+      "RETRY_LATER",
+      "Other changes to the same data kept colliding with this request (5 tries); nothing was saved. Send the same request again in a moment.",
+    ),
   },
   INTERNAL: {
     description: "Something failed on the server; it was logged. Retrying is safe for every operation here.",

@@ -36,7 +36,12 @@ export const downloadOutcomesCsv: SessionHandler<Record<string, never>> = async 
 function cookieValue(header: string | null, name: string): string | null {
   for (const part of header?.split(";") ?? []) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return null; // Not one this app set; the portal then shows its default customer.
+    }
   }
   return null;
 }

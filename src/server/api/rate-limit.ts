@@ -11,13 +11,12 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1_200;
 
 /** RATE_LIMITED, with the seconds until the key may send again (the Retry-After header). */
 export class RateLimitedError extends AppError {
-  constructor(
-    readonly retryAfterSeconds: number,
-    limitPerMinute: number,
-  ) {
+  constructor(retryAfterSeconds: number, limitPerMinute: number) {
     super(
       "RATE_LIMITED",
       `This API key sent more than ${limitPerMinute} requests in one minute. Retry in ${retryAfterSeconds} seconds.`,
+      [],
+      retryAfterSeconds,
     );
   }
 }

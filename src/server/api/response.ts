@@ -1,7 +1,6 @@
 // What every REST answer looks like: JSON (BigInt as a decimal string, Date as ISO 8601),
 // and for any failure the one error body, its status read from ERROR_MAP.
 import { ERROR_MAP, type FieldError, toAppError } from "@/server/errors";
-import { RateLimitedError } from "./rate-limit";
 
 export interface ErrorBody {
   error: { code: string; message: string; fields: FieldError[] };
@@ -22,6 +21,6 @@ export function errorResponse(error: unknown, request: Request): Response {
   }
   const body: ErrorBody = { error: { code: appError.code, message: appError.message, fields: appError.fields } };
   const headers: Record<string, string> =
-    error instanceof RateLimitedError ? { "retry-after": String(error.retryAfterSeconds) } : {};
+    appError.retryAfterSeconds === undefined ? {} : { "retry-after": String(appError.retryAfterSeconds) };
   return json(body, ERROR_MAP[appError.code].status, headers);
 }

@@ -33,7 +33,7 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Every AppError becomes the tRPC error its code maps to; anything unknown is logged and hidden. */
-const appErrors = t.middleware(async ({ next, path }) => {
+const appErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok || result.error.cause instanceof z.ZodError || !(result.error.code === "INTERNAL_SERVER_ERROR")) {
     return result;
@@ -41,6 +41,7 @@ const appErrors = t.middleware(async ({ next, path }) => {
   const original = result.error.cause ?? result.error;
   const appError = toAppError(original);
   if (appError.code === "INTERNAL") console.error(`tRPC ${path} failed:`, original);
+  if (appError.retryAfterSeconds !== undefined) ctx.resHeaders?.set("retry-after", String(appError.retryAfterSeconds));
   throw new TRPCError({ code: ERROR_MAP[appError.code].trpc, message: appError.message, cause: appError });
 });
 

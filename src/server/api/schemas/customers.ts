@@ -1,6 +1,7 @@
 // The customer resource of REST v1: what requests send and responses carry. The OpenAPI
 // document is generated from these schemas, so they are the contract.
 import { z } from "zod";
+import { text } from "@/server/input-rules";
 import { CustomerFields } from "@/server/services/customers/customer-fields";
 
 /** PUT /api/v1/customers/{externalId}: the external id comes from the path. */
@@ -16,7 +17,7 @@ export const CustomerListQuery = z.object({
     .min(1, "Ask for at least 1 customer per page.")
     .max(200, "Ask for at most 200 customers per page.")
     .default(100),
-  after: z.string().trim().min(1).max(100).optional(),
+  after: text().trim().min(1).max(100).optional(),
 });
 
 export const Customer = z.object({

@@ -2,10 +2,11 @@
 import { z } from "zod";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
 import { clock } from "@/server/clock";
+import { isoInstantText, text } from "@/server/input-rules";
 import { CriterionInput } from "@/server/services/definitions/definition-schema";
 import type { getDefinition } from "@/server/services/definitions/find-definitions";
 
-export const DefinitionPathParams = z.object({ key: z.string().min(1).max(100) });
+export const DefinitionPathParams = z.object({ key: text().min(1).max(100) });
 
 export const DefinitionVersionBody = z.object({
   number: z.number().int(),
@@ -59,10 +60,10 @@ export const DraftPreviewRequest = z.strictObject({
 });
 
 export const DraftPublishRequest = z.strictObject({
-  effectiveFrom: z.iso
-    .datetime({ offset: true, error: "Give the effective-from time as an ISO 8601 time with its offset." })
-    .describe("Now or later; never inside a period already finalized."),
-  changeNote: z.string().trim().min(1).max(2_000).optional().describe("Replaces the draft's change note."),
+  effectiveFrom: isoInstantText("Give the effective-from time as an ISO 8601 time with its offset.").describe(
+    "Now or later; never inside a period already finalized.",
+  ),
+  changeNote: text().trim().min(1).max(2_000).optional().describe("Replaces the draft's change note."),
   addressesDisputeIds: z
     .array(z.uuid())
     .max(500)

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { canSeeCustomer, customerScopeOf } from "@/domain/access/customer-scope";
 import { type Actor, actorLabel } from "@/domain/actor";
 import { Dec } from "@/domain/money";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
@@ -34,7 +34,7 @@ export async function createSpendAlert({
 }) {
   const { kind, threshold } = CreateSpendAlertInput.parse(input);
   if (!canSeeCustomer(customerScopeOf(actor), customerId)) throw AppError.notFound("The customer");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const alert = await tx.spendAlert.create({
       data: { customerId, kind, threshold: new Dec(threshold).toFixed(), createdBy: actorLabel(actor) },
       select: { id: true, kind: true, createdAt: true },

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { canSeeCustomer, customerScopeOf } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 
@@ -20,7 +20,7 @@ export async function deleteSpendAlert({
 }) {
   const { alertId } = DeleteSpendAlertInput.parse(input);
   if (!canSeeCustomer(customerScopeOf(actor), customerId)) throw AppError.notFound("The spend alert");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Scoped by customer: another company's alert is not found, never forbidden.
     const alert = await tx.spendAlert.findFirst({
       where: { id: alertId, customerId },

@@ -7,7 +7,7 @@ import { type SpendAlertKind, type SpendFigures, spendAlertCrossing } from "@/do
 import { periodStartOf } from "@/domain/invoicing/periods";
 import type { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { db, transaction } from "@/server/db";
 import { loadDashboard } from "@/server/services/dashboard/load-dashboard";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 
@@ -54,7 +54,7 @@ async function fire({
   message: { title: string; body: string };
 }) {
   const { customerId } = alert;
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO spend_alert_firing ("alertId", "customerId", "periodStart", "firedAt")
       SELECT ${alert.id}::uuid, ${customerId}::uuid, ${periodStart}, ${clock.now()}::timestamptz

@@ -3,13 +3,13 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { generateApiKey } from "@/domain/api-keys/api-key-format";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { apiKeyPublicFields } from "./api-key-fields";
 
 export const CreateApiKeyInput = z.object({
-  name: z
-    .string("Give the key a name.")
+  name: text("Give the key a name.")
     .trim()
     .min(1, "Give the key a name, e.g. the system that will use it.")
     .max(100, "Keep the key's name under 100 characters."),
@@ -18,7 +18,7 @@ export type CreateApiKeyInput = z.input<typeof CreateApiKeyInput>;
 
 export async function createApiKey({ actor, input }: { actor: Actor; input: CreateApiKeyInput }) {
   const { name } = CreateApiKeyInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { key, prefix, secretHash } = await unusedKey(tx);
     const apiKey = await tx.apiKey.create({
       data: { name, prefix, secretHash, createdById: actor.kind === "user" ? actor.userId : null },

@@ -4,14 +4,14 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { API_KEY_PREFIX_PATTERN } from "@/domain/api-keys/api-key-format";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { apiKeyPublicFields } from "./api-key-fields";
 
 export const RevokeApiKeyInput = z.object({
-  prefix: z
-    .string("Name the key by its prefix, e.g. olk_3f9a2c1b.")
+  prefix: text("Name the key by its prefix, e.g. olk_3f9a2c1b.")
     .trim()
     .regex(API_KEY_PREFIX_PATTERN, "A key's prefix looks like olk_3f9a2c1b: olk_ and 8 hexadecimal characters."),
 });
@@ -19,7 +19,7 @@ export type RevokeApiKeyInput = z.input<typeof RevokeApiKeyInput>;
 
 export async function revokeApiKey({ actor, input }: { actor: Actor; input: RevokeApiKeyInput }) {
   const { prefix } = RevokeApiKeyInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // The condition on revokedAt makes two concurrent revocations record one change.
     const { count } = await tx.apiKey.updateMany({
       where: { prefix, revokedAt: null },

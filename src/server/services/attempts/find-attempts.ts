@@ -7,25 +7,22 @@ import { nextPeriodStart } from "@/domain/invoicing/periods";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { isoDay, isoInstantText, isSupportedInstant, period, text } from "@/server/input-rules";
 
-const Instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const Instant = z.union([isoDay(), isoInstantText()]);
 
 export const AttemptListQuery = z.strictObject({
-  customer: z.string().max(100).optional().describe("The customer's external id."),
-  definition: z.string().max(100).optional().describe("The definition's key."),
+  customer: text().max(100).optional().describe("The customer's external id."),
+  definition: text().max(100).optional().describe("The definition's key."),
   status: z.enum(["pending", "billable", "not_billable"]).optional(),
-  subject: z.string().max(200).optional(),
-  subjectPrefix: z.string().min(1).max(200).optional(),
-  period: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Give the period as YYYY-MM.")
-    .optional()
-    .describe("The billing period: a calendar month in UTC, e.g. 2026-11."),
+  subject: text().max(200).optional(),
+  subjectPrefix: text().min(1).max(200).optional(),
+  period: period().optional().describe("The billing period: a calendar month in UTC, e.g. 2026-11."),
   from: Instant.optional().describe("occurredAt at or after this time (a date alone means 00:00 UTC)."),
   to: Instant.optional().describe("occurredAt before this time (a date alone means 00:00 UTC)."),
   sort: z.enum(["newest", "oldest"]).default("newest"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(200).optional().describe("nextCursor from the previous page."),
+  cursor: text().max(200).optional().describe("nextCursor from the previous page."),
 });
 export type AttemptListQuery = z.input<typeof AttemptListQuery>;
 type ParsedQuery = z.output<typeof AttemptListQuery>;
@@ -164,7 +161,7 @@ function encodeCursor(occurredAt: Date, id: string): string {
 function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
   const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const occurredAt = new Date(time ?? "");
-  if (!id || Number.isNaN(occurredAt.getTime()) || !z.uuid().safeParse(id).success) {
+  if (!id || !isSupportedInstant(occurredAt) || !z.uuid().safeParse(id).success) {
     throw new AppError("VALIDATION_FAILED", "The cursor is not one this API gave out.", [
       { path: "cursor", message: "Unknown cursor." },
     ]);

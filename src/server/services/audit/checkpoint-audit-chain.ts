@@ -4,7 +4,7 @@
 // database, so that removing checkpoints from the table is detected too.
 import { type AuditCheckpoint, signCheckpoint } from "@/domain/audit/checkpoint";
 import { clock } from "@/server/clock";
-import { db, type SqlTx } from "@/server/db";
+import { db, type SqlTx, transaction } from "@/server/db";
 import { auditCheckpointKey, dataDirectory, writeAuditAnchor } from "@/server/runtime/app-secrets";
 
 export type CheckpointReason = "schedule" | "finalization";
@@ -69,7 +69,7 @@ export function anchorCheckpoint(checkpoint: AuditCheckpoint | null): void {
 export async function checkpointAuditChain({ now = clock.now() }: { now?: Date } = {}): Promise<{
   checkpoint: AuditCheckpoint | null;
 }> {
-  const checkpoint = await db().$transaction((tx) => takeCheckpoint(tx, "schedule", now));
+  const checkpoint = await transaction((tx) => takeCheckpoint(tx, "schedule", now));
   anchorCheckpoint(checkpoint);
   return { checkpoint };
 }

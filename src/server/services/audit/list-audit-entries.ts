@@ -2,17 +2,18 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { INT8_MAX, instant, text } from "@/server/input-rules";
 
 export const ListAuditEntriesInput = z.object({
-  action: z.string().trim().max(100).optional(),
-  subjectType: z.string().trim().max(100).optional(),
-  subjectId: z.string().trim().max(200).optional(),
+  action: text().trim().max(100).optional(),
+  subjectType: text().trim().max(100).optional(),
+  subjectId: text().trim().max(200).optional(),
   customerId: z.uuid().optional(),
-  actor: z.string().trim().max(200).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  actor: text().trim().max(200).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   /** The `seq` of the last entry on the previous page. */
-  before: z.coerce.bigint().positive().optional(),
+  before: z.coerce.bigint().positive().max(INT8_MAX).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type ListAuditEntriesInput = z.input<typeof ListAuditEntriesInput>;

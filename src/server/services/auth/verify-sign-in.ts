@@ -8,11 +8,12 @@ import { spendVerificationTime, verifyPassword } from "@/server/auth/passwords";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { admitAttempt, isKnownAddress, recordSuccess } from "./internal/throttle-store";
 
 export const SignInInput = z.object({
   email: z.email("Enter a valid e-mail address.").transform((e) => e.trim().toLowerCase()),
-  password: z.string().min(1, "Enter your password.").max(200),
+  password: text().min(1, "Enter your password.").max(200),
 });
 
 export interface SignedInUser {

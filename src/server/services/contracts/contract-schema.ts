@@ -1,11 +1,12 @@
 // Contract terms as admins and the REST API send them, validated the same way everywhere.
 import { z } from "zod";
+import { instant, int, text } from "@/server/input-rules";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
 
-const DefinitionKey = z.string().trim().min(1).max(100);
+const DefinitionKey = text().trim().min(1).max(100);
 
 const TierInput = z.strictObject({
-  upTo: z.number().int().positive("A tier's upper bound is a whole number of outcomes above 0.").nullable(),
+  upTo: int().positive("A tier's upper bound is a whole number of outcomes above 0.").nullable(),
   unitPrice: DecimalAmount,
 });
 
@@ -38,7 +39,7 @@ const OutcomePriceInput = z
 
 export const ContractTermsInput = z
   .strictObject({
-    effectiveFrom: z.coerce.date("Give the first day of the billing period the version starts with."),
+    effectiveFrom: instant("Give the first day of the billing period the version starts with."),
     platformFee: DecimalAmount.default("0"),
     attemptFees: z
       .array(z.strictObject({ definitionKey: DefinitionKey.nullable().default(null), unitPrice: DecimalAmount }))
@@ -49,7 +50,7 @@ export const ContractTermsInput = z
     minimumCommitment: DecimalAmount.nullable().default(null),
     disputeWindowDays: z.number().int().min(0).max(365, "Keep the dispute window within a year."),
     graceDays: z.number().int().min(0).max(60, "Keep the grace period within 60 days."),
-    changeNote: z.string().trim().min(1, "Say what this version changes and why.").max(2_000),
+    changeNote: text().trim().min(1, "Say what this version changes and why.").max(2_000),
   })
   .superRefine((terms, ctx) => {
     const at = terms.effectiveFrom;

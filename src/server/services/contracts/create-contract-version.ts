@@ -4,7 +4,7 @@
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import type { Prisma } from "@/generated/prisma/client";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { ContractTermsInput } from "./contract-schema";
@@ -19,7 +19,7 @@ export async function createContractVersion({
   input: ContractTermsInput;
 }) {
   const terms = ContractTermsInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: customerId } });
     if (!customer) throw AppError.notFound("The customer");
     await tx.$executeRaw`SELECT 1 FROM customer WHERE "id" = ${customerId}::uuid FOR UPDATE`;

@@ -1,13 +1,25 @@
 // Creates a customer or updates it by its external id, with the audit entry in the same
 // transaction.
 import type { Actor } from "@/domain/actor";
-import { db } from "@/server/db";
+import { databaseFailureOf, transaction } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { CustomerFields } from "./customer-fields";
 
 export async function upsertCustomer({ actor, input }: { actor: Actor; input: CustomerFields }) {
   const fields = CustomerFields.parse(input);
-  return db().$transaction(async (tx) => {
+  try {
+    return await createOrUpdate(actor, fields);
+  } catch (error) {
+    // A concurrent PUT created the same new customer between our read and our insert (its
+    // providers call this before every batch, from several workers): once more, it is an
+    // update or nothing, as the API promises for a repeated PUT.
+    if (databaseFailureOf(error)?.sqlState !== "23505") throw error;
+    return createOrUpdate(actor, fields);
+  }
+}
+
+function createOrUpdate(actor: Actor, fields: CustomerFields) {
+  return transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { externalId: fields.externalId } });
     if (
       before &&

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { canSeeCustomer, customerScopeOf } from "@/domain/access/customer-scope";
 import { type Actor, actorLabel } from "@/domain/actor";
 import { Dec } from "@/domain/money";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
@@ -28,7 +28,7 @@ export async function setOutcomeValue({
   const { definitionId, valuePerOutcome } = SetOutcomeValueInput.parse(input);
   if (!canSeeCustomer(customerScopeOf(actor), customerId)) throw AppError.notFound("The customer");
   const value = new Dec(valuePerOutcome).toFixed();
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const definition = await tx.outcomeDefinition.findUnique({
       where: { id: definitionId },
       select: { id: true, key: true },

@@ -2,14 +2,14 @@
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DefinitionInput } from "./definition-schema";
 
 export async function createDefinition({ actor, input }: { actor: Actor; input: DefinitionInput }) {
   const fields = DefinitionInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (await tx.outcomeDefinition.findUnique({ where: { key: fields.key } })) {
       throw new AppError("CONFLICT", `A definition with the key "${fields.key}" already exists.`, [
         { path: "key", message: "Already in use." },

@@ -2,7 +2,7 @@
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { VersionRuleInput } from "./definition-schema";
@@ -17,7 +17,7 @@ export async function createDraftVersion({
   input: VersionRuleInput;
 }) {
   const fields = VersionRuleInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const definition = await tx.outcomeDefinition.findUnique({ where: { key: definitionKey } });
     if (!definition) throw AppError.notFound(`The definition "${definitionKey}"`);
     // Locks the definition's versions so two drafts cannot take the same number.

@@ -20,12 +20,13 @@ import { ratePeriod } from "@/domain/rating/rate-period";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { int, text } from "@/server/input-rules";
 import { contractInForce, termsOf } from "@/server/services/contracts/find-contract";
 import { definitionsAt, periodCounts, usageOf } from "@/server/services/invoicing/period-usage";
 
 export const PreviewImpactInput = z.strictObject({
-  definitionKey: z.string().min(1).max(64),
-  number: z.number().int().positive(),
+  definitionKey: text().min(1).max(64),
+  number: int().positive(),
   days: z.union([z.literal(7), z.literal(30), z.literal(90)], "Preview the last 7, 30 or 90 days."),
 });
 

@@ -9,8 +9,9 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { instant, int, text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { notifyCustomerFinance } from "@/server/services/notifications/notify";
 
@@ -18,11 +19,11 @@ import { notifyCustomerFinance } from "@/server/services/notifications/notify";
 const NOW_TOLERANCE_MS = 5 * 60_000;
 
 export const PublishVersionInput = z.strictObject({
-  definitionKey: z.string().min(1),
-  number: z.number().int().positive(),
-  effectiveFrom: z.coerce.date("Give the effective-from time as an ISO 8601 time."),
+  definitionKey: text().min(1),
+  number: int().positive(),
+  effectiveFrom: instant("Give the effective-from time as an ISO 8601 time."),
   /** Replaces the draft's change note when given; a published version always has one. */
-  changeNote: z.string().trim().min(1, "Say what this version changes and why.").max(2_000).optional(),
+  changeNote: text().trim().min(1, "Say what this version changes and why.").max(2_000).optional(),
   /** The disputes this version addresses (resolved or open disputes about this definition). */
   addressesDisputeIds: z.array(z.uuid()).max(500).default([]),
 });
@@ -37,7 +38,7 @@ export async function publishDefinitionVersion({
   now?: Date;
 }) {
   const { definitionKey, number, effectiveFrom, changeNote, addressesDisputeIds } = PublishVersionInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const definition = await tx.outcomeDefinition.findUnique({ where: { key: definitionKey } });
     if (!definition) throw AppError.notFound(`The definition "${definitionKey}"`);
     await tx.$executeRaw`SELECT 1 FROM outcome_definition WHERE id = ${definition.id}::uuid FOR UPDATE`;

@@ -4,13 +4,14 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { int, text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 
 export const RetireVersionInput = z.strictObject({
-  definitionKey: z.string().min(1),
-  number: z.number().int().positive(),
+  definitionKey: text().min(1),
+  number: int().positive(),
 });
 
 export async function retireDefinitionVersion({
@@ -23,7 +24,7 @@ export async function retireDefinitionVersion({
   now?: Date;
 }) {
   const { definitionKey, number } = RetireVersionInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const definition = await tx.outcomeDefinition.findUnique({ where: { key: definitionKey } });
     if (!definition) throw AppError.notFound(`The definition "${definitionKey}"`);
     await tx.$executeRaw`SELECT 1 FROM outcome_definition WHERE id = ${definition.id}::uuid FOR UPDATE`;

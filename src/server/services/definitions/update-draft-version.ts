@@ -2,7 +2,7 @@
 // change (the database refuses it too), so only a draft can be edited.
 import type { Actor } from "@/domain/actor";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { VersionRuleInput } from "./definition-schema";
@@ -19,7 +19,7 @@ export async function updateDraftVersion({
   input: VersionRuleInput;
 }) {
   const fields = VersionRuleInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const definition = await tx.outcomeDefinition.findUnique({ where: { key: definitionKey } });
     if (!definition) throw AppError.notFound(`The definition "${definitionKey}"`);
     await tx.$executeRaw`SELECT 1 FROM outcome_definition WHERE id = ${definition.id}::uuid FOR UPDATE`;

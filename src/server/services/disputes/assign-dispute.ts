@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { notifyProviderStaff } from "@/server/services/notifications/notify";
@@ -24,7 +24,7 @@ export async function assignDispute({
   now?: Date;
 }) {
   const { disputeId, assigneeId } = AssignInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [dispute] = await tx.$queryRaw<{ number: string; customerId: string; assigneeId: string | null }[]>`
       SELECT "number", "customerId", "assigneeId" FROM dispute WHERE "id" = ${disputeId}::uuid FOR UPDATE`;
     if (!dispute) throw AppError.notFound("The dispute");

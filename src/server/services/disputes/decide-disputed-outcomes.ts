@@ -15,8 +15,9 @@ import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
 import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
-import { db } from "@/server/db";
+import { db, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { lockFinalizedInvoice, writeCreditNote } from "@/server/services/invoicing/issue-credit-note";
@@ -33,19 +34,17 @@ export const DecideInput = z
       .max(10_000, "Decide at most 10,000 outcomes at once."),
     kind: z.enum(ADJUDICATION_KINDS, "Choose accept, partial or reject."),
     /** For a partial decision: the percentage of the disputed charge to credit, e.g. "50" or "12.5". */
-    percent: z
-      .string()
+    percent: text()
       .trim()
       .regex(/^\d{1,2}(\.\d{1,2})?$/, "Give the percentage as a number above 0 and below 100, e.g. 50.")
       .optional(),
-    rationale: z
-      .string()
+    rationale: text()
       .trim()
       .min(10, "Explain the decision to the customer in a sentence or two (at least 10 characters).")
       .max(5_000, "Keep the rationale under 5,000 characters."),
     rootCause: z.enum(ROOT_CAUSES, "Choose the root cause."),
     /** For a definition gap: the criterion's attribute path. */
-    criterion: z.string().trim().max(200).optional(),
+    criterion: text().trim().max(200).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.kind === "partial" && (!input.percent || Number(input.percent) <= 0)) {
@@ -94,7 +93,7 @@ export async function decideDisputedOutcomes({
   const head = await db().dispute.findUnique({ where: { id: parsed.disputeId }, select: { customerId: true } });
   if (!head) throw AppError.notFound("The dispute");
   const customerId = head.customerId;
-  return db().$transaction(
+  return transaction(
     async (tx) => {
       // Billing lock first (the order every writer of a customer's billing follows), then the dispute.
       await holdBillingLocksShared(tx, [customerId]);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { int } from "@/server/input-rules";
 import { AttemptListQuery, attemptWhere } from "@/server/services/attempts/find-attempts";
 import { listLineOutcomes } from "@/server/services/invoicing/list-line-outcomes";
 
@@ -24,7 +25,7 @@ export const DisputeScope = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("invoice_line"),
     invoiceId: z.uuid("The invoice id is a UUID."),
-    position: z.number().int().min(0),
+    position: int().min(0),
   }),
   z.strictObject({
     kind: z.literal("filter"),

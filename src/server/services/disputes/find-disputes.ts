@@ -9,6 +9,7 @@ import { serviceLevelState } from "@/domain/disputes/service-level";
 import type { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
+import { isSupportedInstant, text } from "@/server/input-rules";
 import { findDisputeInScope } from "./find-dispute-in-scope";
 
 export const QueueQuery = z.strictObject({
@@ -152,7 +153,7 @@ export const DisputeOutcomesQuery = z.strictObject({
   state: z.enum(["undecided", "accepted", "partial", "rejected", "withdrawn"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
   /** The position to start after (outcomes are listed by when they happened). */
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 
 /** One dispute with everything but its outcomes (those page separately: a dispute can hold 10,000). */
@@ -291,7 +292,7 @@ export interface DisputedOutcomeRow {
 function decodeCursor(cursor: string): { occurredAt: Date; id: string } | null {
   const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const occurredAt = new Date(time ?? "");
-  if (!id || Number.isNaN(occurredAt.getTime()) || !z.uuid().safeParse(id).success) return null;
+  if (!id || !isSupportedInstant(occurredAt) || !z.uuid().safeParse(id).success) return null;
   return { occurredAt, id };
 }
 

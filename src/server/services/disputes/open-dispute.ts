@@ -10,10 +10,10 @@ import { DISPUTE_REASON_LABELS, DISPUTE_REASONS } from "@/domain/disputes/disput
 import { addBusinessDays } from "@/domain/disputes/service-level";
 import { nextPeriodStart } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
-import { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { databaseFailureOf, db, type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text, webUrl } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { takeDocumentNumber } from "@/server/services/invoicing/document-numbers";
@@ -26,14 +26,13 @@ import { DisputeScope, resolveDisputeScope } from "./dispute-scope";
 
 export const DisputeClaim = z.strictObject({
   reason: z.enum(DISPUTE_REASONS, "Choose the reason that fits best."),
-  message: z
-    .string()
+  message: text()
     .trim()
     .min(10, "Tell the reviewer what is wrong in a sentence or two (at least 10 characters).")
     .max(5_000, "Keep the message under 5,000 characters; add the rest as supporting text."),
-  supportingText: z.string().trim().max(20_000, "Keep supporting text under 20,000 characters.").default(""),
+  supportingText: text().trim().max(20_000, "Keep supporting text under 20,000 characters.").default(""),
   supportingLinks: z
-    .array(z.url({ protocol: /^https?$/, error: "Each link is a full web address starting with https://" }))
+    .array(webUrl("Each link is a full web address starting with https://"))
     .max(20, "Add at most 20 links.")
     .default([]),
 });
@@ -94,7 +93,7 @@ export async function openDispute({
   const parsed = OpenDisputeInput.parse(input);
   const { attemptIds, label } = await resolveDisputeScope(actor, customerId, parsed.scope);
   try {
-    return await db().$transaction(
+    return await transaction(
       async (tx) => {
         await holdBillingLocksShared(tx, [customerId]);
         const { eligible, refused } = await assessOutcomes(tx, customerId, attemptIds, now);
@@ -198,7 +197,8 @@ export async function openDispute({
       { timeout: 120_000, maxWait: 30_000 },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    // The partial unique index on undecided disputed outcomes: its own words rather than the generic CONFLICT.
+    if (databaseFailureOf(error)?.sqlState === "23505") {
       throw new AppError(
         "CONFLICT",
         "Some of these outcomes were put in another open dispute a moment ago. Refresh to see which, and dispute the rest.",
@@ -206,13 +206,6 @@ export async function openDispute({
     }
     throw error;
   }
-}
-
-/** A unique index refused the row: P2002 from Prisma's queries, SQLSTATE 23505 from raw SQL. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  return error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505");
 }
 
 function claimsOf(items: readonly EligibleOutcome[]) {

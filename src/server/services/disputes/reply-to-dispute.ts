@@ -6,15 +6,16 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { isProviderRole } from "@/domain/roles";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { notifyCustomerFinance, notifyProviderStaff } from "@/server/services/notifications/notify";
 import { findDisputeInScope } from "./find-dispute-in-scope";
 
 export const ReplyInput = z.strictObject({
   disputeId: z.uuid("The dispute id is a UUID."),
-  body: z.string().trim().min(1, "Write a message first.").max(10_000, "Keep a message under 10,000 characters."),
+  body: text().trim().min(1, "Write a message first.").max(10_000, "Keep a message under 10,000 characters."),
 });
 
 export async function replyToDispute({
@@ -32,7 +33,7 @@ export async function replyToDispute({
     throw new AppError("FORBIDDEN", "Only your company's finance users can write in a dispute.");
   }
   const dispute = await findDisputeInScope(actor, disputeId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const message = await tx.disputeMessage.create({
       data: {
         disputeId,

@@ -4,8 +4,9 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { notifyProviderStaff } from "@/server/services/notifications/notify";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
@@ -13,7 +14,7 @@ import { findDisputeInScope } from "./find-dispute-in-scope";
 
 export const WithdrawInput = z.strictObject({
   disputeId: z.uuid("The dispute id is a UUID."),
-  note: z.string().trim().max(2_000, "Keep the note under 2,000 characters.").default(""),
+  note: text().trim().max(2_000, "Keep the note under 2,000 characters.").default(""),
 });
 
 export async function withdrawDispute({
@@ -30,7 +31,7 @@ export async function withdrawDispute({
   const { disputeId, note } = WithdrawInput.parse(input);
   const found = await findDisputeInScope(actor, disputeId);
   if (found.customerId !== customerId) throw AppError.notFound("The dispute");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string; undecidedCount: number; outcomeCount: number }[]>`
       SELECT "status", "undecidedCount", "outcomeCount" FROM dispute WHERE "id" = ${disputeId}::uuid FOR UPDATE`;
     if (locked?.status !== "open") {

@@ -5,7 +5,6 @@
 import type { VersionRule } from "@/domain/evaluation/criteria";
 import { evaluateAttempt } from "@/domain/evaluation/evaluate-attempt";
 import { type AttemptState, type MergeableEvent, mergeEvents, recordLateEvents } from "@/domain/ingestion/merge-events";
-import { Prisma } from "@/generated/prisma/client";
 import type { SqlTx } from "@/server/db";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import {
@@ -139,25 +138,4 @@ export function toMergeable(
   row: Pick<NewEventRow, "occurredAt" | "attributes" | "aiShare" | "costAmount">,
 ): MergeableEvent {
   return { occurredAt: row.occurredAt, attributes: row.attributes, aiShare: row.aiShare, costAmount: row.costAmount };
-}
-
-/** Two batches touching the same attempts can still deadlock on index entries; retry those. */
-export async function withRetryOnDeadlock<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= attempts || !isDeadlock(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
-    }
-  }
-}
-
-function isDeadlock(error: unknown): boolean {
-  // pg's errors (the ingestion transaction) carry the SQLSTATE; Prisma's carry it in the text.
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "40P01" || code === "40001") return true;
-  const text =
-    error instanceof Prisma.PrismaClientKnownRequestError ? JSON.stringify(error.meta) + error.message : String(error);
-  return /40P01|deadlock detected|40001|could not serialize/i.test(text);
 }

@@ -35,15 +35,6 @@ export interface NewEventRow {
 const jsonRows = (rows: readonly unknown[][]): string =>
   JSON.stringify(rows.map((row) => row.map((value) => (value instanceof Date ? value.toISOString() : value))));
 
-const LONE_SURROGATE = /\p{Surrogate}/u;
-/**
- * Text from the caller as PostgreSQL received it as a plain parameter: UTF-8, where a lone
- * UTF-16 surrogate becomes U+FFFD. Inside JSON the same text would be escaped as \uD800,
- * which jsonb refuses.
- */
-const asUtf8 = (text: string): string =>
-  LONE_SURROGATE.test(text) ? Buffer.from(text, "utf8").toString("utf8") : text;
-
 /**
  * Inserts events whose id is new; returns the ids actually inserted (the rest already existed).
  * `receivedAt` comes from the clock, not the database's now(): the evidence trail compares it
@@ -57,8 +48,8 @@ export async function insertNewEvents(
   if (rows.length === 0) return new Set();
   const payload = jsonRows(
     rows.map((r) => [
-      asUtf8(r.eventId),
-      asUtf8(r.originalEventId),
+      r.eventId,
+      r.originalEventId,
       r.kind,
       r.contentHash,
       r.customerId,
@@ -121,6 +112,12 @@ export interface NewAttempt extends AttemptUpdate {
  * order). Returns the ids inserted: an id missing from the result was created meanwhile by a
  * concurrent batch (whose commit the insert waited for), and its events must be merged into
  * that row instead.
+ *
+ * ON CONFLICT names no index, so every unique index of the table arbitrates: the primary key
+ * and `attempt_by_subject`, which the derived id makes say the same thing. With `("id")`
+ * alone, an insert that checked the primary key just before a concurrent batch inserted the
+ * same row then met that row's entry in `attempt_by_subject`, waited for its commit and failed
+ * with a unique violation, refusing its whole batch (issue 18).
  */
 export async function insertNewAttempts(tx: SqlTx, attempts: readonly NewAttempt[]): Promise<Set<string>> {
   if (attempts.length === 0) return new Set();
@@ -131,7 +128,7 @@ export async function insertNewAttempts(tx: SqlTx, attempts: readonly NewAttempt
         r.id,
         r.customerId,
         r.definitionId,
-        asUtf8(r.subject),
+        r.subject,
         r.state.occurredAt,
         r.state.lastEventAt,
         r.state.attributes,
@@ -163,7 +160,7 @@ export async function insertNewAttempts(tx: SqlTx, attempts: readonly NewAttempt
         (r->>16)::timestamptz AS finalized_at, (r->>17)::int AS event_count
       FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
     ORDER BY v.id
-    ON CONFLICT ("id") DO NOTHING
+    ON CONFLICT DO NOTHING
     RETURNING "id"`;
   return new Set(inserted.map((r) => r.id));
 }

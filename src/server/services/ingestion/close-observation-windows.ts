@@ -3,7 +3,7 @@
 // attempts no one else holds, and only attempts still pending).
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { evaluate, loadVersions } from "./apply-events";
@@ -17,7 +17,7 @@ export async function closeObservationWindows({
 } = {}): Promise<{ closed: number }> {
   let closed = 0;
   for (;;) {
-    const count = await db().$transaction(
+    const count = await transaction(
       async (tx) => {
         // The customers first (billing locks come before attempt locks), then their due attempts.
         const customers = await tx.$queryRaw<{ customerId: string }[]>`

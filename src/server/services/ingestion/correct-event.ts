@@ -8,8 +8,9 @@ import { mergeEvents } from "@/domain/ingestion/merge-events";
 import { usageDeltas } from "@/domain/invoicing/usage-delta";
 import type { Prisma } from "@/generated/prisma/client";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { evaluate, loadVersions, toMergeable } from "./apply-events";
@@ -19,7 +20,7 @@ import { contentHashOf } from "./ingest-events";
 
 export const AmendEventInput = IngestEventInput.omit({ id: true });
 export const VoidEventInput = z.strictObject({
-  reason: z.string().trim().min(1, "Say why the event is void.").max(2_000),
+  reason: text().trim().min(1, "Say why the event is void.").max(2_000),
 });
 
 export interface CorrectionResult {
@@ -125,7 +126,7 @@ async function correct(
   supersede: (tx: Tx, original: OriginalContext, active: ActiveEvent) => Promise<"amended" | "voided" | "duplicate">,
   voidReason?: string,
 ): Promise<CorrectionResult> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const original = await tx.ingestEvent.findUnique({
       where: { eventId },
       select: { attemptId: true, kind: true, customerId: true },

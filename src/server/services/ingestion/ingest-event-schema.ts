@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AI_SHARE_ATTRIBUTE } from "@/domain/evaluation/criteria";
 import { clock } from "@/server/clock";
+import { isoInstant, text, webUrl } from "@/server/input-rules";
 
 export const MAX_EVENTS_PER_BATCH = 1_000;
 export const MAX_BATCH_BYTES = 5 * 1024 * 1024;
@@ -10,42 +11,38 @@ export const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 const isoTime = (what: string) =>
-  z.iso
-    .datetime({ offset: true, error: `${what} must be an ISO 8601 time with a zone, e.g. 2026-11-25T14:03:00Z.` })
-    .transform((s) => new Date(s));
+  isoInstant(`${what} must be an ISO 8601 time with a zone, e.g. 2026-11-25T14:03:00Z.`);
 
-export const DecimalAmount = z
-  .string({ error: 'Write the amount as a decimal string, e.g. "0.0123".' })
-  .regex(
-    /^\d{1,12}(\.\d{1,10})?$/,
-    'Write the amount as a non-negative decimal string with at most 10 decimals, e.g. "0.0123".',
-  );
+export const DecimalAmount = text({ error: 'Write the amount as a decimal string, e.g. "0.0123".' }).regex(
+  /^\d{1,12}(\.\d{1,10})?$/,
+  'Write the amount as a non-negative decimal string with at most 10 decimals, e.g. "0.0123".',
+);
 
 export const EvidenceItem = z.strictObject({
   at: isoTime("The evidence time"),
   kind: z.enum(["message", "status", "metric", "link", "note"], "Use one of: message, status, metric, link, note."),
   actor: z.enum(["ai", "human", "customer", "system"], "Use one of: ai, human, customer, system."),
-  title: z.string().trim().min(1, "Give the evidence a title.").max(300, "Keep the title under 300 characters."),
-  body: z.string().max(20_000, "Keep the body under 20,000 characters.").optional(),
-  url: z.url({ protocol: /^https?$/, error: "Give an http or https URL." }).optional(),
+  title: text().trim().min(1, "Give the evidence a title.").max(300, "Keep the title under 300 characters."),
+  body: text().max(20_000, "Keep the body under 20,000 characters.").optional(),
+  url: webUrl("Give an http or https URL.").optional(),
 });
 export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
-const AttributeValue = z.union([z.string().max(1_000), z.number().finite(), z.boolean()], {
+const AttributeValue = z.union([text().max(1_000), z.number().finite(), z.boolean()], {
   error: "Attribute values are strings (up to 1,000 characters), finite numbers or booleans.",
 });
 
 export const IngestEventInput = z.strictObject({
-  id: z.string().trim().min(1, "Give each event an id: your idempotency key.").max(200),
-  customer: z.string().trim().min(1, "Name the customer by its external id.").max(100),
-  definition: z.string().trim().min(1, "Name the outcome definition by its key.").max(100),
-  subject: z.string().trim().min(1, "Give the subject: your own id of the ticket, lead or document.").max(200),
+  id: text().trim().min(1, "Give each event an id: your idempotency key.").max(200),
+  customer: text().trim().min(1, "Name the customer by its external id.").max(100),
+  definition: text().trim().min(1, "Name the outcome definition by its key.").max(100),
+  subject: text().trim().min(1, "Give the subject: your own id of the ticket, lead or document.").max(200),
   occurredAt: isoTime("occurredAt").refine(
     (d) => d.getTime() <= clock.now().getTime() + CLOCK_SKEW_MS,
     "occurredAt is in the future.",
   ),
   attributes: z
-    .record(z.string().min(1).max(100), AttributeValue)
+    .record(text().min(1).max(100), AttributeValue)
     .refine((a) => Object.keys(a).length <= 100, "Send at most 100 attributes per event.")
     .refine((a) => !(AI_SHARE_ATTRIBUTE in a), "Send the AI share in the aiShare field, not as an attribute.")
     .default({}),
@@ -53,7 +50,7 @@ export const IngestEventInput = z.strictObject({
   cost: z
     .strictObject({
       amount: DecimalAmount,
-      currency: z.string().regex(/^[A-Z]{3}$/, "Use an ISO 4217 currency code such as USD."),
+      currency: text().regex(/^[A-Z]{3}$/, "Use an ISO 4217 currency code such as USD."),
     })
     .optional(),
   aiShare: z

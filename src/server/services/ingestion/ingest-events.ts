@@ -12,7 +12,7 @@ import { clock } from "@/server/clock";
 import { sqlOnPool, sqlTransaction } from "@/server/db";
 import { fieldErrorsFromZod } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
-import { applyEventsToAttempts, withRetryOnDeadlock } from "./apply-events";
+import { applyEventsToAttempts } from "./apply-events";
 import { type AttemptSkeleton, type NewEventRow, toVersionRule } from "./attempt-rows";
 import { type IngestBatchResult, IngestEventInput, type ItemResult } from "./ingest-event-schema";
 
@@ -57,48 +57,46 @@ export async function ingestEvents({
   if (valid.length > 0) {
     // On pg directly, not through Prisma: every statement here is raw SQL, and Prisma's
     // round trip of the batch's large JSON parameters cost a tenth of the server's CPU.
-    await withRetryOnDeadlock(() =>
-      sqlTransaction(
-        async (tx) => {
-          const outcome = await applyEventsToAttempts(
-            tx,
-            valid.map((v) => v.row),
-            attemptsToCreate(valid),
-            now,
-          );
-          for (const item of valid) {
-            const existing = outcome.existingHashes.get(item.row.eventId);
-            results[item.index] = outcome.inserted.has(item.row.eventId)
-              ? { index: item.index, id: item.row.eventId, status: "accepted", attemptId: item.row.attemptId }
-              : existing === item.row.contentHash
-                ? {
-                    index: item.index,
-                    id: item.row.eventId,
-                    status: "duplicate",
-                    attemptId: item.row.attemptId,
-                    message: "Already received; nothing changed.",
-                  }
-                : conflict(
-                    item.index,
-                    item.row.eventId,
-                    "An event with this id was already received with different content; nothing changed. Use /amend to correct it.",
-                  );
-          }
-          const accepted = valid.filter((v) => outcome.inserted.has(v.row.eventId));
-          if (accepted.length > 0) {
-            const customers = [...new Set(accepted.map((v) => v.row.customerId))];
-            await appendAuditEntry(tx, {
-              actor,
-              action: "events.ingested",
-              subjectType: "ingest_batch",
-              subjectId: randomUUID(),
-              customerId: customers.length === 1 ? customers[0]! : null,
-              after: { ...summarize(results), attempts: outcome.attemptsTouched, customers },
-            });
-          }
-        },
-        { timeoutMs: 60_000 },
-      ),
+    await sqlTransaction(
+      async (tx) => {
+        const outcome = await applyEventsToAttempts(
+          tx,
+          valid.map((v) => v.row),
+          attemptsToCreate(valid),
+          now,
+        );
+        for (const item of valid) {
+          const existing = outcome.existingHashes.get(item.row.eventId);
+          results[item.index] = outcome.inserted.has(item.row.eventId)
+            ? { index: item.index, id: item.row.eventId, status: "accepted", attemptId: item.row.attemptId }
+            : existing === item.row.contentHash
+              ? {
+                  index: item.index,
+                  id: item.row.eventId,
+                  status: "duplicate",
+                  attemptId: item.row.attemptId,
+                  message: "Already received; nothing changed.",
+                }
+              : conflict(
+                  item.index,
+                  item.row.eventId,
+                  "An event with this id was already received with different content; nothing changed. Use /amend to correct it.",
+                );
+        }
+        const accepted = valid.filter((v) => outcome.inserted.has(v.row.eventId));
+        if (accepted.length > 0) {
+          const customers = [...new Set(accepted.map((v) => v.row.customerId))];
+          await appendAuditEntry(tx, {
+            actor,
+            action: "events.ingested",
+            subjectType: "ingest_batch",
+            subjectId: randomUUID(),
+            customerId: customers.length === 1 ? customers[0]! : null,
+            after: { ...summarize(results), attempts: outcome.attemptsTouched, customers },
+          });
+        }
+      },
+      { timeoutMs: 60_000 },
     );
   }
   return { results, summary: summarize(results) };

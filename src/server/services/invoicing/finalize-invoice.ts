@@ -7,8 +7,9 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { isPeriodStart, nextPeriodStart, periodLabel } from "@/domain/invoicing/periods";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { instant } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { anchorCheckpoint, takeCheckpoint } from "@/server/services/audit/checkpoint-audit-chain";
 import { settleDraftDisputeCredits } from "@/server/services/disputes/settle-draft-credits";
@@ -19,9 +20,7 @@ import { takeDocumentNumber } from "./document-numbers";
 
 export const FinalizeInvoiceInput = z.strictObject({
   customerId: z.uuid(),
-  periodStart: z.coerce
-    .date()
-    .refine(isPeriodStart, "Name the period by its first day (the 1st of a month, 00:00 UTC)."),
+  periodStart: instant().refine(isPeriodStart, "Name the period by its first day (the 1st of a month, 00:00 UTC)."),
 });
 
 export async function finalizeInvoice({
@@ -42,7 +41,7 @@ export async function finalizeInvoice({
       [{ path: "periodStart", message: "The period has not ended." }],
     );
   }
-  const finalized = await db().$transaction(
+  const finalized = await transaction(
     async (tx) => {
       await holdBillingLockExclusive(tx, customerId);
       const invoice = await draftRow(tx, customerId, periodStart, periodEnd);

@@ -6,8 +6,9 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { formatMoney, toMinorUnits } from "@/domain/money";
 import { clock } from "@/server/clock";
-import { db, type Tx } from "@/server/db";
+import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
@@ -16,7 +17,7 @@ import { takeDocumentNumber } from "./document-numbers";
 export const ManualCreditNoteInput = z.strictObject({
   invoiceId: z.uuid(),
   amount: DecimalAmount.refine((a) => Number(a) > 0, "Credit an amount above zero."),
-  reason: z.string().trim().min(3, "Give the reason the customer will read on the credit note.").max(2_000),
+  reason: text().trim().min(3, "Give the reason the customer will read on the credit note.").max(2_000),
   attemptIds: z.array(z.uuid()).max(10_000).default([]),
 });
 
@@ -30,7 +31,7 @@ export async function issueManualCreditNote({
   now?: Date;
 }) {
   const { invoiceId, amount, reason, attemptIds } = ManualCreditNoteInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const invoice = await lockFinalizedInvoice(tx, invoiceId);
     const amountMinor = toMinorUnits(amount, invoice.currency);
     const remaining = invoice.uncreditedMinor;

@@ -8,6 +8,7 @@ import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 import type { InvoiceLineKind } from "@/domain/rating/contract-terms";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { coercedInt, isSupportedInstant, text } from "@/server/input-rules";
 import { computeInvoice } from "./compute-invoice";
 import {
   type AttemptFilter,
@@ -22,8 +23,8 @@ import {
 
 export const LineOutcomesInput = z.strictObject({
   invoiceId: z.uuid("The invoice id is a UUID."),
-  position: z.coerce.number().int().min(0, "Line positions start at 0."),
-  cursor: z.string().max(300).optional().describe("nextCursor from the previous page."),
+  position: coercedInt().min(0, "Line positions start at 0."),
+  cursor: text().max(300).optional().describe("nextCursor from the previous page."),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type LineOutcomesInput = z.input<typeof LineOutcomesInput>;
@@ -195,7 +196,7 @@ function decodeCursor(cursor: string): AttemptKey & { rank: number } {
   const [time, id, rankText] = Buffer.from(cursor, "base64url").toString().split("|");
   const occurredAt = new Date(time ?? "");
   const rank = Number(rankText);
-  if (Number.isNaN(occurredAt.getTime()) || !z.uuid().safeParse(id).success || !Number.isInteger(rank) || rank < 1) {
+  if (!isSupportedInstant(occurredAt) || !z.uuid().safeParse(id).success || !Number.isSafeInteger(rank) || rank < 1) {
     throw new AppError("VALIDATION_FAILED", "The cursor is not one this API gave out.", [
       { path: "cursor", message: "Unknown cursor." },
     ]);

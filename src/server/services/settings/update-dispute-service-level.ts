@@ -3,7 +3,7 @@
 // promised when it was opened.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DEFAULT_DISPUTE_SLA_BUSINESS_DAYS, DEFAULT_PROVIDER_NAME } from "./get-provider-settings";
 
@@ -24,7 +24,7 @@ export async function updateDisputeServiceLevel({
   input: UpdateDisputeServiceLevelInput;
 }) {
   const { businessDays } = UpdateDisputeServiceLevelInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Locks the row (when there is one) so two admins saving at once record both changes in order.
     const [before] = await tx.$queryRaw<{ disputeSlaBusinessDays: number }[]>`
       SELECT "disputeSlaBusinessDays" FROM provider_settings WHERE "id" = 1 FOR UPDATE`;

@@ -7,15 +7,16 @@ import { describeRefusal, passwordChangeKeys } from "@/domain/access/sign-in-thr
 import type { Actor } from "@/domain/actor";
 import { hashPassword, verifyPassword } from "@/server/auth/passwords";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { db, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { admitAttempt, recordSuccess } from "@/server/services/auth/internal/throttle-store";
 import { NewPassword } from "./internal/user-fields";
 
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    currentPassword: text().min(1, "Enter your current password.").max(200),
     newPassword: NewPassword,
   })
   .refine((p) => p.newPassword !== p.currentPassword, {
@@ -46,7 +47,7 @@ export async function changePassword({
   }
 
   const passwordHash = await hashPassword(fields.newPassword);
-  await db().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // Only over the password just checked: a change made meanwhile (another tab) wins.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, passwordHash: user.passwordHash },

@@ -3,7 +3,7 @@
 // old one; the last active admin cannot be demoted.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { assertAnotherActiveAdmin, lockUserAndAdmins } from "./internal/lock-admins";
@@ -15,7 +15,7 @@ export const ChangeUserRoleInput = withRoleCustomerRules(
 
 export async function changeUserRole({ actor, input }: { actor: Actor; input: z.input<typeof ChangeUserRoleInput> }) {
   const fields = ChangeUserRoleInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { activeAdmins } = await lockUserAndAdmins(tx, fields.userId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: fields.userId } });
     const before = { role: user.role, customerId: user.customerId };

@@ -2,15 +2,16 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { hashPassword } from "@/server/auth/passwords";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { CustomerIdField, NewPassword, RoleField, withRoleCustomerRules } from "./internal/user-fields";
 
 export const CreateUserInput = withRoleCustomerRules(
   z.object({
     email: z.email("Enter a valid e-mail address.").transform((e) => e.trim().toLowerCase()),
-    name: z.string().trim().min(1, "Give the person's name.").max(200),
+    name: text().trim().min(1, "Give the person's name.").max(200),
     role: RoleField,
     customerId: CustomerIdField,
     password: NewPassword,
@@ -20,7 +21,7 @@ export const CreateUserInput = withRoleCustomerRules(
 export async function createUser({ actor, input }: { actor: Actor; input: z.input<typeof CreateUserInput> }) {
   const fields = CreateUserInput.parse(input);
   const passwordHash = await hashPassword(fields.password);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: fields.email } })) {
       throw new AppError("CONFLICT", "A user with this e-mail address already exists.", [
         { path: "email", message: "Already in use." },

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { assertAnotherActiveAdmin, lockUserAndAdmins } from "./internal/lock-admins";
 
@@ -11,7 +11,7 @@ export const DeactivateUserInput = z.object({ userId: z.uuid() });
 
 export async function deactivateUser({ actor, input }: { actor: Actor; input: z.input<typeof DeactivateUserInput> }) {
   const { userId } = DeactivateUserInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { activeAdmins } = await lockUserAndAdmins(tx, userId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     if (user.disabledAt) return { disabledAt: user.disabledAt };

@@ -6,24 +6,24 @@ import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { refusedWebhookHost } from "@/domain/webhooks/webhook-address";
 import { WEBHOOK_EVENT_TYPES } from "@/domain/webhooks/webhook-events";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
+import { text, webUrl } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { allowedPrivateHosts } from "./internal/allowed-private-hosts";
 import { webhookEndpointFields } from "./webhook-endpoint-fields";
 
 export const CreateWebhookEndpointInput = z.strictObject({
-  url: z
-    .string("Give the URL that receives the events.")
+  url: text("Give the URL that receives the events.")
     .trim()
     .max(2_000, "Keep the URL under 2,000 characters.")
-    .pipe(z.url({ protocol: /^https?$/, error: "Give an http:// or https:// URL." }))
+    .pipe(webUrl("Give an http:// or https:// URL."))
     // A literal private address is refused at once; a host name is checked at every delivery,
     // after resolving it (see post-webhook.ts).
     .superRefine((url, ctx) => {
       const refusal = refusedWebhookHost(new URL(url).hostname, allowedPrivateHosts());
       if (refusal) ctx.addIssue({ code: "custom", message: refusal });
     }),
-  description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
+  description: text().trim().max(200, "Keep the description under 200 characters.").default(""),
   events: z
     .array(z.enum(WEBHOOK_EVENT_TYPES, "Unknown event type."))
     .min(1, "Choose at least one event.")
@@ -33,7 +33,7 @@ export type CreateWebhookEndpointInput = z.input<typeof CreateWebhookEndpointInp
 
 export async function createWebhookEndpoint({ actor, input }: { actor: Actor; input: CreateWebhookEndpointInput }) {
   const { url, description, events } = CreateWebhookEndpointInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
       data: { url, description, events, secret: `whsec_${randomBytes(32).toString("base64")}` },
       select: webhookEndpointFields,

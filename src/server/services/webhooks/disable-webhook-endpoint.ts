@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { webhookEndpointFields } from "./webhook-endpoint-fields";
@@ -21,7 +21,7 @@ export async function disableWebhookEndpoint({
   now?: Date;
 }) {
   const { id } = DisableWebhookEndpointInput.parse(input);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // The condition on disabledAt makes two concurrent requests record one change.
     const { count } = await tx.webhookEndpoint.updateMany({
       where: { id, disabledAt: null },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int, text } from "@/server/input-rules";
 import { createDraftVersion } from "@/server/services/definitions/create-draft-version";
 import {
   attributeSuggestions,
@@ -16,7 +17,7 @@ import { RetireVersionInput, retireDefinitionVersion } from "@/server/services/d
 import { updateDraftVersion } from "@/server/services/definitions/update-draft-version";
 import { adminProcedure, authedProcedure, providerProcedure, router } from "../init";
 
-const DefinitionKey = z.object({ definitionKey: z.string().min(1).max(64) });
+const DefinitionKey = z.object({ definitionKey: text().min(1).max(64) });
 
 export const definitionsRouter = router({
   /** Definitions are readable by every signed-in role: customers read the published rules that bill them. */
@@ -27,7 +28,7 @@ export const definitionsRouter = router({
     .query(({ ctx, input }) => getDefinition({ actor: ctx.actor, key: input.definitionKey })),
   /** One version with its definition: a customer asking for a draft's number gets NOT_FOUND. */
   version: authedProcedure
-    .input(DefinitionKey.extend({ number: z.number().int().positive() }))
+    .input(DefinitionKey.extend({ number: int().positive() }))
     .query(({ ctx, input }) =>
       getDefinitionVersion({ actor: ctx.actor, key: input.definitionKey, number: input.number }),
     ),
@@ -43,7 +44,7 @@ export const definitionsRouter = router({
       createDraftVersion({ actor: ctx.actor, definitionKey: input.definitionKey, input: input.rule }),
     ),
   updateDraft: adminProcedure
-    .input(DefinitionKey.extend({ number: z.number().int().positive(), rule: VersionRuleInput }))
+    .input(DefinitionKey.extend({ number: int().positive(), rule: VersionRuleInput }))
     .mutation(({ ctx, input }) =>
       updateDraftVersion({
         actor: ctx.actor,

@@ -1,8 +1,9 @@
 // Fields shared by the user use cases, validated the same way wherever they are entered.
 import { z } from "zod";
 import { isCustomerRole, ROLES } from "@/domain/roles";
+import { text } from "@/server/input-rules";
 
-export const NewPassword = z.string().min(10, "Use a password of at least 10 characters.").max(200);
+export const NewPassword = text().min(10, "Use a password of at least 10 characters.").max(200);
 
 export const RoleField = z.enum(ROLES, "Choose a role: admin, reviewer, finance or viewer.");
 export const CustomerIdField = z.uuid("Choose the customer this person works for.").nullable().default(null);
