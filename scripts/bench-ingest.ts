@@ -5,14 +5,17 @@
 // Exit codes: 0 counts exact (whether or not the speed target was met), 1 a count or status
 // differs, 2 the benchmark could not run. Options: `npm run bench:ingest -- --help`.
 import { randomBytes } from "node:crypto";
-import { disconnectDb } from "../src/server/db";
+import { clock } from "../src/server/clock";
+import { db, disconnectDb } from "../src/server/db";
 import { freePort, openDatabase } from "../src/server/runtime/database-runtime";
+import { checkpointAuditChain } from "../src/server/services/audit/checkpoint-audit-chain";
 import { upsertCustomer } from "../src/server/services/customers/upsert-customer";
 import { type AppProcess, interruption, startAppWhenBuildFree } from "./bench/app-process";
 import { cpuBetween, snapshotCpu } from "./bench/cpu";
 import { runLoad } from "./bench/load";
 import { type BenchOptions, parseOptions, USAGE } from "./bench/options";
 import { printReport } from "./bench/report";
+import { setRowSecurity } from "./bench/row-security";
 import { buildSameSubjectWorkload } from "./bench/same-subject-workload";
 import { type BenchFixture, benchActor, createFixture } from "./bench/setup";
 import { verify } from "./bench/verify";
@@ -39,7 +42,12 @@ async function run(options: BenchOptions): Promise<number> {
     // Join the app's embedded cluster to create the fixture and to check the counts.
     process.env.DATA_DIR = app.dataDir;
     delete process.env.DATABASE_URL;
-    process.env.DATABASE_URL = (await openDatabase()).url;
+    const database = await openDatabase();
+    process.env.DATABASE_URL = database.url;
+    if (options.withoutRowSecurity) {
+      const tables = await setRowSecurity(database.migrationUrl, false);
+      log(`Row-level security switched off on ${tables} tables (--without-row-security).`);
+    }
     const tag = randomBytes(4).toString("hex");
     const fixture = await createFixture(tag);
     log(`Created API key, customer ${fixture.customerExternalId} and definition ${fixture.definitionKey}.`);
@@ -74,6 +82,7 @@ async function run(options: BenchOptions): Promise<number> {
     const cpu = cpuBetween(before, snapshotCpu(app.pgid));
     if (interruption.signal.aborted) return 130;
 
+    await reportCheckpoints(before.at);
     log("Checking the stored counts…");
     const checks = await verify(fixture, workload, load);
     const { correct } = printReport({ options, workload, load, cpu, checks });
@@ -86,6 +95,23 @@ async function run(options: BenchOptions): Promise<number> {
     await disconnectDb().catch(() => {});
     await app?.stop();
   }
+}
+
+/**
+ * The audit checkpoints the app's scheduler took during the load (one a minute at most), and
+ * what one costs: a checkpoint of the chain's head taken here, as the scheduler would.
+ */
+async function reportCheckpoints(loadStartedAt: number): Promise<void> {
+  const since = new Date(clock.now().getTime() - (performance.now() - loadStartedAt));
+  const taken = await db().auditCheckpoint.count({ where: { createdAt: { gte: since } } });
+  const started = performance.now();
+  const { checkpoint } = await checkpointAuditChain();
+  log(
+    `Audit checkpoints during the load: ${taken}; one more took ${(performance.now() - started).toFixed(1)} ms` +
+      (checkpoint
+        ? ` (#${checkpoint.number}, vouching for ${checkpoint.auditSeq} entries).`
+        : " (nothing new to vouch for)."),
+  );
 }
 
 /**

@@ -3,10 +3,10 @@
 // through the same tRPC procedures the pages call: p50/p95 over RUNS runs each, target p95 < 100 ms.
 // Then, in the same run, the owner switches row-level security off and the same reads are
 // timed again, so the policies' cost is measured on the same data, machine and warm cache.
-import pg from "pg";
 import { db } from "../src/server/db";
 import { createUser } from "../src/server/services/users/create-user";
 import { createCaller } from "../src/server/trpc/root";
+import { setRowSecurity } from "./bench/row-security";
 import { percentileOf, withThrowawayDatabase } from "./bench/throwaway-database";
 import { loadLargeCustomer } from "./seed/large-customer";
 
@@ -28,27 +28,6 @@ async function time(label: string, fn: () => Promise<unknown>) {
     runs.push(performance.now() - start);
   }
   return { label, p50: pct(runs, 50), p95: pct(runs, 95) };
-}
-
-/** As the owner: row-level security on or off for every table that has policies. */
-async function setRowSecurity(ownerUrl: string, on: boolean) {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ name: string }>(
-      "SELECT DISTINCT format('%I', tablename) AS name FROM pg_policies WHERE schemaname = 'public'",
-    );
-    for (const { name } of rows) {
-      await client.query(
-        on
-          ? `ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`
-          : `ALTER TABLE ${name} DISABLE ROW LEVEL SECURITY, NO FORCE ROW LEVEL SECURITY`,
-      );
-    }
-    return rows.length;
-  } finally {
-    await client.end();
-  }
 }
 
 async function run({ migrationUrl }: { migrationUrl: string }) {

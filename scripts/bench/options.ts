@@ -25,6 +25,8 @@ export interface BenchOptions {
   verbose: boolean;
   /** Rounds of `concurrency` requests that all carry an event of the same `batch` new subjects (issue 18); no resends. */
   sameSubject: boolean;
+  /** Row-level security switched off by the owner before the load, to measure what the policies cost. */
+  withoutRowSecurity: boolean;
 }
 
 export const USAGE = `Usage: npm run bench:ingest -- [options]   (or the environment variables in brackets)
@@ -39,6 +41,9 @@ export const USAGE = `Usage: npm run bench:ingest -- [options]   (or the environ
   --same-subject    rounds of CONCURRENCY simultaneous requests, each with one event of the same BATCH new
                     subjects, so every new attempt is created by racing transactions; no resends
                     (SAME_SUBJECT=1). Every request must answer 200: the report counts 5xx answers
+  --without-row-security
+                    switch row-level security off (as the owner) before the load, to compare a run
+                    with and without the policies on the same machine (ROW_SECURITY=off)
   --verbose         print all of the app's output`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | "help" {
@@ -55,6 +60,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       seed: { type: "string" },
       verbose: { type: "boolean" },
       "same-subject": { type: "boolean" },
+      "without-row-security": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -73,6 +79,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     seed: integer("seed", values.seed ?? env.BENCH_SEED, Math.floor(Math.random() * 2 ** 31), 0),
     verbose: values.verbose ?? env.BENCH_VERBOSE === "1",
     sameSubject: values["same-subject"] ?? env.SAME_SUBJECT === "1",
+    withoutRowSecurity: values["without-row-security"] ?? env.ROW_SECURITY === "off",
   };
   if (options.sameSubject) options.retryShare = 0;
   if (options.batch > 1_000) throw new Error("--batch is at most 1000 (the API's limit per request).");
