@@ -13,6 +13,9 @@ import { z } from "zod";
 const UNSTORABLE = /\u0000|\p{Surrogate}/u;
 
 function unstorableCharacterMessage(text: string): string | null {
+  // Every string of every request passes here: the two built-in scans are ten times faster
+  // than the regular expression, which only runs to say where the offending character is.
+  if (!text.includes("\u0000") && text.isWellFormed()) return null;
   const match = UNSTORABLE.exec(text);
   if (!match) return null;
   const at = `at position ${match.index + 1}`;
@@ -81,6 +84,10 @@ export const supportedInstant = z.superRefine<Date>((at, ctx) => {
 
 /** The range rule on ISO text (an instant, a day "2026-11-25" or a period "2026-11"); unreadable text is left to the format check. */
 export const supportedIsoText = z.superRefine<string>((text, ctx) => {
+  // Years 2001 to 2998 are inside whatever the rest says (an offset moves an instant by less
+  // than a day); only the edge years and the strange ones are parsed.
+  const year = text.length >= 4 && text.charCodeAt(0) === 50 ? Number(text.slice(0, 4)) : Number.NaN;
+  if (year > 2000 && year < 2999) return;
   const at = new Date(
     /^\d{4}-\d{2}$/.test(text) ? `${text}-01T00:00:00Z` : /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text,
   );
