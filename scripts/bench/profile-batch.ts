@@ -5,7 +5,7 @@
 // is Node CPU (validation, hashing, merging, evaluation, parameter building). Then replays the
 // batch statements with pg directly, plain and under EXPLAIN (ANALYZE, BUFFERS, WAL), to tell
 // PostgreSQL's time from Prisma's. Generic on purpose: it follows the use case as it is coded.
-//   npx tsx scripts/bench/profile-batch.ts [--batches N] [--batch N]
+//   npx tsx scripts/bench/profile-batch.ts [--batches N] [--batch N]   (ROW_SECURITY=off: policies switched off)
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +21,7 @@ import { authenticateApiKey } from "../../src/server/services/api-keys/authentic
 import { IngestEventInput } from "../../src/server/services/ingestion/ingest-event-schema";
 import { contentHashOf, ingestEvents } from "../../src/server/services/ingestion/ingest-events";
 import { percentile } from "./report";
+import { setRowSecurity } from "./row-security";
 import { createFixture } from "./setup";
 import { buildWorkload } from "./workload";
 
@@ -116,6 +117,9 @@ async function main() {
     const fixture = await createFixture(randomBytes(4).toString("hex"));
     await direct.connect();
     await direct.query("SET lock_timeout = '2s'");
+    // The replays run as the app does for ingestion: in the provider's row-level-security scope.
+    await direct.query("SELECT set_config('outcome_ledger.scope', 'provider', false)");
+    if (process.env.ROW_SECURITY === "off") await setRowSecurity(database.migrationUrl, false);
     instrument();
 
     const workload = buildWorkload({

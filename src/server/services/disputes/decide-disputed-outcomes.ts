@@ -238,12 +238,13 @@ export async function decideDisputedOutcomes({
         minor: (perClaim.get(i.id) ?? 0n).toString(),
         note: creditNoteOf.get(i.id) ?? null,
       }));
+      // The ids as a plain list too: an index condition under row-level security (ARCHITECTURE.md).
       await tx.$executeRaw`
         UPDATE disputed_outcome o SET "state" = ${state}::disputed_outcome_state, "decisionId" = ${decision.id}::uuid,
           "creditShare" = r."share"::numeric, "creditMinor" = r."minor"::bigint, "creditNoteId" = r."note"::uuid
         FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.share)}::text[],
           ${rows.map((r) => r.minor)}::text[], ${rows.map((r) => r.note)}::text[]) AS r("id", "share", "minor", "note")
-        WHERE o."id" = r."id"::uuid`;
+        WHERE o."id" = ANY(${rows.map((r) => r.id)}::text[]::uuid[]) AND o."id" = r."id"::uuid`;
       const updated = await tx.dispute.update({
         where: { id: dispute.id },
         data: {

@@ -28,10 +28,11 @@ export async function settleDraftDisputeCredits(
     items.filter((i) => i.billable).map((i) => ({ id: i.id, definitionKey: i.definitionKey, share: i.share })),
   );
   const minor = items.map((i) => (priced.perClaim.get(i.id) ?? 0n).toString());
+  // The ids as a plain list too: an index condition under row-level security (ARCHITECTURE.md).
   await tx.$executeRaw`
     UPDATE disputed_outcome o SET "creditMinor" = r."minor"::bigint
     FROM unnest(${items.map((i) => i.id)}::text[], ${minor}::text[]) AS r("id", "minor")
-    WHERE o."id" = r."id"::uuid`;
+    WHERE o."id" = ANY(${items.map((i) => i.id)}::text[]::uuid[]) AND o."id" = r."id"::uuid`;
   const decisionIds = [...new Set(items.map((i) => i.decisionId))];
   const disputeIds = [...new Set(items.map((i) => i.disputeId))];
   await tx.$executeRaw`

@@ -275,6 +275,9 @@ export async function updateAttempts(
         u.evaluation?.finalizedAt ?? null,
       ]),
     );
+    // The ids also as a plain list: under row-level security PostgreSQL does not use the join
+    // with the JSON rows to reach attempt through its primary key (the row-level policy must
+    // see each row first), and would scan the whole table; a list of ids is an index condition.
     await tx.$executeRaw`
       UPDATE attempt AS a SET
         "occurredAt" = v.occurred_at, "lastEventAt" = v.last_event_at, "attributes" = v.attributes,
@@ -293,7 +296,7 @@ export async function updateAttempts(
           (r->>10)::outcome_status AS status, r->11 AS trace, (r->>12)::timestamptz AS window_closes_at,
           (r->>13)::timestamptz AS evaluated_at, (r->>14)::timestamptz AS finalized_at
         FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
-      WHERE a."id" = v.id`;
+      WHERE a."id" = ANY(${updates.map((u) => u.id)}::text[]::uuid[]) AND a."id" = v.id`;
   }
   await applyUsageDeltas(tx, deltas);
 }
