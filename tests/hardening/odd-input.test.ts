@@ -141,6 +141,27 @@ describe("odd input", () => {
     ).toMatchObject({ status: 400, fields: [{ path: "number" }, { path: "effectiveFrom" }] });
   });
 
+  it("refuses a threshold that is not a decimal and a URL that is not a URL, naming the field", async () => {
+    // Refinements read them with new Dec() and new URL(), which threw before the format check
+    // aborted: tRPC answered 400 without a field and with decimal.js's own words.
+    const finance = await makeUser("finance", customer.id);
+    const admin = await makeUser("admin");
+    expect(
+      await refusal(trpcOverHttp(finance).dashboard.createAlert.mutate({ kind: "amount", threshold: "lots" })),
+    ).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: [{ path: "threshold", message: expect.stringContaining("decimal string") }],
+    });
+    expect(
+      await refusal(trpcOverHttp(admin).webhooks.create.mutate({ url: "not a url", events: ["dispute.opened"] })),
+    ).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: [{ path: "url", message: "Give an http:// or https:// URL." }],
+    });
+  });
+
   it("refuses a cursor that carries a far-away instant", async () => {
     const forged = Buffer.from(`+275760-09-13T00:00:00.000Z|${crypto.randomUUID()}`).toString("base64url");
     const response = await listAttempts(apiRequest(`/api/v1/attempts?cursor=${forged}`, { key }), routeParams({}));
