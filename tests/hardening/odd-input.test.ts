@@ -5,6 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listAttempts } from "@/app/api/v1/attempts/route";
 import { PUT as putCustomer } from "@/app/api/v1/customers/[externalId]/route";
+import { POST as postDefinition } from "@/app/api/v1/definitions/route";
 import { POST as voidEvent } from "@/app/api/v1/events/[id]/void/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
@@ -160,6 +161,33 @@ describe("odd input", () => {
       code: "VALIDATION_FAILED",
       fields: [{ path: "url", message: "Give an http:// or https:// URL." }],
     });
+  });
+
+  it("refuses amounts beyond numeric(20, 10) naming the field", async () => {
+    // 11 and 12 digits before the point passed the schema and failed in PostgreSQL with a 500.
+    const definitionBody = {
+      key: `big_${uniqueId("p").slice(2, 12)}`,
+      name: "Huge price",
+      unitLabel: "outcome",
+      firstVersion: { criteria: [], observationWindowHours: 1, defaultUnitPrice: "123456789012", changeNote: "Big" },
+    };
+    const created = await postDefinition(
+      apiRequest("/api/v1/definitions", { key, method: "POST", body: JSON.stringify(definitionBody) }),
+      routeParams({}),
+    );
+    expect(created.status).toBe(400);
+    expect((await created.json()).error.fields).toEqual([
+      { path: "firstVersion.defaultUnitPrice", message: expect.stringContaining("at most 10 digits before the point") },
+    ]);
+    const sent = [event({ cost: { amount: "12345678901", currency: "USD" } }), event()];
+    const response = await postEvents(
+      apiRequest("/api/v1/events", { key, method: "POST", body: JSON.stringify({ events: sent }) }),
+      routeParams({}),
+    );
+    expect(response.status).toBe(200);
+    const { results } = await response.json();
+    expect(results.map((r: { status: string }) => r.status)).toEqual(["rejected", "accepted"]);
+    expect(results[0].errors).toEqual([{ path: "cost.amount", message: expect.stringContaining("10 digits") }]);
   });
 
   it("refuses a cursor that carries a far-away instant", async () => {
