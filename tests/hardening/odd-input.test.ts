@@ -190,6 +190,22 @@ describe("odd input", () => {
     expect(results[0].errors).toEqual([{ path: "cost.amount", message: expect.stringContaining("10 digits") }]);
   });
 
+  it("adds up the costs of one attempt beyond what one event may cost", async () => {
+    // The attempt's sum was numeric(20, 10) like each event's cost: two large costs for one
+    // subject overflowed it and failed the whole batch with a 500.
+    const subject = uniqueId("ticket");
+    const cost = (amount: string) => ({ amount, currency: "USD" });
+    const events = [event({ subject, cost: cost("9999999999") }), event({ subject, cost: cost("9999999999") })];
+    const response = await postEvents(
+      apiRequest("/api/v1/events", { key, method: "POST", body: JSON.stringify({ events }) }),
+      routeParams({}),
+    );
+    expect(response.status).toBe(200);
+    expect((await response.json()).summary).toMatchObject({ accepted: 2 });
+    const attempt = await db().attempt.findFirstOrThrow({ where: { subject }, select: { costAmount: true } });
+    expect(attempt.costAmount.toFixed()).toBe("19999999998");
+  });
+
   it("refuses a cursor that carries a far-away instant", async () => {
     const forged = Buffer.from(`+275760-09-13T00:00:00.000Z|${crypto.randomUUID()}`).toString("base64url");
     const response = await listAttempts(apiRequest(`/api/v1/attempts?cursor=${forged}`, { key }), routeParams({}));
