@@ -158,7 +158,9 @@ export const RAW_BODIES: readonly string[] = [
 ];
 
 /** Bytes that are not UTF-8 at all. */
-export const INVALID_UTF8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]);
+export const INVALID_UTF8: Uint8Array<ArrayBuffer> = new Uint8Array([
+  0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d,
+]);
 
 /**
  * A short, printable description of a value: long strings and arrays and deep nesting by
