@@ -13,7 +13,7 @@ import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import { makeCustomer, makeDefinition, makeUser, uniqueId } from "../support/fixtures";
-import { trpcOverHttp } from "../support/trpc-http";
+import { trpcOverHttp, trpcRequest } from "../support/trpc-http";
 
 afterAll(closeApiRateLimiter);
 
@@ -204,6 +204,31 @@ describe("odd input", () => {
     expect((await response.json()).summary).toMatchObject({ accepted: 2 });
     const attempt = await db().attempt.findFirstOrThrow({ where: { subject }, select: { costAmount: true } });
     expect(attempt.costAmount.toFixed()).toBe("19999999998");
+  });
+
+  it("answers tRPC's own refusals in the one table's terms, with an appCode and a field where it is the request", async () => {
+    // The builders' and tRPC's own refusals carried appCode null and no fields; a wrong method was a 405.
+    const viewer = await makeUser("viewer", customer.id);
+    const refusalOf = async (actor: typeof viewer | null, path: string, init: RequestInit = {}) => {
+      const response = await trpcRequest(actor, new Request(`http://localhost/api/trpc/${path}`, init));
+      const { data } = (await response.json()).error.json;
+      return { status: response.status, code: data.appCode, fields: data.fields };
+    };
+    const request = (message: RegExp) => [{ path: "(request)", message: expect.stringMatching(message) }];
+    expect(await refusalOf(null, "settings.get")).toEqual({ status: 401, code: "UNAUTHENTICATED", fields: [] });
+    expect(await refusalOf(viewer, "apiKeys.list")).toEqual({ status: 403, code: "FORBIDDEN", fields: [] });
+    expect(await refusalOf(viewer, "nope.nothing")).toEqual({ status: 404, code: "NOT_FOUND", fields: [] });
+    const json = { "content-type": "application/json" };
+    expect(await refusalOf(viewer, "session.me", { method: "POST", body: "{}", headers: json })).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: request(/Unsupported POST-request to query procedure/),
+    });
+    expect(await refusalOf(viewer, "definitions.byKey?input=%7B")).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: request(/JSON/),
+    });
   });
 
   it("refuses a cursor that carries a far-away instant", async () => {
