@@ -85,7 +85,8 @@ export function trpcAnswerProblems(answer: Answer): { problems: string[]; refuse
   }
   const items = Array.isArray(body.body) ? body.body : [body.body];
   const problems = [...status, ...items.flatMap((item) => trpcItemProblems(item, answer, !Array.isArray(body.body)))];
-  return { problems, refused: answer.status >= 400 || items.some((item) => isRecord(item) && "error" in item) };
+  // A batch whose calls partly succeeded may have written: only a wholly refused answer must not have.
+  return { problems, refused: items.every((item) => isRecord(item) && "error" in item) };
 }
 
 function trpcItemProblems(item: unknown, answer: Answer, single: boolean): string[] {
@@ -105,6 +106,6 @@ function trpcItemProblems(item: unknown, answer: Answer, single: boolean): strin
   const appCode = data.appCode as AppErrorCode | null;
   if (appCode === null || !(appCode in ERROR_MAP)) problems.push(`appCode ${JSON.stringify(appCode)} (${data.code})`);
   else if (ERROR_MAP[appCode].trpc !== (data.code as TRPC_ERROR_CODE_KEY)) problems.push(`${appCode} as ${data.code}`);
-  if (data.stack !== undefined) problems.push("a stack trace");
+  if (data.stack != null) problems.push("a stack trace");
   return [...problems, ...fieldsProblems(data.fields, appCode)];
 }

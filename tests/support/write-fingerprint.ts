@@ -11,6 +11,8 @@ import { ownerUrl } from "./database-roles";
 const BOOKKEEPING: Record<string, "skip" | "count only"> = {
   // rate-limiter-flexible counts every request of an API key, refused or not.
   api_rate_limit: "skip",
+  // Password checks are counted before the password is verified, and a refusal is what counts.
+  sign_in_throttle: "skip",
   // lastUsedAt is written on a key's first request of each minute.
   api_key: "count only",
   _prisma_migrations: "skip",

@@ -86,14 +86,17 @@ export function arbitraryFor(schema: z.ZodType, options: ArbitraryOptions): fc.A
               min: bounds.min === undefined ? -(2 ** 31) : Math.ceil(bounds.min) + (bounds.minExcluded ? 1 : 0),
               max: bounds.max === undefined ? 2 ** 31 - 1 : Math.floor(bounds.max) - (bounds.maxExcluded ? 1 : 0),
             })
-          : fc.double({
-              min: bounds.min ?? -1e9,
-              max: bounds.max ?? 1e9,
-              minExcluded: bounds.minExcluded,
-              maxExcluded: bounds.maxExcluded,
-              noNaN: true,
-              noDefaultInfinity: true,
-            });
+          : fractions(
+              fc.double({
+                min: bounds.min ?? -1e9,
+                max: bounds.max ?? 1e9,
+                minExcluded: bounds.minExcluded,
+                maxExcluded: bounds.maxExcluded,
+                noNaN: true,
+                noDefaultInfinity: true,
+              }),
+              bounds,
+            );
         return def.coerce ? fc.oneof(value, value.map(String)) : value;
       }
       case "bigint": {
@@ -132,8 +135,9 @@ export function arbitraryFor(schema: z.ZodType, options: ArbitraryOptions): fc.A
       case "nonoptional":
         return build(def.innerType);
       case "pipe":
-        // z.preprocess is a pipe from a transform: what it finally accepts is the other side.
-        return defOf(def.in).type === "transform" ? build(def.out) : build(def.in);
+        // What the value must finally be is the pipe's far side (`text().pipe(webUrl())`, the
+        // schema after z.preprocess), unless that is a transform (`isoInstant()`'s parsing).
+        return defOf(def.out).type === "transform" ? build(def.in) : build(def.out);
       case "array": {
         const min = checks.find((c) => c.check === "min_length")?.minimum ?? 0;
         const max = checks.find((c) => c.check === "max_length")?.maximum ?? Number.POSITIVE_INFINITY;
@@ -161,7 +165,8 @@ export function arbitraryFor(schema: z.ZodType, options: ArbitraryOptions): fc.A
       case "uuid":
         return orKnown(fc.uuid(), known.uuids);
       case "email":
-        return fc.emailAddress();
+        // zod's own pattern: stricter than the addresses fc.emailAddress() draws.
+        return fc.stringMatching(def.pattern as RegExp, { size: "small" });
       case "url":
         return fc.webUrl({ validSchemes: ["https"] });
       case "date":
@@ -179,7 +184,10 @@ export function arbitraryFor(schema: z.ZodType, options: ArbitraryOptions): fc.A
       const dated = [7, 10].filter((n) => pattern.test("2026-11-25".slice(0, n)));
       const datedText = dated.map((n) => validDate.map((d) => d.toISOString().slice(0, n)));
       const matching = datedText.length > 0 ? fc.oneof(...datedText) : fc.stringMatching(pattern, { size: "small" });
-      return orKnown(matching, known.texts);
+      return orKnown(
+        matching,
+        known.texts.filter((text) => pattern.test(text)),
+      );
     }
     const min = checks.find((c) => c.check === "min_length")?.minimum ?? 0;
     const max = checks.find((c) => c.check === "max_length")?.maximum ?? 10_000;
@@ -219,6 +227,22 @@ export function arbitraryFor(schema: z.ZodType, options: ArbitraryOptions): fc.A
   };
 
   return build(schema);
+}
+
+/** Any double, or one with two decimals as people write them (an AI share of 0.35, not 0.3500000000000001). */
+function fractions(doubles: fc.Arbitrary<number>, bounds: ReturnType<typeof numberBounds>): fc.Arbitrary<number> {
+  // A range narrower than a tenth might hold no such number, and the filter would never end.
+  if ((bounds.max ?? Number.POSITIVE_INFINITY) - (bounds.min ?? Number.NEGATIVE_INFINITY) < 0.1) return doubles;
+  return fc.oneof(
+    doubles,
+    doubles.map((x) => Math.round(x * 100) / 100).filter((x) => inBounds(x, bounds)),
+  );
+}
+
+function inBounds(x: number, { min, max, minExcluded, maxExcluded }: ReturnType<typeof numberBounds>): boolean {
+  const aboveMin = min === undefined || (minExcluded ? x > min : x >= min);
+  const belowMax = max === undefined || (maxExcluded ? x < max : x <= max);
+  return aboveMin && belowMax;
 }
 
 /** The tightest bounds of a number's checks (zod 4 keeps each `.min()`/`.positive()` as its own check). */
