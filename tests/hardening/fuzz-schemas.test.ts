@@ -9,7 +9,7 @@ import { clock } from "@/server/clock";
 import { fieldErrorsFromZod } from "@/server/errors";
 import { instant, int, isoInstantText, period, text, webUrl } from "@/server/input-rules";
 import { inputSchemas } from "@/server/input-surface";
-import { fuzzParameters, fuzzRuns } from "../support/fuzz-runs";
+import { fuzzParameters, fuzzRuns, fuzzTimeout } from "../support/fuzz-runs";
 import { arbitraryFor } from "../support/zod-arbitrary";
 
 const now = clock.now();
@@ -37,14 +37,18 @@ describe("zod-arbitrary", () => {
     flag: z.boolean().default(false),
   });
 
-  it("draws only values the schema accepts when not hostile", () => {
-    fc.assert(
-      fc.property(arbitraryFor(Sample, { hostile: false, now }), (value) => {
-        expect(Sample.safeParse(value).error?.issues ?? []).toEqual([]);
-      }),
-      fuzzParameters(fuzzRuns() * 4),
-    );
-  });
+  it(
+    "draws only values the schema accepts when not hostile",
+    () => {
+      fc.assert(
+        fc.property(arbitraryFor(Sample, { hostile: false, now }), (value) => {
+          expect(Sample.safeParse(value).error?.issues ?? []).toEqual([]);
+        }),
+        fuzzParameters(fuzzRuns() * 4),
+      );
+    },
+    fuzzTimeout(fuzzRuns() * 4),
+  );
 
   it("draws values the schema refuses, at any depth, when hostile", () => {
     const values = fc.sample(arbitraryFor(Sample, { hostile: true, now }), 200);
@@ -62,8 +66,9 @@ describe("zod-arbitrary", () => {
 });
 
 describe("every schema a value from outside is parsed with", () => {
-  it("answers any value with the value or field errors, never an exception", () => {
-    for (const [name, schema] of inputSchemas()) {
+  it.each(inputSchemas())(
+    "%s answers any value with the value or field errors, never an exception",
+    (name, schema) => {
       fc.assert(
         fc.property(arbitraryFor(schema, { hostile: true, now }), (value) => {
           const result = schema.safeParse(value);
@@ -75,6 +80,7 @@ describe("every schema a value from outside is parsed with", () => {
         }),
         fuzzParameters(fuzzRuns() * 4),
       );
-    }
-  });
+    },
+    fuzzTimeout(fuzzRuns() * 4),
+  );
 });
