@@ -21,7 +21,9 @@ export function proxy(request: NextRequest) {
   let response: NextResponse;
   if (!decodablePath(request.nextUrl.pathname)) {
     const message = "The path is not valid percent-encoding (URL-encode each path segment as UTF-8).";
-    response = NextResponse.json({ error: { code: "VALIDATION_FAILED", message, fields: [] } }, { status: 400 });
+    // "(request)" is errors.ts's WHOLE_REQUEST, spelled here: importing errors.ts would bring the database client into the proxy.
+    const fields = [{ path: "(request)", message }];
+    response = NextResponse.json({ error: { code: "VALIDATION_FAILED", message, fields } }, { status: 400 });
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);

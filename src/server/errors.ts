@@ -18,10 +18,13 @@ export type AppErrorCode =
   | "INTERNAL";
 
 export interface FieldError {
-  /** Dotted path of the offending field, e.g. "events.3.occurredAt". */
+  /** Dotted path of the offending field, e.g. "events.3.occurredAt", or WHOLE_REQUEST. */
   path: string;
   message: string;
 }
+
+/** The field path of a fault in the request as a whole: a body that is not JSON, or not an object. */
+export const WHOLE_REQUEST = "(request)";
 
 export const ERROR_MAP: Record<AppErrorCode, { status: number; trpc: TRPC_ERROR_CODE_KEY }> = {
   UNAUTHENTICATED: { status: 401, trpc: "UNAUTHORIZED" },
@@ -58,7 +61,7 @@ export class AppError extends Error {
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     // A key the client sent is part of the path: spelled out, so that the answer can be logged and shown.
-    path: issue.path.map((segment) => spelledOut(String(segment))).join(".") || "(request)",
+    path: issue.path.map((segment) => spelledOut(String(segment))).join(".") || WHOLE_REQUEST,
     // A refused record key says only "Invalid key in record"; what is wrong with it is inside.
     message: issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message,
   }));

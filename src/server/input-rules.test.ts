@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { filtersFrom, OutcomeFilters } from "@/lib/outcome-filters";
-import { OPERATIONS } from "@/server/api/openapi";
-import { SignInInput } from "@/server/services/auth/verify-sign-in";
-import { IngestBatchInput } from "@/server/services/ingestion/ingest-event-schema";
-import { appRouter } from "@/server/trpc/root";
+import { filtersFrom } from "@/lib/outcome-filters";
 import {
   INT4_MAX,
   INT4_MIN,
@@ -18,28 +14,7 @@ import {
   text,
   webUrl,
 } from "./input-rules";
-
-/** Every schema a value from outside is parsed with, by where it comes from. */
-function inputSchemas(): [string, z.ZodType][] {
-  const procedures = Object.entries(
-    appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[] } }>,
-  );
-  return [
-    ...procedures.flatMap(([name, p]) => p._def.inputs.map((s, i): [string, z.ZodType] => [`tRPC ${name}#${i}`, s])),
-    ...OPERATIONS.flatMap((op) => {
-      const at = `${op.method.toUpperCase()} ${op.path}`;
-      return [
-        ...(op.params ? [[`${at} path`, op.params.schema] as [string, z.ZodType]] : []),
-        ...(op.query ? [[`${at} query`, op.query] as [string, z.ZodType]] : []),
-        ...(op.body ? [[`${at} body`, op.body.schema] as [string, z.ZodType]] : []),
-      ];
-    }),
-    // Parsed outside tRPC and the documented REST schemas.
-    ["POST /api/v1/events (the batch before its items)", IngestBatchInput],
-    ["sign-in form", SignInInput],
-    ["outcome explorer URL", OutcomeFilters],
-  ];
-}
+import { inputSchemas } from "./input-surface";
 
 /** Items of a batch are `unknown` on purpose: each one is parsed on its own (IngestEventInput), so a bad one is rejected alone. */
 const UNKNOWN_ON_PURPOSE = new Set(["POST /api/v1/events (the batch before its items) › events[]"]);

@@ -43,9 +43,12 @@ export function text(params?: Parameters<typeof z.string>[0]) {
   return z.string(params).check(storableText);
 }
 
-/** An http(s) URL that can be stored: `z.url()` accepts NUL and lone surrogates. */
+/**
+ * An http(s) URL that can be stored: `z.url()` accepts NUL and lone surrogates. Like the other
+ * formats it aborts, so a refinement that reads the URL (`new URL(…)` throws) sees URLs only.
+ */
 export function webUrl(error: string) {
-  return z.url({ protocol: /^https?$/, error }).check(storableText);
+  return z.url({ protocol: /^https?$/, error, abort: true }).check(storableText);
 }
 
 /** A whole number that fits PostgreSQL's `integer` (Prisma's Int), bounded further by `.min()`/`.max()`. */

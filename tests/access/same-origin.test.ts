@@ -69,7 +69,11 @@ describe("tRPC mutations", () => {
       const response = await markRead(headers, body);
       expect(response.status, label).toBe(400);
       expect(await response.json(), label).toEqual({
-        error: { code: "VALIDATION_FAILED", message: expect.stringContaining("application/json"), fields: [] },
+        error: {
+          code: "VALIDATION_FAILED",
+          message: expect.stringContaining("application/json"),
+          fields: [{ path: "(request)", message: expect.stringContaining("application/json") }],
+        },
       });
     }
     expect(await isRead(notification.id)).toBe(false);

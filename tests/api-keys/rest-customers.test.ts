@@ -99,13 +99,21 @@ describe("PUT /api/v1/customers/{externalId}", () => {
     expect((await response.json()).error.fields).toEqual([{ path: "externalId", message: expect.any(String) }]);
   });
 
-  it("answers 400 when the body is not JSON, and when it is not an object", async () => {
+  it("answers 400 naming the request as the field when the body is not JSON, and when it is not an object", async () => {
     const { key } = await makeApiKey();
     const notJson = await put(uniqueId("x"), key, "{ name: Hooli");
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({
-      error: { code: "VALIDATION_FAILED", message: "The request body is not valid JSON.", fields: [] },
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "The request body is not valid JSON.",
+        fields: [{ path: "(request)", message: expect.stringMatching(/in JSON at position 2/) }],
+      },
     });
+    const notUtf8 = await put(uniqueId("x"), key, new Uint8Array([0x7b, 0xff, 0x7d]));
+    expect((await notUtf8.json()).error.fields).toEqual([
+      { path: "(request)", message: "Send the body as UTF-8 text." },
+    ]);
     const array = await put(uniqueId("x"), key, "[1, 2]");
     expect(array.status).toBe(400);
     expect((await array.json()).error.fields).toEqual([{ path: "(request)", message: expect.any(String) }]);

@@ -5,6 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listAttempts } from "@/app/api/v1/attempts/route";
 import { PUT as putCustomer } from "@/app/api/v1/customers/[externalId]/route";
+import { POST as postDefinition } from "@/app/api/v1/definitions/route";
 import { POST as voidEvent } from "@/app/api/v1/events/[id]/void/route";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
@@ -12,7 +13,7 @@ import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import { makeCustomer, makeDefinition, makeUser, uniqueId } from "../support/fixtures";
-import { trpcOverHttp } from "../support/trpc-http";
+import { trpcOverHttp, trpcRequest } from "../support/trpc-http";
 
 afterAll(closeApiRateLimiter);
 
@@ -139,6 +140,95 @@ describe("odd input", () => {
         }),
       ),
     ).toMatchObject({ status: 400, fields: [{ path: "number" }, { path: "effectiveFrom" }] });
+  });
+
+  it("refuses a threshold that is not a decimal and a URL that is not a URL, naming the field", async () => {
+    // Refinements read them with new Dec() and new URL(), which threw before the format check
+    // aborted: tRPC answered 400 without a field and with decimal.js's own words.
+    const finance = await makeUser("finance", customer.id);
+    const admin = await makeUser("admin");
+    expect(
+      await refusal(trpcOverHttp(finance).dashboard.createAlert.mutate({ kind: "amount", threshold: "lots" })),
+    ).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: [{ path: "threshold", message: expect.stringContaining("decimal string") }],
+    });
+    expect(
+      await refusal(trpcOverHttp(admin).webhooks.create.mutate({ url: "not a url", events: ["dispute.opened"] })),
+    ).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: [{ path: "url", message: "Give an http:// or https:// URL." }],
+    });
+  });
+
+  it("refuses amounts beyond numeric(20, 10) naming the field", async () => {
+    // 11 and 12 digits before the point passed the schema and failed in PostgreSQL with a 500.
+    const definitionBody = {
+      key: `big_${uniqueId("p").slice(2, 12)}`,
+      name: "Huge price",
+      unitLabel: "outcome",
+      firstVersion: { criteria: [], observationWindowHours: 1, defaultUnitPrice: "123456789012", changeNote: "Big" },
+    };
+    const created = await postDefinition(
+      apiRequest("/api/v1/definitions", { key, method: "POST", body: JSON.stringify(definitionBody) }),
+      routeParams({}),
+    );
+    expect(created.status).toBe(400);
+    expect((await created.json()).error.fields).toEqual([
+      { path: "firstVersion.defaultUnitPrice", message: expect.stringContaining("at most 10 digits before the point") },
+    ]);
+    const sent = [event({ cost: { amount: "12345678901", currency: "USD" } }), event()];
+    const response = await postEvents(
+      apiRequest("/api/v1/events", { key, method: "POST", body: JSON.stringify({ events: sent }) }),
+      routeParams({}),
+    );
+    expect(response.status).toBe(200);
+    const { results } = await response.json();
+    expect(results.map((r: { status: string }) => r.status)).toEqual(["rejected", "accepted"]);
+    expect(results[0].errors).toEqual([{ path: "cost.amount", message: expect.stringContaining("10 digits") }]);
+  });
+
+  it("adds up the costs of one attempt beyond what one event may cost", async () => {
+    // The attempt's sum was numeric(20, 10) like each event's cost: two large costs for one
+    // subject overflowed it and failed the whole batch with a 500.
+    const subject = uniqueId("ticket");
+    const cost = (amount: string) => ({ amount, currency: "USD" });
+    const events = [event({ subject, cost: cost("9999999999") }), event({ subject, cost: cost("9999999999") })];
+    const response = await postEvents(
+      apiRequest("/api/v1/events", { key, method: "POST", body: JSON.stringify({ events }) }),
+      routeParams({}),
+    );
+    expect(response.status).toBe(200);
+    expect((await response.json()).summary).toMatchObject({ accepted: 2 });
+    const attempt = await db().attempt.findFirstOrThrow({ where: { subject }, select: { costAmount: true } });
+    expect(attempt.costAmount.toFixed()).toBe("19999999998");
+  });
+
+  it("answers tRPC's own refusals in the one table's terms, with an appCode and a field where it is the request", async () => {
+    // The builders' and tRPC's own refusals carried appCode null and no fields; a wrong method was a 405.
+    const viewer = await makeUser("viewer", customer.id);
+    const refusalOf = async (actor: typeof viewer | null, path: string, init: RequestInit = {}) => {
+      const response = await trpcRequest(actor, new Request(`http://localhost/api/trpc/${path}`, init));
+      const { data } = (await response.json()).error.json;
+      return { status: response.status, code: data.appCode, fields: data.fields };
+    };
+    const request = (message: RegExp) => [{ path: "(request)", message: expect.stringMatching(message) }];
+    expect(await refusalOf(null, "settings.get")).toEqual({ status: 401, code: "UNAUTHENTICATED", fields: [] });
+    expect(await refusalOf(viewer, "apiKeys.list")).toEqual({ status: 403, code: "FORBIDDEN", fields: [] });
+    expect(await refusalOf(viewer, "nope.nothing")).toEqual({ status: 404, code: "NOT_FOUND", fields: [] });
+    const json = { "content-type": "application/json" };
+    expect(await refusalOf(viewer, "session.me", { method: "POST", body: "{}", headers: json })).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: request(/Unsupported POST-request to query procedure/),
+    });
+    expect(await refusalOf(viewer, "definitions.byKey?input=%7B")).toEqual({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: request(/JSON/),
+    });
   });
 
   it("refuses a cursor that carries a far-away instant", async () => {

@@ -13,14 +13,18 @@ export function trpcOverHttp(actor: UserActor | null, viewedCustomerId: string |
       httpLink({
         url: "http://localhost/api/trpc",
         transformer: superjson,
-        fetch: (url, init) =>
-          fetchRequestHandler({
-            endpoint: "/api/trpc",
-            req: new Request(url, init as RequestInit),
-            router: appRouter,
-            createContext: ({ resHeaders }) => ({ actor, viewedCustomerId, resHeaders }),
-          }),
+        fetch: (url, init) => trpcRequest(actor, new Request(url, init as RequestInit), viewedCustomerId),
       }),
     ],
+  });
+}
+
+/** A request of one's own making (a wrong method, input that is not JSON) through the same adapter. */
+export function trpcRequest(actor: UserActor | null, req: Request, viewedCustomerId: string | null = null) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: ({ resHeaders }) => ({ actor, viewedCustomerId, resHeaders }),
   });
 }

@@ -59,6 +59,27 @@ describe("changing one's own password", () => {
   });
 });
 
+describe("creating a user", () => {
+  it("refuses a customer that does not exist, naming the field and writing nothing", async () => {
+    // The foreign key refused it, and the admin saw a 500.
+    const admin = await makeUser("admin");
+    const email = `nobody-${crypto.randomUUID()}@example.test`;
+    await expect(
+      callerFor(admin).users.create({
+        email,
+        name: "Nobody",
+        role: "viewer",
+        customerId: crypto.randomUUID(),
+        password: TEST_PASSWORD,
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { code: "VALIDATION_FAILED", fields: [{ path: "customerId", message: "There is no such customer." }] },
+    });
+    expect(await db().user.count({ where: { email } })).toBe(0);
+  });
+});
+
 describe("changing a user's role", () => {
   it("is for admins only", async () => {
     const customer = await makeCustomer();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type MergeableEvent, mergeEvents } from "./merge-events";
+import { type MergeableEvent, mergeEvents, recordLateEvents } from "./merge-events";
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 1, hour));
 const event = (
@@ -37,6 +37,17 @@ describe("merging events into an attempt", () => {
       event(3, {}, { costAmount: "0.0000000001" }),
     ]);
     expect(merged.costAmount).toBe("0.3000000001");
+  });
+
+  it("adds costs of more than 20 significant digits exactly", () => {
+    // decimal.js's default context rounds to 20 significant digits.
+    const merged = mergeEvents(null, [
+      event(1, {}, { costAmount: "9999999999.9999999999" }),
+      event(2, {}, { costAmount: "9999999999.0000000001" }),
+    ]);
+    expect(merged.costAmount).toBe("19999999999");
+    const late = recordLateEvents(merged, [event(3, {}, { costAmount: "0.0000000001" })]);
+    expect(late.costAmount).toBe("19999999999.0000000001");
   });
 
   it("takes the AI share from the latest event that reports one", () => {

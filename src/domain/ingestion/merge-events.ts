@@ -1,8 +1,8 @@
 // How events for one subject merge into one attempt. Attributes: for each attribute the
 // event with the later occurredAt wins, whatever order the events arrive in; costs add up;
 // the attempt happened when its earliest event did.
-import Decimal from "decimal.js";
 import type { AttributeValue } from "../evaluation/criteria";
+import { Dec } from "../money";
 
 export interface AttemptState {
   occurredAt: Date;
@@ -45,7 +45,7 @@ export function mergeEvents(state: AttemptState | null, events: readonly Mergeab
         costAmount: "0",
         eventCount: 0,
       };
-  let cost = new Decimal(next.costAmount);
+  let cost = new Dec(next.costAmount);
   for (const event of ordered) {
     const at = event.occurredAt.toISOString();
     for (const [name, value] of Object.entries(event.attributes)) {
@@ -76,7 +76,7 @@ const isNotOlder = (at: string, kept: string | undefined) => kept === undefined 
  * evaluation is final.
  */
 export function recordLateEvents(state: AttemptState, events: readonly MergeableEvent[]): AttemptState {
-  let cost = new Decimal(state.costAmount);
+  let cost = new Dec(state.costAmount);
   let lastEventAt = state.lastEventAt;
   for (const event of events) {
     if (event.costAmount !== null) cost = cost.plus(event.costAmount);

@@ -116,6 +116,11 @@ describe("the OpenAPI document", () => {
     expect(document.components.responses.RATE_LIMITED?.headers).toHaveProperty("Retry-After");
   });
 
+  it("documents 413 for every operation that reads a body (each handler reads it with a byte limit)", () => {
+    const withBody = OPERATIONS.filter((op) => op.body);
+    expect(withBody.filter((op) => !op.errors.includes("PAYLOAD_TOO_LARGE")).map((op) => op.operationId)).toEqual([]);
+  });
+
   it("documents the events in a batch with IngestEventInput's fields, required ones and limits", () => {
     const component = document.components.schemas.IngestEventInput!;
     const requiredByZod = Object.entries(IngestEventInput.shape)

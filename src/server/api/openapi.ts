@@ -278,13 +278,13 @@ Idempotent: the same body again changes nothing and answers 200, so it is safe t
     tag: "Definitions",
     summary: "Preview the draft's impact",
     description:
-      "Re-evaluates the definition's attempts of the last 7, 30 or 90 days under the draft and under the version in force, as of now, and says what would change: outcomes flipping between billable and not billable, the money per customer (each customer's contract applied to the period's usage with and without the flips), upheld disputes the draft would have prevented and rejected ones it would now unbill. Nothing is written. 404 when the definition has no draft.",
+      "Re-evaluates the definition's attempts of the last 7, 30 or 90 days under the draft and under the version in force, as of now, and says what would change: outcomes flipping between billable and not billable, the money per customer (each customer's contract applied to the period's usage with and without the flips), upheld disputes the draft would have prevented and rejected ones it would now unbill. Nothing is written. 404 when the definition has no draft. Bodies are limited to 1 MB.",
     params: { schema: DefinitionPathParams, example: { key: "ticket_resolved" } },
     body: { schema: DraftPreviewRequest, example: EXAMPLES.draftPreviewRequest },
     responses: {
       200: { description: "What the draft would change.", schema: ImpactPreviewBody, example: EXAMPLES.impactPreview },
     },
-    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT"],
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE"],
   },
   {
     method: "post",

@@ -1,7 +1,7 @@
 // Reading and validating what a REST request sends. Both throw AppErrors, which the wrapper
 // turns into the one error response.
 import type { z } from "zod";
-import { AppError, fieldErrorsFromZod } from "@/server/errors";
+import { AppError, fieldErrorsFromZod, WHOLE_REQUEST } from "@/server/errors";
 
 /**
  * The request body parsed as JSON, refused with 413 when it is over `maxBytes`: early when
@@ -12,10 +12,19 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   const bytes = await readAtMost(request, maxBytes, tooLarge);
+  const notJson = (why: string) =>
+    new AppError("VALIDATION_FAILED", "The request body is not valid JSON.", [{ path: WHOLE_REQUEST, message: why }]);
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("VALIDATION_FAILED", "The request body is not valid JSON.");
+    throw notJson("Send the body as UTF-8 text.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // JSON.parse says where, e.g. "Expected property name or '}' in JSON at position 2".
+    throw notJson(error instanceof SyntaxError ? error.message : "Send the body as JSON.");
   }
 }
 

@@ -1,33 +1,63 @@
 // The procedure builders. Authorization happens here, once: each builder narrows the
 // context (a signed-in actor, a role, the customer whose data may be read), and use cases
 // receive only what the builder proved.
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { z } from "zod";
 import { CUSTOMER_ROLES, isCustomerRole, PROVIDER_ROLES, type Role } from "@/domain/roles";
 import { db, withCustomerScope } from "@/server/db";
-import {
-  AppError,
-  type AppErrorCode,
-  ERROR_MAP,
-  type FieldError,
-  fieldErrorsFromZod,
-  toAppError,
-} from "@/server/errors";
+import { AppError, type AppErrorCode, ERROR_MAP, toAppError, WHOLE_REQUEST } from "@/server/errors";
 import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Every error leaves in the one table's terms: its appCode, fields, and the status and tRPC
+  // code ERROR_MAP gives that appCode (the HTTP status follows data.httpStatus).
   errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const fields: FieldError[] =
-      cause instanceof z.ZodError ? fieldErrorsFromZod(cause) : cause instanceof AppError ? cause.fields : [];
-    const appCode: AppErrorCode | null =
-      cause instanceof AppError ? cause.code : cause instanceof z.ZodError ? "VALIDATION_FAILED" : null;
-    const message = cause instanceof z.ZodError ? (fields[0]?.message ?? "Some fields are not valid.") : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, appCode, fields } };
+    const appError = appErrorOf(error);
+    const { status, trpc } = ERROR_MAP[appError.code];
+    const message =
+      error.cause instanceof z.ZodError ? (appError.fields[0]?.message ?? appError.message) : appError.message;
+    return {
+      ...shape,
+      code: TRPC_ERROR_CODES_BY_KEY[trpc],
+      message,
+      data: {
+        ...shape.data,
+        code: trpc,
+        httpStatus: status,
+        stack: undefined,
+        appCode: appError.code,
+        fields: appError.fields,
+      },
+    };
   },
 });
+
+const APP_CODE_OF_TRPC = new Map(
+  Object.entries(ERROR_MAP).map(([code, { trpc }]) => [trpc as TRPC_ERROR_CODE_KEY, code as AppErrorCode]),
+);
+const SERVER_SIDE: ReadonlySet<TRPC_ERROR_CODE_KEY> = new Set(["NOT_IMPLEMENTED", "BAD_GATEWAY", "GATEWAY_TIMEOUT"]);
+
+/**
+ * What an error means in the one table: the AppError a procedure threw, the ZodError's fields,
+ * or the meaning of a refusal by the builders or by tRPC itself (a signed-out call, a role
+ * that may not, an unknown procedure, a wrong method, input that is not JSON). A client
+ * mistake tRPC names with a code the table lacks (405 for a wrong method) is
+ * VALIDATION_FAILED naming the request, as a wrong body type is in the route.
+ */
+function appErrorOf(error: TRPCError): AppError {
+  const cause = error.cause;
+  if (cause instanceof AppError) return cause;
+  if (cause instanceof z.ZodError) return toAppError(cause);
+  const code = APP_CODE_OF_TRPC.get(error.code) ?? (SERVER_SIDE.has(error.code) ? "INTERNAL" : "VALIDATION_FAILED");
+  if (code === "INTERNAL") return toAppError(cause ?? error);
+  if (code === "VALIDATION_FAILED") {
+    return new AppError(code, error.message, [{ path: WHOLE_REQUEST, message: error.message }]);
+  }
+  return new AppError(code, error.message);
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

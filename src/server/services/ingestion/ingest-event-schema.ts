@@ -13,9 +13,19 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const isoTime = (what: string) =>
   isoInstant(`${what} must be an ISO 8601 time with a zone, e.g. 2026-11-25T14:03:00Z.`);
 
+/**
+ * An amount, price or threshold: what PostgreSQL's numeric(20, 10) columns hold, at most 10
+ * digits before the point and 10 after (12 before the point failed the whole request with a
+ * numeric overflow). Aborts when malformed, so that refinements reading it as a decimal
+ * (`new Dec(…)` throws) run on decimals only.
+ */
 export const DecimalAmount = text({ error: 'Write the amount as a decimal string, e.g. "0.0123".' }).regex(
-  /^\d{1,12}(\.\d{1,10})?$/,
-  'Write the amount as a non-negative decimal string with at most 10 decimals, e.g. "0.0123".',
+  /^\d{1,10}(\.\d{1,10})?$/,
+  {
+    error:
+      'Write the amount as a non-negative decimal string with at most 10 digits before the point and 10 after, e.g. "0.0123".',
+    abort: true,
+  },
 );
 
 export const EvidenceItem = z.strictObject({

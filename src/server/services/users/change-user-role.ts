@@ -4,8 +4,8 @@
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { transaction } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { assertExistingCustomer } from "./internal/existing-customer";
 import { assertAnotherActiveAdmin, lockUserAndAdmins } from "./internal/lock-admins";
 import { CustomerIdField, RoleField, withRoleCustomerRules } from "./internal/user-fields";
 
@@ -21,11 +21,7 @@ export async function changeUserRole({ actor, input }: { actor: Actor; input: z.
     const before = { role: user.role, customerId: user.customerId };
     if (before.role === fields.role && before.customerId === fields.customerId) return before;
     if (fields.role !== "admin") assertAnotherActiveAdmin(activeAdmins, user.id, "change this role");
-    if (fields.customerId && !(await tx.customer.findUnique({ where: { id: fields.customerId } }))) {
-      throw new AppError("VALIDATION_FAILED", "Choose an existing customer.", [
-        { path: "customerId", message: "There is no such customer." },
-      ]);
-    }
+    await assertExistingCustomer(tx, fields.customerId);
     const after = { role: fields.role, customerId: fields.customerId };
     await tx.user.update({ where: { id: user.id }, data: { ...after, sessionVersion: { increment: 1 } } });
     await appendAuditEntry(tx, {

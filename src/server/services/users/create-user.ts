@@ -6,6 +6,7 @@ import { transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
+import { assertExistingCustomer } from "./internal/existing-customer";
 import { CustomerIdField, NewPassword, RoleField, withRoleCustomerRules } from "./internal/user-fields";
 
 export const CreateUserInput = withRoleCustomerRules(
@@ -27,6 +28,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: z.inpu
         { path: "email", message: "Already in use." },
       ]);
     }
+    await assertExistingCustomer(tx, fields.customerId);
     const user = await tx.user.create({
       data: { email: fields.email, name: fields.name, role: fields.role, customerId: fields.customerId, passwordHash },
     });
