@@ -1,5 +1,6 @@
 // Reading attempts and their outcomes within the actor's customer scope: a filtered list
 // paged by keyset on (occurredAt, id) in either direction, and one attempt with its evidence trail.
+
 import { z } from "zod";
 import { customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
@@ -8,6 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { isoDay, isoInstantText, isSupportedInstant, period, text } from "@/server/input-rules";
+import { subjectPrefixRange } from "./subject-prefix";
 
 const Instant = z.union([isoDay(), isoInstantText()]);
 
@@ -70,8 +72,8 @@ export function attemptWhere(actor: Actor, customerId: string | undefined, q: Pa
     ...(q.status && { status: q.status }),
     AND: [
       ...(q.subject ? [{ subject: q.subject }] : []),
-      // Prisma passes startsWith to LIKE as is: % and _ in a subject are plain characters here.
-      ...(q.subjectPrefix ? [{ subject: { startsWith: q.subjectPrefix.replace(/[\\%_]/g, "\\$&") } }] : []),
+      // A byte-order range, not LIKE: leakproof, so the index serves it under row-level security.
+      ...(q.subjectPrefix ? [{ subject: subjectPrefixRange(q.subjectPrefix) }] : []),
       ...(gte || lt ? [{ occurredAt: { gte, lt } }] : []),
     ],
   };
