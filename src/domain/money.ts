@@ -48,3 +48,6 @@ export function formatMoney(minor: bigint, currency: string, locale = "en-US"): 
 }
 
 export const sumMinor = (amounts: readonly bigint[]): bigint => amounts.reduce((a, b) => a + b, 0n);
+
+/** The smaller of two amounts (Math.min does not take bigints). */
+export const minMinor = (a: bigint, b: bigint): bigint => (a < b ? a : b);

@@ -1,29 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Dec, sumMinor } from "../money";
-import type { ContractTerms, DefinitionUsage } from "../rating/contract-terms";
+import { Dec, minMinor, sumMinor } from "../money";
 import { ratePeriod } from "../rating/rate-period";
-import { type CreditClaim, explainCredit, priceCredits } from "./dispute-credit";
+import { terms, tieredTerms, usage } from "./credit-test-terms";
+import { type CreditClaim, creditLineMinor, explainCredit, priceCredits, roundMinor } from "./dispute-credit";
 import { creditShareOf, remainingShare } from "./dispute-terms";
-
-const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
-  currency: "USD",
-  platformFee: "0",
-  attemptFees: [],
-  outcomePrices: [],
-  monthlyCap: null,
-  minimumCommitment: null,
-  ...overrides,
-});
-
-const usage = (billable: number, key = "ticket_resolved"): DefinitionUsage => ({
-  definitionKey: key,
-  definitionName: key,
-  unitLabel: "outcome",
-  defaultUnitPrice: "0.99",
-  attempts: billable,
-  billable,
-});
 
 const claim = (id: string, share = "1", definitionKey = "ticket_resolved"): CreditClaim => ({
   id,
@@ -75,8 +56,26 @@ describe("pricing dispute credits (rule 5)", () => {
     expect(() => priceCredits(terms(), [usage(1)], none, [claim("a", "1", "lead_qualified")])).toThrow();
   });
 
-  it("always equals charged minus recomputed, never negative, never above the bill, and the claims add up", () => {
-    const share = fc.constantFrom("1", "0.5", "0.25", "0.333333", "0.1");
+  it("credits a fully accepted 0.99 outcome 0.99 beside a 50 % partial one on the same line", () => {
+    // The partial first: each later outcome still costs exactly 0.99 (no rounding between them).
+    const priced = priceCredits(terms(), [usage(730)], none, [claim("half", "0.5"), claim("a"), claim("b")]);
+    expect(priced.exactPerClaim.get("a")!.toFixed()).toBe("99");
+    expect(priced.perClaim.get("a")).toBe(99n);
+    expect(priced.perClaim.get("b")).toBe(99n);
+    // 0.495 + 0.99 + 0.99 = 2.475 → 2.48 (half-even): the half-cent goes to the partial one.
+    expect(priced.totalMinor).toBe(248n);
+    expect(priced.perClaim.get("half")).toBe(50n);
+    expect(creditLineMinor(terms(), [usage(730)], new Map([["ticket_resolved", "2.5"]]))).toBe(248n);
+  });
+
+  it("puts three 0.99 outcomes at 2.97", () => {
+    const priced = priceCredits(terms(), [usage(100)], none, [claim("a"), claim("b"), claim("c")]);
+    expect(priced.totalMinor).toBe(297n);
+    expect([...priced.perClaim.values()]).toEqual([99n, 99n, 99n]);
+  });
+
+  it("adds up: the exact credits rounded once are the line, and no outcome is above its list price", () => {
+    const share = fc.constantFrom("1", "0.5", "0.25", "0.333333", "0.1", "0.125");
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 3_000 }),
@@ -85,34 +84,27 @@ describe("pricing dispute credits (rule 5)", () => {
         fc.option(fc.integer({ min: 1, max: 3_000 }), { nil: null }),
         fc.array(share, { minLength: 1, maxLength: 30 }),
         (billable, platformFee, cap, minimum, shares) => {
-          const t = terms({
-            platformFee: String(platformFee),
-            attemptFees: [{ definitionKey: null, unitPrice: "0.1" }],
-            outcomePrices: [
-              {
-                definitionKey: "ticket_resolved",
-                unitPrice: "0.99",
-                tiers: [
-                  { upTo: 1_000, unitPrice: "0.99" },
-                  { upTo: null, unitPrice: "0.79" },
-                ],
-              },
-            ],
-            monthlyCap: cap === null ? null : String(cap),
-            minimumCommitment: minimum === null ? null : String(minimum),
-          });
+          const t = tieredTerms(platformFee, cap, minimum);
           const claims = shares.slice(0, billable).map((s, i) => claim(String(i), s));
           const priced = priceCredits(t, [usage(billable)], none, claims);
-          const removed = claims.reduce((s, c) => s.plus(c.share), new Dec(0));
+          const exact = [...priced.exactPerClaim.values()].reduce((s, e) => s.plus(e), new Dec(0));
           const charged = ratePeriod(t, [usage(billable)]).totalMinor;
-          const recomputed = ratePeriod(t, [
-            { ...usage(billable), billable: new Dec(billable).minus(removed).toFixed() },
-          ]).totalMinor;
-          expect(priced.totalMinor).toBe(charged - recomputed);
-          expect(priced.totalMinor >= 0n).toBe(true);
-          expect(priced.totalMinor <= charged).toBe(true);
-          expect(priced.totalMinor <= priced.listMinor).toBe(true);
+          const removed = new Map([
+            ["ticket_resolved", claims.reduce((s, c) => s.plus(c.share), new Dec(0)).toFixed()],
+          ]);
+          expect(priced.totalMinor).toBe(minMinor(roundMinor(exact), charged));
+          expect(priced.totalMinor).toBe(creditLineMinor(t, [usage(billable)], removed));
           expect(sumMinor([...priced.perClaim.values()])).toBe(priced.totalMinor);
+          expect(priced.totalMinor >= 0n && priced.totalMinor <= priced.listMinor).toBe(true);
+          for (const c of claims) {
+            // The dearest price an outcome of this line can have is its first tier's.
+            const list = new Dec(c.share).times(99);
+            expect(priced.exactPerClaim.get(c.id)!.lte(list)).toBe(true);
+            expect(priced.exactPerClaim.get(c.id)!.gte(0)).toBe(true);
+            expect(new Dec(priced.perClaim.get(c.id)!.toString()).lte(priced.exactPerClaim.get(c.id)!.ceil())).toBe(
+              true,
+            );
+          }
         },
       ),
       { numRuns: 300 },

@@ -2,9 +2,16 @@
 // the customer — the period as charged minus the same period recomputed with that share
 // removed (tiers, cap and minimum commitment again). Under a reached cap or an unmet minimum
 // that can be 0.00, and the explanation says why in plain words.
-import { Dec, formatMoney, toMinorUnits } from "../money";
+//
+// Each outcome's credit is computed exactly (no rounding: a full 0.99 outcome is 0.99, half
+// of it 0.495) and the rounding happens once, on the line that carries the credits (the
+// draft's "Dispute credits" line, a credit note's line). What each outcome shows is that
+// rounded line split by largest remainder, so the outcomes always add up to the line and none
+// shows more than its exact credit rounded up.
+import { currencyPrecision, Dec, formatMoney, minMinor, toMinorUnits } from "../money";
 import type { ContractTerms, DefinitionUsage } from "../rating/contract-terms";
 import { ratePeriod } from "../rating/rate-period";
+import { splitByLargestRemainder } from "./credit-split";
 
 /** A share of one outcome to credit: 1 = the whole outcome, 0.5 = half of it. */
 export interface CreditClaim {
@@ -14,17 +21,46 @@ export interface CreditClaim {
 }
 
 export interface PricedCredits {
-  /** Each claim's own amount, priced one after another so they add up exactly to the total. */
+  /** Each claim's exact credit in minor units (unrounded), priced one after another. */
+  exactPerClaim: Map<string, Dec>;
+  /** What each claim shows: `totalMinor` split by largest remainder of the exact credits. */
   perClaim: Map<string, bigint>;
+  /** The exact credits' sum, rounded once half-even (never more than the period charged). */
   totalMinor: bigint;
   /** What the same shares cost at the contract's prices, before the cap and the minimum commitment. */
   listMinor: bigint;
   limitedBy: "cap" | "minimum" | null;
 }
 
+const USAGE_KINDS = new Set(["attempts", "outcomes"]);
+
 /**
- * `usage` is the period as charged; `alreadyCredited` the billable shares earlier decisions
- * removed, per definition key. Claims are taken in the order given.
+ * The period's total before any rounding, in minor units: rules 1, 3 and 4 applied to exact
+ * line amounts (quantity × unit price as they are), so removing a share of an outcome changes
+ * it by exactly what that share cost.
+ */
+export function exactPeriodTotal(terms: ContractTerms, usage: readonly DefinitionUsage[]) {
+  const rated = ratePeriod(terms, usage);
+  const usageExact = rated.lines
+    .filter((l) => USAGE_KINDS.has(l.kind))
+    .reduce((s, l) => s.plus(new Dec(l.quantity).times(l.unitPrice)), new Dec(0));
+  const capped = terms.monthlyCap !== null && usageExact.gt(terms.monthlyCap);
+  const afterCap = capped ? new Dec(terms.monthlyCap!) : usageExact;
+  const committed = new Dec(terms.platformFee).plus(afterCap);
+  const short = terms.minimumCommitment !== null && committed.lt(terms.minimumCommitment);
+  const total = short ? new Dec(terms.minimumCommitment!) : committed;
+  return {
+    exactMinor: total.times(new Dec(10).pow(currencyPrecision(terms.currency))),
+    chargedMinor: rated.totalMinor,
+    capped,
+    short,
+  };
+}
+
+/**
+ * `usage` is the period as charged; `alreadyCredited` the billable shares earlier credits
+ * removed, per definition key. Claims are taken in the order given, each priced at the margin
+ * left by those before it.
  */
 export function priceCredits(
   terms: ContractTerms,
@@ -36,15 +72,15 @@ export function priceCredits(
     usage.map((u) => [u.definitionKey, new Dec(u.billable).minus(alreadyCredited.get(u.definitionKey) ?? 0)]),
   );
   const listTerms: ContractTerms = { ...terms, monthlyCap: null, minimumCommitment: null };
-  const rate = (t: ContractTerms) =>
-    ratePeriod(
+  const total = (t: ContractTerms) =>
+    exactPeriodTotal(
       t,
       usage.map((u) => ({ ...u, billable: billable.get(u.definitionKey)!.toFixed() })),
     );
-  const before = rate(terms);
-  const listBefore = rate(listTerms).totalMinor;
-  const perClaim = new Map<string, bigint>();
-  let previous = before.totalMinor;
+  const before = total(terms);
+  const listBefore = total(listTerms).exactMinor;
+  const exactPerClaim = new Map<string, Dec>();
+  let previous = before.exactMinor;
   for (const claim of claims) {
     const current = billable.get(claim.definitionKey);
     const share = new Dec(claim.share);
@@ -53,26 +89,59 @@ export function priceCredits(
       throw new Error(`Cannot credit ${claim.share} of an outcome of ${claim.definitionKey}: only ${current} remain.`);
     }
     billable.set(claim.definitionKey, current.minus(share));
-    const now = rate(terms).totalMinor;
-    perClaim.set(claim.id, (perClaim.get(claim.id) ?? 0n) + previous - now);
+    const now = total(terms).exactMinor;
+    exactPerClaim.set(claim.id, (exactPerClaim.get(claim.id) ?? new Dec(0)).plus(previous.minus(now)));
     previous = now;
   }
-  const after = claims.length > 0 ? rate(terms) : before;
-  const totalMinor = before.totalMinor - after.totalMinor;
-  const listMinor = listBefore - rate(listTerms).totalMinor;
-  const limitedBy =
-    totalMinor >= listMinor
-      ? null
-      : before.lines.some((l) => l.kind === "cap_adjustment")
-        ? "cap"
-        : after.lines.some((l) => l.kind === "minimum_true_up")
-          ? "minimum"
-          : null;
-  return { perClaim, totalMinor, listMinor, limitedBy };
+  const after = total(terms);
+  const exactTotal = before.exactMinor.minus(after.exactMinor);
+  const rounded = roundMinor(exactTotal);
+  // A credit never takes more than the period charged (possible only by rounding, when
+  // nearly everything is credited and each line rounded down).
+  const totalMinor = minMinor(rounded, before.chargedMinor);
+  const listExact = listBefore.minus(total(listTerms).exactMinor);
+  const limitedBy = exactTotal.gte(listExact) ? null : before.capped ? "cap" : after.short ? "minimum" : null;
+  return {
+    exactPerClaim,
+    perClaim: splitByLargestRemainder(totalMinor, exactPerClaim),
+    totalMinor,
+    listMinor: roundMinor(listExact),
+    limitedBy,
+  };
+}
+
+/**
+ * The draft's "Dispute credits" amount (positive): the period as charged minus the period
+ * without the credited shares, both exact, rounded once. Equals `priceCredits(…).totalMinor`
+ * of the same shares, whatever their order.
+ */
+export function creditLineMinor(
+  terms: ContractTerms,
+  usage: readonly DefinitionUsage[],
+  creditedShares: ReadonlyMap<string, string>,
+): bigint {
+  const before = exactPeriodTotal(terms, usage);
+  const after = exactPeriodTotal(
+    terms,
+    usage.map((u) => ({
+      ...u,
+      billable: new Dec(u.billable).minus(creditedShares.get(u.definitionKey) ?? 0).toFixed(),
+    })),
+  );
+  const rounded = roundMinor(before.exactMinor.minus(after.exactMinor));
+  return minMinor(rounded, before.chargedMinor);
+}
+
+/** An exact amount in minor units, rounded once, half-even. */
+export function roundMinor(exactMinor: Dec): bigint {
+  return BigInt(exactMinor.toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0));
 }
 
 /** The sentence a decision shows about its credit. */
-export function explainCredit(priced: Omit<PricedCredits, "perClaim">, terms: ContractTerms): string {
+export function explainCredit(
+  priced: Pick<PricedCredits, "totalMinor" | "listMinor" | "limitedBy">,
+  terms: ContractTerms,
+): string {
   const money = (minor: bigint) => formatMoney(minor, terms.currency);
   const { totalMinor, listMinor, limitedBy } = priced;
   if (limitedBy === "cap" && terms.monthlyCap !== null) {

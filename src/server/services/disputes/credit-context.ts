@@ -1,12 +1,16 @@
 // What pricing a dispute credit needs for one billing period: the contract's terms, the
 // period's usage as charged, and the shares earlier decisions already took off it. A draft is
 // charged as it stands (the usage rollup); a finalized period as it was billed (billed usage,
-// including late items billed since).
+// including late items billed since). The pricing itself is the domain's (`priceCredits`,
+// `decideCredits`); this file only loads.
+import type { InvoiceToCredit } from "@/domain/disputes/decide-credits";
 import type { CreditClaim } from "@/domain/disputes/dispute-credit";
 import { priceCredits } from "@/domain/disputes/dispute-credit";
+import { periodLabel } from "@/domain/invoicing/periods";
 import type { ContractTerms, DefinitionUsage } from "@/domain/rating/contract-terms";
 import type { Tx } from "@/server/db";
 import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
+import { lockFinalizedInvoice } from "@/server/services/invoicing/issue-credit-note";
 import { type DefinitionInfo, definitionsAt, periodCounts, usageOf } from "@/server/services/invoicing/period-usage";
 
 export interface PeriodCreditContext {
@@ -70,9 +74,56 @@ export async function creditedShares(
   return rows;
 }
 
-/** Prices claims of one period in order (each claim's own amount, summing to the total). */
-export function priceInContext(context: PeriodCreditContext, claims: readonly CreditClaim[]) {
-  return priceCredits(context.terms, context.usage, context.credited, claims);
+/** The outcomes credited on a draft so far, in decision order, and whether each is still charged. */
+export async function draftCreditClaims(
+  tx: Tx,
+  customerId: string,
+  invoiceId: string,
+): Promise<(CreditClaim & { charged: boolean; decisionId: string; disputeId: string })[]> {
+  return tx.$queryRaw`
+    SELECT o."id", d."key" AS "definitionKey", o."creditShare"::text AS "share", o."decisionId", o."disputeId",
+      (a."status" = 'billable' AND a."eventCount" > 0) AS "charged"
+    FROM disputed_outcome o
+    JOIN attempt a ON a."id" = o."attemptId"
+    JOIN outcome_definition d ON d."id" = a."definitionId"
+    JOIN dispute_decision x ON x."id" = o."decisionId"
+    WHERE o."customerId" = ${customerId}::uuid AND o."invoiceId" = ${invoiceId}::uuid
+      AND o."creditShare" > 0 AND o."creditNoteId" IS NULL
+    ORDER BY x."decidedAt", a."occurredAt", a."id"`;
+}
+
+/**
+ * Everything `decideCredits` needs about the invoices a decision credits. Finalized invoices
+ * are locked for crediting (two credit notes on one invoice queue here).
+ */
+export async function loadInvoicesToCredit(
+  tx: Tx,
+  customerId: string,
+  invoiceIds: readonly string[],
+): Promise<Map<string, InvoiceToCredit>> {
+  const rows = await tx.invoice.findMany({
+    where: { id: { in: [...new Set(invoiceIds)] }, customerId },
+    orderBy: { periodStart: "asc" },
+  });
+  const invoices = new Map<string, InvoiceToCredit>();
+  for (const row of rows) {
+    const finalized = row.status === "finalized";
+    const locked = finalized ? await lockFinalizedInvoice(tx, row.id) : null;
+    const context = await periodCreditContext(tx, customerId, row.periodStart, finalized);
+    invoices.set(row.id, {
+      id: row.id,
+      status: row.status,
+      number: row.number,
+      periodLabel: periodLabel(row.periodStart),
+      totalMinor: locked?.totalMinor ?? null,
+      creditedMinor: locked?.creditedMinor ?? 0n,
+      terms: context.terms,
+      usage: context.usage,
+      credited: context.credited,
+      earlier: finalized ? [] : await draftCreditClaims(tx, customerId, row.id),
+    });
+  }
+  return invoices;
 }
 
 export interface PeriodClaim extends CreditClaim {
@@ -81,8 +132,8 @@ export interface PeriodClaim extends CreditClaim {
 }
 
 /**
- * Prices claims that may span several periods: each period in its own context, claims in the
- * order given. Returns each claim's amount and, per period, the priced result.
+ * Prices claims that may span several periods (what opening a dispute puts at stake): each
+ * period in its own context, claims in the order given. Returns what each claim shows.
  */
 export async function priceClaimsByPeriod(tx: Tx, customerId: string, claims: readonly PeriodClaim[]) {
   const groups = new Map<number, PeriodClaim[]>();
@@ -93,12 +144,10 @@ export async function priceClaimsByPeriod(tx: Tx, customerId: string, claims: re
     groups.set(key, group);
   }
   const perClaim = new Map<string, bigint>();
-  const periods: { context: PeriodCreditContext; priced: ReturnType<typeof priceCredits> }[] = [];
   for (const [time, group] of [...groups.entries()].sort(([a], [b]) => a - b)) {
     const context = await periodCreditContext(tx, customerId, new Date(time), group[0]!.finalized);
-    const priced = priceInContext(context, group);
+    const priced = priceCredits(context.terms, context.usage, context.credited, group);
     for (const [id, minor] of priced.perClaim) perClaim.set(id, minor);
-    periods.push({ context, priced });
   }
-  return { perClaim, periods };
+  return { perClaim };
 }

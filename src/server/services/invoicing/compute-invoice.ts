@@ -1,8 +1,10 @@
 // An invoice as it stands: the period's usage rated under the contract in force at its
 // start, plus late items from finalized periods. Drafts are always computed this way (live);
 // finalization writes exactly this and freezes it.
+
+import { creditLineMinor } from "@/domain/disputes/dispute-credit";
 import { nextPeriodStart } from "@/domain/invoicing/periods";
-import { Dec, sumMinor, toMajorUnits } from "@/domain/money";
+import { sumMinor, toMajorUnits } from "@/domain/money";
 import type { RatedLine } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import type { Contract } from "@/generated/prisma/client";
@@ -44,15 +46,12 @@ export async function computeInvoice(
   const terms = termsOf(contract);
   const usage = usageOf(counts, definitions);
   const rated = ratePeriod(terms, usage);
-  // Rule 5: the credits are the period as charged minus the period without the credited shares.
+  // Rule 5: the credits are the period as charged minus the period without the credited shares,
+  // computed exactly and rounded once, on this line (what the credited outcomes show adds up to it).
   const creditLines: InvoiceLineDraft[] = [];
   if (credited.outcomes > 0) {
-    const share = new Map(credited.rows.map((r) => [definitions.get(r.definitionId)?.key, r.share]));
-    const withoutCredited = ratePeriod(
-      terms,
-      usage.map((u) => ({ ...u, billable: new Dec(u.billable).minus(share.get(u.definitionKey) ?? 0).toFixed() })),
-    );
-    const amountMinor = withoutCredited.totalMinor - rated.totalMinor;
+    const shares = new Map(credited.rows.map((r) => [definitions.get(r.definitionId)?.key ?? "", r.share]));
+    const amountMinor = -creditLineMinor(terms, usage, shares);
     creditLines.push({
       kind: "dispute_credit",
       definitionKey: null,

@@ -1,9 +1,11 @@
 // A credit note corrects a finalized invoice without touching it. It can never credit more
-// than what remains uncredited on the invoice. Manual credit notes are issued here; dispute
-// decisions issue theirs through the same `writeCreditNote`.
+// than what remains uncredited on the invoice (`remainingCredit`; the database refuses it too).
+// Manual credit notes are issued here; dispute decisions issue theirs through the same
+// `writeCreditNote`.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
+import { remainingCredit } from "@/domain/invoicing/credit-notes";
 import { formatMoney, toMinorUnits } from "@/domain/money";
 import { clock } from "@/server/clock";
 import { type Tx, transaction } from "@/server/db";
@@ -66,6 +68,8 @@ export interface LockedInvoice {
   number: string;
   currency: string;
   totalMinor: bigint;
+  /** The sum of the credit notes issued against it so far. */
+  creditedMinor: bigint;
   /** The total less every credit note issued against it so far. */
   uncreditedMinor: bigint;
 }
@@ -76,10 +80,7 @@ export async function lockFinalizedInvoice(tx: Tx, invoiceId: string): Promise<L
     { id: string }[]
   >`SELECT "id" FROM invoice WHERE "id" = ${invoiceId}::uuid FOR UPDATE`;
   if (!locked) throw AppError.notFound("The invoice");
-  const invoice = await tx.invoice.findUniqueOrThrow({
-    where: { id: invoiceId },
-    include: { creditNotes: { select: { amountMinor: true } } },
-  });
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
   if (invoice.status !== "finalized") {
     throw new AppError(
       "CONFLICT",
@@ -92,7 +93,8 @@ export async function lockFinalizedInvoice(tx: Tx, invoiceId: string): Promise<L
     number: invoice.number!,
     currency: invoice.currency,
     totalMinor: invoice.totalMinor!,
-    uncreditedMinor: invoice.totalMinor! - invoice.creditNotes.reduce((s, c) => s + c.amountMinor, 0n),
+    creditedMinor: invoice.creditedMinor,
+    uncreditedMinor: remainingCredit(invoice.totalMinor!, invoice.creditedMinor),
   };
 }
 
