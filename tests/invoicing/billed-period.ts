@@ -1,6 +1,7 @@
 // Helpers for invoicing tests: a customer billed for a past period, and reading invoices back.
 import { inflateSync } from "node:zlib";
 import { clock } from "@/server/clock";
+import type { InvoiceExport } from "@/server/services/invoicing/exports/export-invoice";
 import { listInvoices } from "@/server/services/invoicing/find-invoices";
 import { makeContract, makeCustomer, makeDefinition, sendAttempts, testActor } from "../support/fixtures";
 
@@ -64,3 +65,8 @@ const WIN_ANSI_80 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 
 const winAnsiChar = (byte: number) =>
   byte >= 0x80 && byte <= 0x9f ? WIN_ANSI_80[byte - 0x80]! : String.fromCharCode(byte);
+
+/** An export's body, read whole. */
+export async function bytesOf(body: InvoiceExport["body"]): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}

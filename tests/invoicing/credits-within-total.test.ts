@@ -1,5 +1,5 @@
 // Credits on an invoice never exceed its amount: the use cases check it, and the database
-// holds it too (invoice."creditedMinor", kept by a trigger on credit notes, CHECKed).
+// holds it too (invoice."creditNotesMinor", kept by a trigger on credit notes, CHECKed).
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
@@ -28,10 +28,10 @@ describe("credits within the invoice's total", () => {
       input: { customerId: customer.id, periodStart: period },
     });
     await noteRow(invoiceId, customer.id, 600n, 1);
-    await expect(noteRow(invoiceId, customer.id, 391n, 2)).rejects.toThrow(/invoice_credits_within_total/);
+    await expect(noteRow(invoiceId, customer.id, 391n, 2)).rejects.toThrow(/invoice_credit_notes_within_total/);
     await noteRow(invoiceId, customer.id, 390n, 3);
     const invoice = await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-    expect([invoice.totalMinor, invoice.creditedMinor]).toEqual([990n, 990n]);
+    expect([invoice.totalMinor, invoice.creditNotesMinor]).toEqual([990n, 990n]);
   });
 
   it("keeps the credited amount equal to the credit notes: it cannot be written by hand", async () => {
@@ -40,7 +40,7 @@ describe("credits within the invoice's total", () => {
       actor: testActor,
       input: { customerId: customer.id, periodStart: period },
     });
-    await expect(db().invoice.update({ where: { id: invoiceId }, data: { creditedMinor: 5n } })).rejects.toThrow(
+    await expect(db().invoice.update({ where: { id: invoiceId }, data: { creditNotesMinor: 5n } })).rejects.toThrow(
       /finalized and cannot be changed/,
     );
   });
@@ -71,7 +71,7 @@ describe("credits within the invoice's total", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
     const invoice = await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-    expect(invoice.creditedMinor).toBe(800n);
+    expect(invoice.creditNotesMinor).toBe(800n);
   });
 
   it("holds under concurrency in the database alone: of ten notes written at once around the use case, four fit", async () => {
@@ -85,6 +85,6 @@ describe("credits within the invoice's total", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
     expect(await db().creditNote.count({ where: { invoiceId } })).toBe(4);
-    expect((await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).creditedMinor).toBe(800n);
+    expect((await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).creditNotesMinor).toBe(800n);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
-import { exportInvoice, type InvoiceExport } from "@/server/services/invoicing/exports/export-invoice";
+import { exportInvoice } from "@/server/services/invoicing/exports/export-invoice";
 import { LINES_CSV_HEADER } from "@/server/services/invoicing/exports/invoice-lines-csv";
 import { OUTCOMES_CSV_HEADER } from "@/server/services/invoicing/exports/invoice-outcomes-csv";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { issueManualCreditNote } from "@/server/services/invoicing/issue-credit-note";
 import { testActor } from "../support/fixtures";
-import { billedCustomer, invoiceIdFor, pdfText } from "./billed-period";
+import { billedCustomer, bytesOf, invoiceIdFor, pdfText } from "./billed-period";
 
 const hybrid = (key: string) => ({
   platformFee: "500",
@@ -22,10 +22,6 @@ const hybrid = (key: string) => ({
     },
   ],
 });
-
-async function bytesOf(body: InvoiceExport["body"]): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(body).arrayBuffer());
-}
 
 const csvRows = (text: string) =>
   text

@@ -1,18 +1,18 @@
 -- Credits on an invoice never exceed its amount (PRODUCT.md, billing rule 5), held by the
--- database as well as by the code: "creditedMinor" is the sum of the invoice's credit notes,
+-- database as well as by the code: "creditNotesMinor" is the sum of the invoice's credit notes,
 -- kept by a trigger on credit notes, and a CHECK bounds it by the total. Concurrent credit
 -- notes on one invoice queue on the invoice row's update, and the second sees the first.
-ALTER TABLE "invoice" ADD COLUMN "creditedMinor" BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE "invoice" ADD COLUMN "creditNotesMinor" BIGINT NOT NULL DEFAULT 0;
 
 ALTER TABLE "invoice" DISABLE TRIGGER invoice_finalized_is_immutable;
-UPDATE "invoice" i SET "creditedMinor" = c."amountMinor"
+UPDATE "invoice" i SET "creditNotesMinor" = c."amountMinor"
 FROM (SELECT "invoiceId", sum("amountMinor") AS "amountMinor" FROM "credit_note" GROUP BY "invoiceId") c
 WHERE c."invoiceId" = i."id";
 ALTER TABLE "invoice" ENABLE TRIGGER invoice_finalized_is_immutable;
 
 -- A finalized invoice's total may be negative (late items can credit); nothing may credit it then.
-ALTER TABLE "invoice" ADD CONSTRAINT "invoice_credits_within_total"
-  CHECK ("creditedMinor" >= 0 AND ("creditedMinor" = 0 OR "creditedMinor" <= "totalMinor"));
+ALTER TABLE "invoice" ADD CONSTRAINT "invoice_credit_notes_within_total"
+  CHECK ("creditNotesMinor" >= 0 AND ("creditNotesMinor" = 0 OR "creditNotesMinor" <= "totalMinor"));
 
 -- A finalized invoice still never changes, except its credited amount, and that only to the
 -- sum of its credit notes (so nothing but the credit-note trigger can move it).
@@ -22,8 +22,8 @@ BEGIN
     RAISE EXCEPTION 'invoice % is finalized and cannot be changed', OLD."id";
   END IF;
   IF OLD."status" = 'finalized' AND (
-    (to_jsonb(NEW) - 'creditedMinor') IS DISTINCT FROM (to_jsonb(OLD) - 'creditedMinor')
-    OR NEW."creditedMinor" <> (SELECT coalesce(sum("amountMinor"), 0) FROM "credit_note" WHERE "invoiceId" = NEW."id")
+    (to_jsonb(NEW) - 'creditNotesMinor') IS DISTINCT FROM (to_jsonb(OLD) - 'creditNotesMinor')
+    OR NEW."creditNotesMinor" <> (SELECT coalesce(sum("amountMinor"), 0) FROM "credit_note" WHERE "invoiceId" = NEW."id")
   ) THEN
     RAISE EXCEPTION 'invoice % is finalized and cannot be changed', OLD."id";
   END IF;
@@ -33,7 +33,7 @@ $$ LANGUAGE plpgsql;
 
 CREATE FUNCTION credit_note_counts_on_invoice() RETURNS trigger AS $$
 BEGIN
-  UPDATE "invoice" SET "creditedMinor" = "creditedMinor" + NEW."amountMinor"
+  UPDATE "invoice" SET "creditNotesMinor" = "creditNotesMinor" + NEW."amountMinor"
   WHERE "id" = NEW."invoiceId" AND "status" = 'finalized';
   IF NOT FOUND THEN
     RAISE EXCEPTION 'only a finalized invoice takes credit notes (invoice %)', NEW."invoiceId";

@@ -55,19 +55,19 @@ export function DisputesCard({ summary }: { summary: DisputesSummary }) {
           <dd className="text-lg font-semibold tabular-nums">{money(summary.atStakeMinor)}</dd>
         </div>
         <div>
-          <dt className="text-slate-600">Credited in {periodLabel(summary.periodStart)}</dt>
+          <dt className="text-slate-600">Credits in {periodLabel(summary.periodStart)}</dt>
           <dd className="text-lg font-semibold tabular-nums">{money(summary.creditedThisPeriod.amountMinor)}</dd>
         </div>
         <div>
-          <dt className="text-slate-600">Credited overall</dt>
+          <dt className="text-slate-600">Credits overall</dt>
           <dd className="text-lg font-semibold tabular-nums">{money(summary.creditedOverallMinor)}</dd>
         </div>
       </dl>
       <p className="mt-2 text-xs text-slate-500">
-        At stake is what accepting every undecided outcome in full would credit. This month&apos;s credits (
-        {formatCount(summary.creditedThisPeriod.outcomes)}{" "}
-        {summary.creditedThisPeriod.outcomes === 1 ? "outcome" : "outcomes"}) come off the draft invoice; credits on
-        finalized invoices are issued as credit notes.
+        At stake is what accepting every undecided outcome in full would credit. Credits are counted as on each invoice:
+        dispute credits on the invoice (this month&apos;s, {formatCount(summary.creditedThisPeriod.outcomes)}{" "}
+        {summary.creditedThisPeriod.outcomes === 1 ? "outcome" : "outcomes"}, come off the draft) and credit notes on
+        finalized invoices.
       </p>
     </Card>
   );

@@ -42,7 +42,9 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
   const creditRows: ChartRow[] = history.map((p) => ({
     period: shortPeriod.format(p.periodStart),
     values: { credited: height(p.creditedMinor) },
-    labels: { credited: `${money(p.creditedMinor)} in ${p.creditNotes} credit note${p.creditNotes === 1 ? "" : "s"}` },
+    labels: {
+      credited: `${money(p.creditedMinor)}: dispute credits ${money(p.disputeCreditsMinor)}, credit notes ${money(p.creditNotesMinor)}`,
+    },
   }));
 
   return (
@@ -128,18 +130,19 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
       <ChartCard
         title="Credits"
         description={
-          history.some((p) => p.creditNotes > 0)
-            ? "Credit notes by the period of the invoice they credit."
-            : "No credit notes in these six months: nothing has been credited."
+          history.some((p) => p.creditedMinor > 0n)
+            ? "Dispute credits and credit notes, by the period of the invoice they credit."
+            : "Nothing has been credited in these six months: no dispute credits, no credit notes."
         }
       >
-        <HistoryChart rows={creditRows} series={[{ key: "credited", label: "Credited", color: "#059669" }]} money />
+        <HistoryChart rows={creditRows} series={[{ key: "credited", label: "Credits", color: "#059669" }]} money />
         <table className="sr-only">
           <caption>Credits, last six periods</caption>
           <thead>
             <tr>
               <th scope="col">Period</th>
-              <th scope="col">Credited</th>
+              <th scope="col">Credits</th>
+              <th scope="col">Dispute credits</th>
               <th scope="col">Credit notes</th>
             </tr>
           </thead>
@@ -148,7 +151,10 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
               <tr key={p.periodStart.toISOString()}>
                 <th scope="row">{periodLabel(p.periodStart)}</th>
                 <td>{money(p.creditedMinor)}</td>
-                <td>{p.creditNotes}</td>
+                <td>{money(p.disputeCreditsMinor)}</td>
+                <td>
+                  {money(p.creditNotesMinor)} ({p.creditNotes})
+                </td>
               </tr>
             ))}
           </tbody>

@@ -11,9 +11,24 @@ export interface CreditNoteView {
   disputeDecision?: { dispute: { id: string; number: string } } | null;
 }
 
-export function CreditNoteList({ creditNotes, currency }: { creditNotes: CreditNoteView[]; currency: string }) {
+export function CreditNoteList({
+  creditNotes,
+  disputeCreditsMinor,
+  currency,
+}: {
+  creditNotes: CreditNoteView[];
+  /** The invoice's own "Dispute credits" line, so an empty list does not read as "nothing credited". */
+  disputeCreditsMinor: bigint;
+  currency: string;
+}) {
   if (creditNotes.length === 0) {
-    return <p className="text-sm text-slate-600">No credit notes: nothing on this invoice has been credited.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        {disputeCreditsMinor > 0n
+          ? `No credit notes. Dispute credits of ${formatMoney(disputeCreditsMinor, currency)} are on the invoice itself, as its “Dispute credits” line.`
+          : "No credit notes: nothing on this invoice has been credited."}
+      </p>
+    );
   }
   return (
     <ul className="divide-y divide-slate-100 text-sm">

@@ -10,7 +10,8 @@ export interface InvoiceSummaryView {
   status: "draft" | "finalized";
   number: string | null;
   currency: string;
-  totalMinor: bigint;
+  /** Charges before credits; credits of both kinds (dispute credits and credit notes). */
+  chargesMinor: bigint;
   creditedMinor: bigint;
   netDueMinor: bigint;
 }
@@ -27,7 +28,7 @@ export function InvoiceListTable({ invoices, customerName }: { invoices: Invoice
           <Th>Period</Th>
           <Th>Number</Th>
           <Th>Status</Th>
-          <Th className="text-right">Total</Th>
+          <Th className="text-right">Charges</Th>
           <Th className="text-right">Credits</Th>
           <Th className="text-right">Net due</Th>
         </>
@@ -44,7 +45,7 @@ export function InvoiceListTable({ invoices, customerName }: { invoices: Invoice
           <Td>
             <InvoiceStatusBadge status={i.status} />
           </Td>
-          <Td className={money}>{formatMoney(i.totalMinor, i.currency)}</Td>
+          <Td className={money}>{formatMoney(i.chargesMinor, i.currency)}</Td>
           <Td className={money}>{i.creditedMinor > 0n ? `−${formatMoney(i.creditedMinor, i.currency)}` : "—"}</Td>
           <Td className={`${money} font-semibold text-slate-900`}>{formatMoney(i.netDueMinor, i.currency)}</Td>
         </tr>

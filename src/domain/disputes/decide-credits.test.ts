@@ -22,7 +22,7 @@ const invoice = (overrides: Partial<InvoiceToCredit> = {}): InvoiceToCredit => (
   number: null,
   periodLabel: "November 2026",
   totalMinor: null,
-  creditedMinor: 0n,
+  creditNotesMinor: 0n,
   terms: terms(),
   usage: [usage(730)],
   credited: new Map(),
@@ -156,8 +156,12 @@ describe("deciding credits on a finalized invoice", () => {
             credited.push({ id, definitionKey: "ticket_resolved", share: o.share });
             expect(new Dec(o.minor.toString()).lte(exact.get(id)!.ceil())).toBe(true);
           }
-          inv = { ...inv, credited: creditedShares(credited), creditedMinor: inv.creditedMinor + result.creditMinor };
-          expect(inv.creditedMinor <= totalMinor).toBe(true);
+          inv = {
+            ...inv,
+            credited: creditedShares(credited),
+            creditNotesMinor: inv.creditNotesMinor + result.creditMinor,
+          };
+          expect(inv.creditNotesMinor <= totalMinor).toBe(true);
         });
       }),
       { numRuns: 200 },
@@ -168,7 +172,7 @@ describe("deciding credits on a finalized invoice", () => {
     let inv = invoice({ status: "finalized", number: "INV-2026-000001", totalMinor: 72_270n });
     const first = decide("partial", "50", ["a"], inv);
     expect(first.creditMinor).toBe(50n);
-    inv = { ...inv, credited: new Map([["ticket_resolved", "0.5"]]), creditedMinor: 50n };
+    inv = { ...inv, credited: new Map([["ticket_resolved", "0.5"]]), creditNotesMinor: 50n };
     const second = decideCredits({
       kind: "accept",
       percent: null,
@@ -185,7 +189,7 @@ describe("deciding credits on a finalized invoice", () => {
       status: "finalized",
       number: "INV-2026-000001",
       totalMinor: 72_270n,
-      creditedMinor: 72_200n,
+      creditNotesMinor: 72_200n,
     });
     const result = decide("accept", null, ["a"], inv);
     expect(result.creditMinor).toBe(70n);

@@ -29,7 +29,7 @@ export interface InvoiceToCredit {
   number: string | null;
   periodLabel: string;
   totalMinor: bigint | null;
-  creditedMinor: bigint;
+  creditNotesMinor: bigint;
   terms: ContractTerms;
   /** The period as charged: live usage for a draft, billed usage for a finalized invoice. */
   usage: DefinitionUsage[];
@@ -130,7 +130,7 @@ export function decideCredits({
       exactHere.reduce((s, e) => s + BigInt(e.floor().toFixed(0)), 0n),
       exactHere.reduce((s, e) => s + BigInt(e.ceil().toFixed(0)), 0n),
     );
-    const room = remainingCredit(invoice.totalMinor ?? 0n, invoice.creditedMinor);
+    const room = remainingCredit(invoice.totalMinor ?? 0n, invoice.creditNotesMinor);
     if (wanted > room) {
       cutSentences.set(
         invoice.id,

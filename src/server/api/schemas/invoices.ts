@@ -42,9 +42,14 @@ export const InvoiceSummary = z.object({
   status: z.enum(["draft", "finalized"]).describe("`draft`: computed live until the period is finalized."),
   number: z.string().nullable().describe("Gapless per year, e.g. INV-2026-000123; null for a draft."),
   currency: z.string().length(3),
-  total: Money,
-  credited: Money.describe("The sum of the invoice's credit notes."),
-  netDue: Money.describe("Total less credited."),
+  total: Money.describe("The sum of the invoice's lines, its dispute-credit line included."),
+  charges: Money.describe("What the invoice charged before any credit: its lines other than dispute credits."),
+  credited: Money.describe(
+    "Credits of both kinds: the dispute credits on the invoice (its dispute_credit line) plus its credit notes.",
+  ),
+  disputeCredits: Money.describe("The dispute credits on the invoice itself (decided while it was a draft)."),
+  creditNotesTotal: Money.describe("The sum of the credit notes issued against the invoice once finalized."),
+  netDue: Money.describe("charges less credited (= total less creditNotesTotal)."),
   finalizedAt: z.string().nullable(),
 });
 
@@ -139,7 +144,10 @@ export function toInvoiceSummary(i: InvoiceSummaryRow, customer: string): z.infe
     number: i.number,
     currency: i.currency,
     total: money(i.totalMinor, i.currency),
+    charges: money(i.chargesMinor, i.currency),
     credited: money(i.creditedMinor, i.currency),
+    disputeCredits: money(i.disputeCreditsMinor, i.currency),
+    creditNotesTotal: money(i.creditNotesMinor, i.currency),
     netDue: money(i.netDueMinor, i.currency),
     finalizedAt: i.finalizedAt?.toISOString() ?? null,
   };
@@ -171,10 +179,7 @@ export function toInvoiceDetail(invoice: InvoiceDocument): z.infer<typeof Invoic
   const { currency } = invoice;
   const totalMinor = invoice.totalMinor ?? 0n;
   return {
-    ...toInvoiceSummary(
-      { ...invoice, id, totalMinor, creditedMinor: invoice.creditedMinor, netDueMinor: invoice.netDueMinor },
-      invoice.customer.externalId,
-    ),
+    ...toInvoiceSummary({ ...invoice, id, totalMinor }, invoice.customer.externalId),
     customerName: invoice.customer.name,
     periodStart: invoice.periodStart.toISOString(),
     periodEnd: invoice.periodEnd.toISOString(),

@@ -4,6 +4,7 @@
 // every amount comes from rating counts with a contract (never from multiplying floats).
 import { canSeeCustomer, customerScopeOf } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
+import { invoiceCredits } from "@/domain/invoicing/credit-notes";
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 import { Dec, toMajorUnits, toMinorUnits } from "@/domain/money";
 import type { InvoiceLineKind } from "@/domain/rating/contract-terms";
@@ -38,7 +39,10 @@ export interface PeriodHistory extends Counts {
   source: "finalized" | "draft" | "none";
   charges: Record<ChargeKind, bigint>;
   totalMinor: bigint;
+  /** Credits of both kinds (`invoiceCredits`): the invoice's dispute credits and its credit notes. */
   creditedMinor: bigint;
+  disputeCreditsMinor: bigint;
+  creditNotesMinor: bigint;
   creditNotes: number;
   /** billable ÷ (attempts − pending), as an exact decimal string; null when nothing is decided yet. */
   successRate: string | null;
@@ -256,12 +260,12 @@ async function loadHistory(
       const charges = noCharges();
       let source: PeriodHistory["source"] = "none";
       let totalMinor = 0n;
+      let invoiceLines: { kind: string; amountMinor: bigint }[] = [];
       const invoice = finalized.get(key);
       if (invoice) {
         source = "finalized";
-        for (const l of lines) {
-          if (l.periodStart.getTime() === key && l.kind in charges) charges[l.kind as ChargeKind] += l.amountMinor;
-        }
+        invoiceLines = lines.filter((l) => l.periodStart.getTime() === key);
+        for (const l of invoiceLines) if (l.kind in charges) charges[l.kind as ChargeKind] += l.amountMinor;
         totalMinor = invoice.totalMinor;
       } else if (key === currentDraft?.periodStart.getTime() || (await contractInForce(customerId, periodStart, tx))) {
         source = "draft";
@@ -269,10 +273,15 @@ async function loadHistory(
           key === currentDraft?.periodStart.getTime()
             ? currentDraft
             : await computeInvoice(customerId, periodStart, tx);
+        invoiceLines = draft.lines;
         for (const l of draft.lines) if (l.kind !== "dispute_credit") charges[l.kind] += l.amountMinor;
         totalMinor = draft.totalMinor;
       }
       const credit = credits.get(key);
+      const { creditedMinor, disputeCreditsMinor, creditNotesMinor } = invoiceCredits(
+        invoiceLines,
+        credit?.amountMinor ?? 0n,
+      );
       return {
         periodStart,
         periodEnd: nextPeriodStart(periodStart),
@@ -280,7 +289,9 @@ async function loadHistory(
         ...counts,
         charges,
         totalMinor,
-        creditedMinor: credit?.amountMinor ?? 0n,
+        creditedMinor,
+        disputeCreditsMinor,
+        creditNotesMinor,
         creditNotes: credit?.notes ?? 0,
         successRate: successRateOf(counts),
       };

@@ -116,7 +116,7 @@ export async function loadInvoicesToCredit(
       number: row.number,
       periodLabel: periodLabel(row.periodStart),
       totalMinor: locked?.totalMinor ?? null,
-      creditedMinor: locked?.creditedMinor ?? 0n,
+      creditNotesMinor: locked?.creditNotesMinor ?? 0n,
       terms: context.terms,
       usage: context.usage,
       credited: context.credited,

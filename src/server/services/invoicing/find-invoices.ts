@@ -3,22 +3,22 @@
 
 import { canSeeCustomer, customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
+import { type InvoiceCredits, invoiceCredits } from "@/domain/invoicing/credit-notes";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { computeInvoice } from "./compute-invoice";
 import { ensureDraftInvoices } from "./ensure-draft-invoices";
 
-export interface InvoiceSummary {
+export interface InvoiceSummary extends InvoiceCredits {
   id: string;
   customerId: string;
   periodStart: Date;
   status: "draft" | "finalized";
   number: string | null;
   currency: string;
+  /** The sum of its lines (dispute credits included, credit notes not). */
   totalMinor: bigint;
-  creditedMinor: bigint;
-  netDueMinor: bigint;
   finalizedAt: Date | null;
 }
 
@@ -39,20 +39,19 @@ export async function listInvoices({
   await ensureDraftInvoices({ customerId, now });
   const invoices = await db().invoice.findMany({
     where: { customerId },
-    include: { creditNotes: { select: { amountMinor: true } } },
+    include: { lines: { where: { kind: "dispute_credit" }, select: { kind: true, amountMinor: true } } },
     orderBy: { periodStart: "desc" },
   });
   return Promise.all(
     invoices.map(async (i) => {
       if (i.status === "draft") {
         const draft = await computeInvoice(customerId, i.periodStart);
-        return { ...summaryOf(i, draft.totalMinor, 0n), currency: draft.currency };
+        return { ...summaryOf(i, draft.totalMinor, draft.lines, 0n), currency: draft.currency };
       }
-      return summaryOf(
-        i,
-        i.totalMinor!,
-        i.creditNotes.reduce((s, c) => s + c.amountMinor, 0n),
-      );
+      // The stored total is its lines' sum: the lines other than dispute credits are the rest of it.
+      const disputeCredits = i.lines.reduce((s, l) => s + l.amountMinor, 0n);
+      const lines = [...i.lines, { kind: "charges", amountMinor: i.totalMinor! - disputeCredits }];
+      return summaryOf(i, i.totalMinor!, lines, i.creditNotesMinor);
     }),
   );
 }
@@ -68,7 +67,8 @@ function summaryOf(
     finalizedAt: Date | null;
   },
   totalMinor: bigint,
-  creditedMinor: bigint,
+  lines: readonly { kind: string; amountMinor: bigint }[],
+  creditNotesMinor: bigint,
 ): InvoiceSummary {
   return {
     id: i.id,
@@ -78,8 +78,7 @@ function summaryOf(
     number: i.number,
     currency: i.currency,
     totalMinor,
-    creditedMinor,
-    netDueMinor: totalMinor - creditedMinor,
+    ...invoiceCredits(lines, creditNotesMinor),
     finalizedAt: i.finalizedAt,
   };
 }
@@ -108,13 +107,11 @@ export async function getInvoiceForPeriod({
     },
   });
   if (stored?.status === "finalized") {
-    const credited = stored.creditNotes.reduce((s, c) => s + c.amountMinor, 0n);
     return {
       ...stored,
       lines: stored.lines.map((l) => ({ ...l, quantity: l.quantity.toString(), unitPrice: l.unitPrice.toString() })),
       pending: 0,
-      creditedMinor: credited,
-      netDueMinor: stored.totalMinor! - credited,
+      ...invoiceCredits(stored.lines, stored.creditNotesMinor),
     };
   }
   const customer = await db().customer.findUnique({ where: { id: customerId } });
@@ -147,8 +144,7 @@ export async function getInvoiceForPeriod({
     })),
     creditNotes: [],
     pending: draft.pending,
-    creditedMinor: 0n,
-    netDueMinor: draft.totalMinor,
+    ...invoiceCredits(draft.lines, 0n),
   };
 }
 

@@ -69,7 +69,7 @@ export interface LockedInvoice {
   currency: string;
   totalMinor: bigint;
   /** The sum of the credit notes issued against it so far. */
-  creditedMinor: bigint;
+  creditNotesMinor: bigint;
   /** The total less every credit note issued against it so far. */
   uncreditedMinor: bigint;
 }
@@ -93,8 +93,8 @@ export async function lockFinalizedInvoice(tx: Tx, invoiceId: string): Promise<L
     number: invoice.number!,
     currency: invoice.currency,
     totalMinor: invoice.totalMinor!,
-    creditedMinor: invoice.creditedMinor,
-    uncreditedMinor: remainingCredit(invoice.totalMinor!, invoice.creditedMinor),
+    creditNotesMinor: invoice.creditNotesMinor,
+    uncreditedMinor: remainingCredit(invoice.totalMinor!, invoice.creditNotesMinor),
   };
 }
 

@@ -63,15 +63,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <InvoiceLinesTable invoiceId={id} lines={invoice.lines} currency={invoice.currency} title={title} />
           )}
         </Card>
-        <InvoiceTotals
-          totalMinor={invoice.totalMinor ?? 0n}
-          creditedMinor={invoice.creditedMinor}
-          netDueMinor={invoice.netDueMinor}
-          currency={invoice.currency}
-        />
+        <InvoiceTotals credits={invoice} currency={invoice.currency} />
         <Card title="Credit notes">
           <div className="space-y-4">
-            <CreditNoteList creditNotes={invoice.creditNotes} currency={invoice.currency} />
+            <CreditNoteList
+              creditNotes={invoice.creditNotes}
+              disputeCreditsMinor={invoice.disputeCreditsMinor}
+              currency={invoice.currency}
+            />
             {admin && invoice.status === "finalized" && invoice.number && (
               <IssueCreditNoteForm
                 invoiceId={id}

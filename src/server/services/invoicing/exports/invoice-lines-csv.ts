@@ -1,4 +1,5 @@
-// The invoice lines as CSV: one row per line, amounts as exact decimals in major units.
+// The invoice lines as CSV: one row per line, then one per credit note, amounts as exact
+// decimals in major units.
 import { stringify } from "csv-stringify/sync";
 import { currencyPrecision, toMajorUnits } from "@/domain/money";
 import { asText, type InvoiceDocument } from "./invoice-document";
@@ -26,5 +27,17 @@ export function invoiceLinesCsv(invoice: InvoiceDocument): string {
     currency,
     l.sourcePeriodStart?.toISOString().slice(0, 7) ?? "",
   ]);
-  return stringify([[...LINES_CSV_HEADER], ...rows]);
+  // Credit notes follow the lines, so the amounts add up to the net due and the credits are the
+  // dispute_credit and credit_note rows together, as on the invoice page.
+  const notes = invoice.creditNotes.map((c) => [
+    "",
+    "credit_note",
+    asText(`Credit note ${c.number}: ${c.reason}`),
+    "1",
+    toMajorUnits(-c.amountMinor, currency).toFixed(),
+    toMajorUnits(-c.amountMinor, currency).toFixed(currencyPrecision(currency)),
+    currency,
+    "",
+  ]);
+  return stringify([[...LINES_CSV_HEADER], ...rows, ...notes]);
 }

@@ -65,8 +65,15 @@ export async function renderInvoicePdf(
     "No charges for this period.",
   );
   y = totals(doc, y + 10, [
-    ["Total", money(invoice.totalMinor ?? 0n), false],
-    ["Credited", money(-invoice.creditedMinor), false],
+    // The same words as the invoice page: credits are the dispute credits and the credit notes.
+    ["Charges", money(invoice.chargesMinor), false],
+    ["Credits", money(-invoice.creditedMinor), false],
+    ...(invoice.creditedMinor > 0n
+      ? ([
+          ["Dispute credits", money(-invoice.disputeCreditsMinor), false],
+          ["Credit notes", money(-invoice.creditNotesMinor), false],
+        ] as const)
+      : []),
     ["Net due", money(invoice.netDueMinor), true],
   ]);
   if (invoice.creditNotes.length > 0) {
