@@ -60,7 +60,9 @@ export function DisputesCard({ summary }: { summary: DisputesSummary }) {
         </div>
         <div>
           <dt className="text-slate-600">Credits overall</dt>
-          <dd className="text-lg font-semibold tabular-nums">{money(summary.creditedOverallMinor)}</dd>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="credits-overall">
+            {money(summary.creditedOverallMinor)}
+          </dd>
         </div>
       </dl>
       <p className="mt-2 text-xs text-slate-500">
