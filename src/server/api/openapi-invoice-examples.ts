@@ -33,7 +33,10 @@ const invoiceSummary = {
   number: "INV-2026-000123",
   currency: "USD",
   total: "3247.00",
+  charges: "3247.00",
   credited: "12.00",
+  disputeCredits: "0.00",
+  creditNotesTotal: "12.00",
   netDue: "3235.00",
   finalizedAt: "2026-11-08T02:00:00.000Z",
 };
