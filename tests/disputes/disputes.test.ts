@@ -68,6 +68,53 @@ describe("disputes on a draft invoice", () => {
     expect(await db().creditNote.count({ where: { invoiceId: finalized.invoiceId } })).toBe(0);
   });
 
+  it("credits each fully accepted 0.99 outcome 0.99 beside a 50 % partial one, and the outcomes add up to the line", async () => {
+    const s = await disputeSetup({ attempts: 12, billable: 10 });
+    const [a, b, c] = s.billable;
+    const opened = await s.asFinance.disputes.open({ ...claim, scope: { kind: "outcomes", attemptIds: [a!, b!, c!] } });
+    expect(opened.atStakeMinor).toBe(297n);
+    const decide = (attemptIds: string[], kind: "accept" | "partial", percent?: string) =>
+      s.asReviewer.disputes.decide({
+        disputeId: opened.disputeId,
+        attemptIds,
+        kind,
+        percent,
+        rationale: "Checked the conversation log against the claim.",
+        rootCause: "detection_error",
+      });
+    await decide([b!], "partial", "50");
+    await decide([a!], "accept");
+    await decide([c!], "accept");
+    const shown = async () =>
+      new Map(
+        (await db().disputedOutcome.findMany({ where: { disputeId: opened.disputeId } })).map((o) => [
+          o.attemptId,
+          o.creditMinor,
+        ]),
+      );
+    // 0.495 + 0.99 + 0.99 = 2.475 → 2.48 on the line; the half cent goes to the partial outcome.
+    expect(await shown()).toEqual(
+      new Map([
+        [a!, 99n],
+        [b!, 50n],
+        [c!, 99n],
+      ]),
+    );
+    expect(creditLine((await computeInvoice(s.customer.id, s.period)).lines)?.amountMinor).toBe(-248n);
+    const detail = await s.asFinance.disputes.byId({ disputeId: opened.disputeId });
+    expect(detail.dispute.creditedMinor).toBe(248n);
+    expect(detail.decisions.map((d) => d.creditMinor)).toEqual([50n, 99n, 99n]);
+
+    await finalizeInvoice({ actor: testActor, input: { customerId: s.customer.id, periodStart: s.period } });
+    expect(await shown()).toEqual(
+      new Map([
+        [a!, 99n],
+        [b!, 50n],
+        [c!, 99n],
+      ]),
+    );
+  });
+
   it("says why a credit is 0.00 when usage is above the monthly cap", async () => {
     const s = await disputeSetup({ terms: () => ({ monthlyCap: "5" }), attempts: 10, billable: 10 });
     const opened = await s.asFinance.disputes.open({
