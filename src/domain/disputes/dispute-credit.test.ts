@@ -109,7 +109,7 @@ describe("pricing dispute credits (rule 5)", () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 describe("shares", () => {
