@@ -1,5 +1,7 @@
 // Formatting for people. Dates are shown in UTC with the zone named, so that a finance
 // team in two offices reads the same time.
+import { currencyPrecision } from "@/domain/money";
+
 const dateTime = new Intl.DateTimeFormat("en-US", {
   dateStyle: "medium",
   timeStyle: "medium",
@@ -27,7 +29,7 @@ export function formatQuantity(quantity: string): string {
 
 /** A unit price (exact decimal in major units, up to 10 decimals), with at least the currency's own precision. */
 export function formatUnitPrice(unitPrice: string, currency: string): string {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().minimumFractionDigits;
+  const digits = currencyPrecision(currency);
   return new Intl.NumberFormat("en-US", {
     style: "currency",
     currency,
