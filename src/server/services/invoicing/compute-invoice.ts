@@ -2,8 +2,8 @@
 // start, plus late items from finalized periods. Drafts are always computed this way (live);
 // finalization writes exactly this and freezes it.
 import { nextPeriodStart } from "@/domain/invoicing/periods";
-import { Dec, sumMinor, toMajorUnits } from "@/domain/money";
-import type { RatedLine } from "@/domain/rating/contract-terms";
+import { Dec, sumMinor } from "@/domain/money";
+import { adjustmentLine, type RatedLine } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import type { Contract } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
@@ -54,13 +54,11 @@ export async function computeInvoice(
     );
     const amountMinor = withoutCredited.totalMinor - rated.totalMinor;
     creditLines.push({
-      kind: "dispute_credit",
-      definitionKey: null,
-      description: `Dispute credits: ${credited.outcomes} ${credited.outcomes === 1 ? "outcome" : "outcomes"} in ${credited.disputes} ${credited.disputes === 1 ? "dispute" : "disputes"}`,
-      quantity: "1",
-      unitPrice: toMajorUnits(amountMinor, terms.currency).toFixed(),
-      amountMinor,
-      tier: null,
+      ...adjustmentLine(
+        "dispute_credit",
+        `Dispute credits: ${credited.outcomes} ${credited.outcomes === 1 ? "outcome" : "outcomes"} in ${credited.disputes} ${credited.disputes === 1 ? "dispute" : "disputes"}`,
+        amountMinor,
+      ),
       definitionId: null,
       sourcePeriodStart: null,
     });

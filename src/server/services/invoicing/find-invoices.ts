@@ -111,7 +111,11 @@ export async function getInvoiceForPeriod({
     const credited = stored.creditNotes.reduce((s, c) => s + c.amountMinor, 0n);
     return {
       ...stored,
-      lines: stored.lines.map((l) => ({ ...l, quantity: l.quantity.toString(), unitPrice: l.unitPrice.toString() })),
+      lines: stored.lines.map((l) => ({
+        ...l,
+        quantity: l.quantity?.toString() ?? null,
+        unitPrice: l.unitPrice?.toString() ?? null,
+      })),
       pending: 0,
       creditedMinor: credited,
       netDueMinor: stored.totalMinor! - credited,
