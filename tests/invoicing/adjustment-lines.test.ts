@@ -88,7 +88,7 @@ describe("adjustment lines", () => {
         lineAddsUp(
           {
             ...line,
-            kind: line.kind as never,
+            kind: line.kind,
             quantity: line.quantity?.toFixed() ?? null,
             unitPrice: line.unitPrice?.toFixed() ?? null,
           },
@@ -158,7 +158,7 @@ describe("adjustment lines", () => {
           expect(stored).toHaveLength(draft.lines.length);
           for (const line of stored) {
             const read = {
-              kind: line.kind as never,
+              kind: line.kind,
               quantity: line.quantity?.toFixed() ?? null,
               unitPrice: line.unitPrice?.toFixed() ?? null,
               amountMinor: line.amountMinor,

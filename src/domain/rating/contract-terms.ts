@@ -58,7 +58,7 @@ export type InvoiceLineKind =
  * They have an amount and an explanation, and no quantity or unit price (null), so that every
  * line that does show a unit price obeys quantity × unit price = amount.
  */
-export const ADJUSTMENT_KINDS: ReadonlySet<InvoiceLineKind> = new Set([
+export const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
   "cap_adjustment",
   "minimum_true_up",
   "dispute_credit",

@@ -140,7 +140,7 @@ function line(
  * it is an adjustment, with neither quantity nor unit price. Every line of every invoice is.
  */
 export function lineAddsUp(
-  line: Pick<RatedLine, "kind" | "quantity" | "unitPrice" | "amountMinor">,
+  line: Pick<RatedLine, "quantity" | "unitPrice" | "amountMinor"> & { kind: string },
   currency: string,
 ): boolean {
   if (ADJUSTMENT_KINDS.has(line.kind)) return line.quantity === null && line.unitPrice === null;
