@@ -4,6 +4,7 @@
 import { currencyPrecision, Dec, lineAmount, sumMinor, toMinorUnits } from "../money";
 import {
   ADJUSTMENT_KINDS,
+  type AttemptFee,
   adjustmentLine,
   type ContractTerms,
   type DefinitionUsage,
@@ -56,9 +57,7 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
 function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLine[] {
   const { currency } = terms;
   const lines: RatedLine[] = [];
-  const attemptFee =
-    terms.attemptFees.find((f) => f.definitionKey === usage.definitionKey) ??
-    terms.attemptFees.find((f) => f.definitionKey === null);
+  const attemptFee = attemptFeeOf(terms, usage.definitionKey);
   if (attemptFee && new Dec(usage.attempts).gt(0)) {
     lines.push(
       line(
@@ -71,11 +70,7 @@ function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLin
       ),
     );
   }
-  const price = terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey);
-  const tiers =
-    price && price.tiers.length > 0
-      ? price.tiers
-      : [{ upTo: null, unitPrice: price?.unitPrice ?? usage.defaultUnitPrice }];
+  const tiers = outcomeTiers(terms, usage);
   for (const { tier, quantity } of allocateToTiers(usage.billable, tiers)) {
     const description =
       tiers.length === 1
@@ -87,6 +82,25 @@ function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLin
     });
   }
   return lines;
+}
+
+/** The fee per attempt of a definition: its own, else the contract's fee for every definition. */
+export function attemptFeeOf(terms: ContractTerms, definitionKey: string): AttemptFee | undefined {
+  return (
+    terms.attemptFees.find((f) => f.definitionKey === definitionKey) ??
+    terms.attemptFees.find((f) => f.definitionKey === null)
+  );
+}
+
+/** The graduated tiers an outcome of the definition is priced by; one open tier for a flat price. */
+export function outcomeTiers(
+  terms: ContractTerms,
+  usage: Pick<DefinitionUsage, "definitionKey" | "defaultUnitPrice">,
+): Tier[] {
+  const price = terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey);
+  return price && price.tiers.length > 0
+    ? price.tiers
+    : [{ upTo: null, unitPrice: price?.unitPrice ?? usage.defaultUnitPrice }];
 }
 
 /** Splits a quantity across graduated tiers; only the tiers that are reached appear. */
