@@ -9,6 +9,7 @@ import { currentActor } from "@/server/auth/current-actor";
 import { ATTEMPTS_CSV_HEADER } from "@/server/services/attempts/export-attempts-csv";
 import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
+import { claim, disputeSetup } from "../disputes/dispute-fixtures";
 import { DAY_MS, monthsAgo } from "../invoicing/billed-period";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import {
@@ -113,6 +114,23 @@ describe("the price charged for each outcome", () => {
     expect(outcomes[0]!.charge!.adjustment).toBe(
       "The monthly cap of 10.00 USD brought this month's usage charges of 18.20 USD down by 8.20 USD: the outcomes beyond the cap add nothing to the bill.",
     );
+  });
+
+  it("puts the credit beside the charge of a credited outcome", async () => {
+    const s = await disputeSetup({ attempts: 3, billable: 3 });
+    const [credited] = s.billable;
+    const opened = await s.asFinance.disputes.open({ ...claim, scope: { kind: "outcomes", attemptIds: [credited!] } });
+    await s.asReviewer.disputes.decide({
+      disputeId: opened.disputeId,
+      attemptIds: [credited!],
+      kind: "accept",
+      rationale: "Reopened the next day.",
+      rootCause: "definition_gap",
+      criterion: "reopened",
+    });
+    const { attempt } = await s.asFinance.outcomes.byId({ attemptId: credited! });
+    expect(attempt.charge).toMatchObject({ charged: "0.99", rank: 1, of: 3, creditedMinor: 99n });
+    expect(attempt.charge!.summary).toBe("charged 0.99 USD, #1 of 3 this month; credited 0.99 USD");
   });
 
   it("says the same in the list, on the outcome's page, in the outcomes CSV and in REST", async () => {
