@@ -6,7 +6,9 @@ import { GET as listAttemptsRest } from "@/app/api/v1/attempts/route";
 import { Dec } from "@/domain/money";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
 import { currentActor } from "@/server/auth/current-actor";
+import { db } from "@/server/db";
 import { ATTEMPTS_CSV_HEADER } from "@/server/services/attempts/export-attempts-csv";
+import { voidEvent } from "@/server/services/ingestion/correct-event";
 import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { claim, disputeSetup } from "../disputes/dispute-fixtures";
@@ -114,6 +116,24 @@ describe("the price charged for each outcome", () => {
     expect(outcomes[0]!.charge!.adjustment).toBe(
       "The monthly cap of 10.00 USD brought this month's usage charges of 18.20 USD down by 8.20 USD: the outcomes beyond the cap add nothing to the bill.",
     );
+  });
+
+  it("keeps a finalized month's ranks as billed when an earlier outcome is voided afterwards", async () => {
+    const { customer, period, finance } = await pricedMonth();
+    await finalizeInvoice({ actor: testActor, input: { customerId: customer.id, periodStart: period } });
+    const before = await everyOutcome(finance, period);
+    const billed = before.filter((o) => o.charge!.rank !== null);
+    const first = billed.find((o) => o.charge!.rank === 1)!;
+    const event = await db().ingestEvent.findFirstOrThrow({ where: { attemptId: first.id } });
+    await voidEvent({ actor: testActor, eventId: event.eventId, input: { reason: "Sent for the wrong customer" } });
+    const after = await everyOutcome(finance, period);
+    for (const o of billed) {
+      expect(after.find((a) => a.id === o.id)!.charge).toMatchObject({
+        rank: o.charge!.rank,
+        of: o.charge!.of,
+        charged: o.charge!.charged,
+      });
+    }
   });
 
   it("puts the credit beside the charge of a credited outcome", async () => {
