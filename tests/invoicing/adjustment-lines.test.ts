@@ -12,7 +12,7 @@ import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import { makeContract, makeCustomer, makeDefinition, sendAttempts, testActor } from "../support/fixtures";
-import { billedCustomer, DAY_MS, monthsAgo, pdfText } from "./billed-period";
+import { billedCustomer, DAY_MS, invoiceIdFor, monthsAgo, pdfText } from "./billed-period";
 
 afterAll(closeApiRateLimiter);
 
@@ -96,6 +96,20 @@ describe("adjustment lines", () => {
         ),
       ).toBe(true);
     }
+  });
+
+  it("is held by the database: an adjustment line with a unit price, or a priced line without one, is refused", async () => {
+    const { customer, period } = await billedCustomer(capped, 3, 3, monthsAgo(3));
+    const invoiceId = await invoiceIdFor(customer.id, period);
+    const line = { invoiceId, customerId: customer.id, description: "Forged", amountMinor: -100n };
+    await expect(
+      db().invoiceLine.create({
+        data: { ...line, position: 90, kind: "cap_adjustment", quantity: "1", unitPrice: "20" },
+      }),
+    ).rejects.toThrow(/invoice_line_adjustment_has_no_unit_price/);
+    await expect(
+      db().invoiceLine.create({ data: { ...line, position: 91, kind: "outcomes", quantity: null, unitPrice: null } }),
+    ).rejects.toThrow(/invoice_line_adjustment_has_no_unit_price/);
   });
 
   it("every line of generated contracts, drafted and finalized, reads quantity × unit price = amount", async () => {
