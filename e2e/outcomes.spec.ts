@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { signIn } from "./support/sign-in";
 import { expect, test } from "./support/test";
 
-const CSV_HEADER = "attempt_id,occurred_at,subject,definition,version,status,events,cost,cost_currency";
+const CSV_HEADER =
+  "attempt_id,occurred_at,subject,definition,version,status,events,cost,cost_currency,charged,outcome_price,attempt_fee,charge_currency,tier,rank_in_month,billable_in_month,credited";
 
 test("a finance user filters outcomes by status, shares the URL and downloads the set as CSV", async ({ page }) => {
   await signIn(page, "finance@globex.example");

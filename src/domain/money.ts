@@ -1,22 +1,19 @@
 // The one money type: amounts in integer minor units (BigInt) with their currency; unit
 // prices and quantities as exact decimals; one rounding, half-even, to the currency's own
-// precision (ISO 4217 minor units, as Intl reports them). Never floating point.
+// precision (ISO 4217 minor units, from the product's own table, not the runtime's ICU).
+// Never floating point.
 import Decimal from "decimal.js";
+import { ISO_4217_MINOR_UNITS, isIso4217Currency } from "./iso-4217";
 
 /** Exact decimals with room for a million outcomes times a 10-decimal price. */
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });
 export type Dec = InstanceType<typeof Dec>;
 
-const precisionCache = new Map<string, number>();
-
-/** Minor units of a currency: 2 for USD and EUR, 0 for JPY, 3 for BHD. */
+/** Minor units of a currency (ISO 4217): 2 for USD and HUF, 0 for JPY, 3 for IQD, 4 for CLF. */
 export function currencyPrecision(currency: string): number {
-  let digits = precisionCache.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    precisionCache.set(currency, digits);
-  }
-  return digits;
+  // A code outside the table would be rated at a guessed precision: refuse it loudly instead.
+  if (!isIso4217Currency(currency)) throw new RangeError(`${currency} is not an ISO 4217 currency code`);
+  return ISO_4217_MINOR_UNITS[currency]!;
 }
 
 /** Rounds an amount in major units (e.g. 12.345 USD) half-even to minor units (1234n cents). */
@@ -38,7 +35,7 @@ export function lineAmount(quantity: Dec | string | number, unitPrice: Dec | str
 
 export function formatMoney(minor: bigint, currency: string, locale = "en-US"): string {
   const digits = currencyPrecision(currency);
-  // Intl takes a decimal string exactly (no float): format the major-unit string.
+  // Intl gives the symbol; the digits are ISO's. Intl takes a decimal string exactly (no float).
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency,

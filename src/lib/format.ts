@@ -1,5 +1,7 @@
 // Formatting for people. Dates are shown in UTC with the zone named, so that a finance
 // team in two offices reads the same time.
+import { currencyPrecision, formatMoney } from "@/domain/money";
+
 const dateTime = new Intl.DateTimeFormat("en-US", {
   dateStyle: "medium",
   timeStyle: "medium",
@@ -25,9 +27,19 @@ export function formatQuantity(quantity: string): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: 10 }).format(quantity as unknown as number);
 }
 
+/** How a line's amount comes about: "37 × $0.99 = $36.63", or the amount alone for an adjustment line. */
+export function formatLineAmount(
+  line: { quantity: string | null; unitPrice: string | null; amountMinor: bigint },
+  currency: string,
+): string {
+  const amount = formatMoney(line.amountMinor, currency);
+  if (line.quantity === null || line.unitPrice === null) return amount;
+  return `${formatQuantity(line.quantity)} × ${formatUnitPrice(line.unitPrice, currency)} = ${amount}`;
+}
+
 /** A unit price (exact decimal in major units, up to 10 decimals), with at least the currency's own precision. */
 export function formatUnitPrice(unitPrice: string, currency: string): string {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().minimumFractionDigits;
+  const digits = currencyPrecision(currency);
   return new Intl.NumberFormat("en-US", {
     style: "currency",
     currency,

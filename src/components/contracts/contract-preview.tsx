@@ -3,8 +3,9 @@ import { formatQuantity, formatUnitPrice } from "@/lib/format";
 
 export interface PreviewLine {
   description: string;
-  quantity: string;
-  unitPrice: string;
+  /** Null for an adjustment line (cap, minimum): an amount, not a price. */
+  quantity: string | null;
+  unitPrice: string | null;
   amountMinor: bigint;
 }
 
@@ -57,9 +58,11 @@ export function ContractPreview({
                 <tr key={i}>
                   <td className="py-2 pr-2 text-slate-700">
                     {l.description}
-                    <span className="block text-xs text-slate-500">
-                      {formatQuantity(l.quantity)} × {formatUnitPrice(l.unitPrice, preview.currency)}
-                    </span>
+                    {l.quantity !== null && l.unitPrice !== null && (
+                      <span className="block text-xs text-slate-500">
+                        {formatQuantity(l.quantity)} × {formatUnitPrice(l.unitPrice, preview.currency)}
+                      </span>
+                    )}
                   </td>
                   <td className="py-2 text-right tabular-nums whitespace-nowrap">
                     {formatMoney(l.amountMinor, preview.currency)}

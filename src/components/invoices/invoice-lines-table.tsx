@@ -8,8 +8,9 @@ export interface InvoiceLineView {
   position: number;
   kind: string;
   description: string;
-  quantity: string;
-  unitPrice: string;
+  /** Null for an adjustment line (cap, minimum, credits, late items): an amount, not a price. */
+  quantity: string | null;
+  unitPrice: string | null;
   amountMinor: bigint;
   sourcePeriodStart: Date | null;
 }
@@ -66,8 +67,8 @@ export function InvoiceLinesTable({
               </span>
             )}
           </Td>
-          <Td className={number}>{formatQuantity(line.quantity)}</Td>
-          <Td className={number}>{formatUnitPrice(line.unitPrice, currency)}</Td>
+          <Td className={number}>{line.quantity === null ? "—" : formatQuantity(line.quantity)}</Td>
+          <Td className={number}>{line.unitPrice === null ? "—" : formatUnitPrice(line.unitPrice, currency)}</Td>
           <Td className={`${number} font-medium text-slate-900`}>{formatMoney(line.amountMinor, currency)}</Td>
         </tr>
       ))}

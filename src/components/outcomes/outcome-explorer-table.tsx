@@ -10,6 +10,7 @@ import {
 } from "@/components/disputes/open-dispute-dialog";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatMoney } from "@/domain/money";
 import type { Role } from "@/domain/roles";
 import { formatDateTime, formatUnitPrice } from "@/lib/format";
 
@@ -23,6 +24,16 @@ export interface ExplorerRow {
   eventCount: number;
   cost: string;
   costCurrency: string | null;
+  /** What the outcome is charged (the same figures as its page, the CSV and REST); null: no contract. */
+  charge: {
+    summary: string;
+    charged: string | null;
+    currency: string;
+    tier: number | null;
+    rank: number | null;
+    of: number | null;
+    creditedMinor: bigint;
+  } | null;
 }
 
 const button =
@@ -131,6 +142,7 @@ export function OutcomeExplorerTable({
             <Th>Status</Th>
             <Th className="text-right">Events</Th>
             <Th className="text-right">Cost</Th>
+            <Th className="text-right">Charged</Th>
           </>
         }
       >
@@ -160,9 +172,36 @@ export function OutcomeExplorerTable({
             <Td className="whitespace-nowrap text-right tabular-nums">
               {a.costCurrency ? formatUnitPrice(a.cost, a.costCurrency) : "—"}
             </Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              <ChargeCell charge={a.charge} />
+            </Td>
           </tr>
         ))}
       </Table>
     </>
+  );
+}
+
+/** The charge in short: the amount, then tier and rank, and the credit beside it; the full sentence on hover. */
+function ChargeCell({ charge }: { charge: ExplorerRow["charge"] }) {
+  if (!charge) return <span title="No contract covers this month">—</span>;
+  return (
+    <span title={charge.summary}>
+      <span className="sr-only">{charge.summary}</span>
+      <span aria-hidden="true">
+        {charge.charged === null ? "—" : formatUnitPrice(charge.charged, charge.currency)}
+        {charge.rank !== null && (
+          <span className="block text-xs text-slate-500">
+            {charge.tier !== null && `tier ${charge.tier} · `}#{charge.rank.toLocaleString("en-US")} of{" "}
+            {charge.of?.toLocaleString("en-US")}
+          </span>
+        )}
+        {charge.creditedMinor > 0n && (
+          <span className="block text-xs text-emerald-700">
+            credited {formatMoney(charge.creditedMinor, charge.currency)}
+          </span>
+        )}
+      </span>
+    </span>
   );
 }

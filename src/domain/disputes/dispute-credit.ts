@@ -42,7 +42,8 @@ const USAGE_KINDS = new Set(["attempts", "outcomes"]);
 export function exactPeriodTotal(terms: ContractTerms, usage: readonly DefinitionUsage[]) {
   const rated = ratePeriod(terms, usage);
   const usageExact = rated.lines
-    .filter((l) => USAGE_KINDS.has(l.kind))
+    // Usage lines are priced lines: they always carry a quantity and a unit price.
+    .filter((l): l is typeof l & { quantity: string; unitPrice: string } => USAGE_KINDS.has(l.kind))
     .reduce((s, l) => s.plus(new Dec(l.quantity).times(l.unitPrice)), new Dec(0));
   const capped = terms.monthlyCap !== null && usageExact.gt(terms.monthlyCap);
   const afterCap = capped ? new Dec(terms.monthlyCap!) : usageExact;

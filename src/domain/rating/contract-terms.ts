@@ -52,16 +52,38 @@ export type InvoiceLineKind =
   | "dispute_credit"
   | "late_items";
 
+/**
+ * Adjustment lines are differences, not prices: the cap brings usage down to the cap, the
+ * true-up covers a shortfall, dispute credits and late items are one rating minus another.
+ * They have an amount and an explanation, and no quantity or unit price (null), so that every
+ * line that does show a unit price obeys quantity × unit price = amount.
+ */
+export const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
+  "cap_adjustment",
+  "minimum_true_up",
+  "dispute_credit",
+  "late_items",
+]);
+
 export interface RatedLine {
   kind: InvoiceLineKind;
   definitionKey: string | null;
   description: string;
-  /** Exact decimal. */
-  quantity: string;
-  /** Exact decimal in major units. */
-  unitPrice: string;
-  /** quantity × unit price, rounded once, half-even, in minor units. */
+  /** Exact decimal; null for an adjustment line. */
+  quantity: string | null;
+  /** Exact decimal in major units; null for an adjustment line. */
+  unitPrice: string | null;
+  /** quantity × unit price, rounded once, half-even, in minor units; an adjustment's own amount. */
   amountMinor: bigint;
   /** For tier lines: the tier's range of outcomes (1-based, inclusive). */
   tier: { from: number; to: number | null } | null;
+}
+
+/** An adjustment line: an exact amount in minor units with its explanation. */
+export function adjustmentLine(
+  kind: InvoiceLineKind,
+  description: string,
+  amountMinor: bigint,
+): RatedLine & { quantity: null; unitPrice: null } {
+  return { kind, definitionKey: null, description, quantity: null, unitPrice: null, amountMinor, tier: null };
 }

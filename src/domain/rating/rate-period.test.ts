@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, lineAmount, sumMinor, toMinorUnits } from "../money";
 import type { ContractTerms, DefinitionUsage, Tier } from "./contract-terms";
-import { allocateToTiers, ratePeriod } from "./rate-period";
+import { allocateToTiers, lineAddsUp, ratePeriod } from "./rate-period";
 
 const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
   currency: "USD",
@@ -82,13 +82,27 @@ describe("rating a period", () => {
 
   it("brings usage down to the cap with an adjustment line, leaving the platform fee alone", () => {
     const rated = ratePeriod(terms({ platformFee: "100", monthlyCap: "500" }), [usage(1_000)]);
-    expect(rated.lines.at(-1)).toMatchObject({ kind: "cap_adjustment", amountMinor: 50_000n - 99_000n });
+    expect(rated.lines.at(-1)).toEqual({
+      kind: "cap_adjustment",
+      definitionKey: null,
+      description: "Monthly cap on usage charges: usage brought down to the cap of 500.00 USD",
+      quantity: null,
+      unitPrice: null,
+      amountMinor: 50_000n - 99_000n,
+      tier: null,
+    });
     expect(rated.totalMinor).toBe(60_000n);
   });
 
   it("tops up to the minimum commitment with a true-up line", () => {
     const rated = ratePeriod(terms({ platformFee: "100", minimumCommitment: "250" }), [usage(10)]);
-    expect(rated.lines.at(-1)).toMatchObject({ kind: "minimum_true_up", amountMinor: 25_000n - 10_000n - 990n });
+    expect(rated.lines.at(-1)).toMatchObject({
+      kind: "minimum_true_up",
+      description: "Minimum commitment true-up: platform fee and usage brought up to the minimum of 250.00 USD",
+      quantity: null,
+      unitPrice: null,
+      amountMinor: 25_000n - 10_000n - 990n,
+    });
     expect(rated.totalMinor).toBe(25_000n);
   });
 
@@ -109,7 +123,7 @@ describe("rating a period", () => {
 const price = fc.integer({ min: 0, max: 100_000 }).map((n) => new Dec(n).dividedBy(1_000).toFixed());
 const count = fc.integer({ min: 0, max: 20_000 });
 const arbitraryTerms = fc.record({
-  currency: fc.constantFrom("USD", "JPY", "BHD", "EUR"),
+  currency: fc.constantFrom("USD", "JPY", "BHD", "EUR", "IQD", "CLF", "HUF"),
   platformFee: price,
   attemptFees: fc.array(fc.record({ definitionKey: fc.constantFrom(null, "a", "b"), unitPrice: price }), {
     maxLength: 2,
@@ -147,6 +161,19 @@ describe("rating properties", () => {
       fc.property(arbitraryTerms as fc.Arbitrary<ContractTerms>, arbitraryUsage, (t, u) => {
         const rated = ratePeriod(t, u);
         expect(rated.totalMinor).toBe(sumMinor(rated.lines.map((l) => l.amountMinor)));
+      }),
+    );
+  });
+
+  it("every line reads true: quantity × unit price = amount, or an adjustment without either", () => {
+    fc.assert(
+      fc.property(arbitraryTerms as fc.Arbitrary<ContractTerms>, arbitraryUsage, (t, u) => {
+        for (const line of ratePeriod(t, u).lines) {
+          expect(
+            lineAddsUp(line, t.currency),
+            JSON.stringify(line, (_, v) => (typeof v === "bigint" ? `${v}` : v)),
+          ).toBe(true);
+        }
       }),
     );
   });

@@ -1,8 +1,16 @@
 // Rating: a contract and a period's usage become invoice lines, following PRODUCT.md's
 // billing rules in order: lines per definition (tiers each their own line), each rounded
 // once half-even; the cap on usage; the minimum commitment; the total is the sum of lines.
-import { Dec, lineAmount, sumMinor, toMinorUnits } from "../money";
-import type { ContractTerms, DefinitionUsage, RatedLine, Tier } from "./contract-terms";
+import { currencyPrecision, Dec, lineAmount, sumMinor, toMinorUnits } from "../money";
+import {
+  ADJUSTMENT_KINDS,
+  type AttemptFee,
+  adjustmentLine,
+  type ContractTerms,
+  type DefinitionUsage,
+  type RatedLine,
+  type Tier,
+} from "./contract-terms";
 
 export interface RatedPeriod {
   lines: RatedLine[];
@@ -26,7 +34,7 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
   if (terms.monthlyCap !== null) {
     const capMinor = toMinorUnits(terms.monthlyCap, currency);
     if (usageMinor > capMinor) {
-      lines.push(fixed("cap_adjustment", "Monthly cap on usage charges", capMinor - usageMinor, terms.monthlyCap));
+      lines.push(adjustmentLine("cap_adjustment", capDescription(terms.monthlyCap, currency), capMinor - usageMinor));
       usageAfterCap = capMinor;
     }
   }
@@ -35,7 +43,11 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
     const committed = toMinorUnits(terms.platformFee, currency) + usageAfterCap;
     if (committed < minimumMinor) {
       lines.push(
-        fixed("minimum_true_up", "Minimum commitment true-up", minimumMinor - committed, terms.minimumCommitment),
+        adjustmentLine(
+          "minimum_true_up",
+          minimumDescription(terms.minimumCommitment, currency),
+          minimumMinor - committed,
+        ),
       );
     }
   }
@@ -45,9 +57,7 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
 function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLine[] {
   const { currency } = terms;
   const lines: RatedLine[] = [];
-  const attemptFee =
-    terms.attemptFees.find((f) => f.definitionKey === usage.definitionKey) ??
-    terms.attemptFees.find((f) => f.definitionKey === null);
+  const attemptFee = attemptFeeOf(terms, usage.definitionKey);
   if (attemptFee && new Dec(usage.attempts).gt(0)) {
     lines.push(
       line(
@@ -60,11 +70,7 @@ function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLin
       ),
     );
   }
-  const price = terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey);
-  const tiers =
-    price && price.tiers.length > 0
-      ? price.tiers
-      : [{ upTo: null, unitPrice: price?.unitPrice ?? usage.defaultUnitPrice }];
+  const tiers = outcomeTiers(terms, usage);
   for (const { tier, quantity } of allocateToTiers(usage.billable, tiers)) {
     const description =
       tiers.length === 1
@@ -76,6 +82,25 @@ function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLin
     });
   }
   return lines;
+}
+
+/** The fee per attempt of a definition: its own, else the contract's fee for every definition. */
+export function attemptFeeOf(terms: ContractTerms, definitionKey: string): AttemptFee | undefined {
+  return (
+    terms.attemptFees.find((f) => f.definitionKey === definitionKey) ??
+    terms.attemptFees.find((f) => f.definitionKey === null)
+  );
+}
+
+/** The graduated tiers an outcome of the definition is priced by; one open tier for a flat price. */
+export function outcomeTiers(
+  terms: ContractTerms,
+  usage: Pick<DefinitionUsage, "definitionKey" | "defaultUnitPrice">,
+): Tier[] {
+  const price = terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey);
+  return price && price.tiers.length > 0
+    ? price.tiers
+    : [{ upTo: null, unitPrice: price?.unitPrice ?? usage.defaultUnitPrice }];
 }
 
 /** Splits a quantity across graduated tiers; only the tiers that are reached appear. */
@@ -124,15 +149,29 @@ function line(
   };
 }
 
-/** An adjustment line whose amount is already exact in minor units. */
-function fixed(kind: RatedLine["kind"], description: string, amountMinor: bigint, reference: string): RatedLine {
-  return {
-    kind,
-    definitionKey: null,
-    description,
-    quantity: "1",
-    unitPrice: new Dec(reference).toFixed(),
-    amountMinor,
-    tier: null,
-  };
+/**
+ * Whether a line reads true: quantity × unit price, rounded once half-even, is its amount; or
+ * it is an adjustment, with neither quantity nor unit price. Every line of every invoice is.
+ */
+export function lineAddsUp(
+  line: Pick<RatedLine, "quantity" | "unitPrice" | "amountMinor"> & { kind: string },
+  currency: string,
+): boolean {
+  if (ADJUSTMENT_KINDS.has(line.kind)) return line.quantity === null && line.unitPrice === null;
+  return (
+    line.quantity !== null &&
+    line.unitPrice !== null &&
+    lineAmount(line.quantity, line.unitPrice, currency) === line.amountMinor
+  );
+}
+
+const amountText = (amount: string, currency: string) =>
+  `${new Dec(amount).toFixed(currencyPrecision(currency))} ${currency}`;
+
+function capDescription(cap: string, currency: string): string {
+  return `Monthly cap on usage charges: usage brought down to the cap of ${amountText(cap, currency)}`;
+}
+
+function minimumDescription(minimum: string, currency: string): string {
+  return `Minimum commitment true-up: platform fee and usage brought up to the minimum of ${amountText(minimum, currency)}`;
 }

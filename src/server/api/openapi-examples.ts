@@ -38,6 +38,18 @@ const attemptSummary = {
   eventCount: 1,
   cost: { amount: "0.0123", currency: "USD" },
   aiShare: "0.85",
+  charge: {
+    currency: "USD",
+    outcomePrice: null,
+    attemptFee: "0.1",
+    charged: "0.1",
+    tier: null,
+    rank: null,
+    of: null,
+    credited: "0.00",
+    adjustment: null,
+    summary: "charged 0.10 USD, the per-attempt fee (pending)",
+  },
 };
 
 const customer = {

@@ -1,5 +1,5 @@
 // Examples for the invoicing part of the OpenAPI document: one hybrid-priced customer's
-// October 2026 (a platform fee, two volume tiers, a late item) with one credit note. The test
+// October 2026 (a platform fee, two graduated tiers, a late item) with one credit note. The test
 // parses each with its operation's schema.
 
 const invoiceId = "3c9a7e10-52d4-4b8e-9f61-0a2b4c6d8e10";
@@ -103,8 +103,8 @@ export const INVOICE_EXAMPLES = {
         position: 3,
         kind: "late_items",
         description: "Late items for September 2026: +3 attempts, +3 billable outcomes",
-        quantity: "1",
-        unitPrice: "5.4",
+        quantity: null,
+        unitPrice: null,
         amount: "5.40",
         tier: null,
         sourcePeriod: "2026-09",

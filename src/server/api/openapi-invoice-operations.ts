@@ -92,7 +92,7 @@ export const INVOICE_OPERATIONS: OperationSpec[] = [
     operationId: "listLineOutcomes",
     tag: "Invoices",
     summary: "List the outcomes behind an invoice line",
-    description: `The exact attempts a line counted, oldest \`occurredAt\` first: for an \`attempts\` line every attempt of its definition in the period; for an \`outcomes\` line the billable ones, and for a volume tier's line only those whose rank among the period's billable outcomes falls in the tier; for \`late_items\` the attempts of its source period billed late on this invoice. A finalized invoice lists what was billed on it, as it was billed (\`billedAs\`), whatever changed since.
+    description: `The exact attempts a line counted, oldest \`occurredAt\` first: for an \`attempts\` line every attempt of its definition in the period; for an \`outcomes\` line the billable ones, and for a graduated tier's line only those whose rank among the period's billable outcomes falls in the tier; for \`late_items\` the attempts of its source period billed late on this invoice. A finalized invoice lists what was billed on it, as it was billed (\`billedAs\`), whatever changed since.
 
 Lines that are not counts of outcomes (platform fee, cap adjustment, minimum true-up) answer \`traced: false\` with a \`note\`. Paged by keyset: pass \`nextCursor\` as \`cursor\`.`,
     params: { schema: InvoiceLinePathParams, example: { id: EX.invoiceId, position: "2" } },
@@ -150,7 +150,7 @@ Lines that are not counts of outcomes (platform fee, cap adjustment, minimum tru
     operationId: "createContractVersion",
     tag: "Contracts",
     summary: "Create a contract version",
-    description: `The customer's next contract version, in force from \`effectiveFrom\`: the 1st of a month, 00:00 UTC, after the last finalized period. Prices are decimal strings in the customer's currency. Volume tiers have cumulative, inclusive upper bounds and the last is open-ended. \`graceDays\` must cover the longest observation window. The change is audited.
+    description: `The customer's next contract version, in force from \`effectiveFrom\`: the 1st of a month, 00:00 UTC, after the last finalized period. Prices are decimal strings in the customer's currency. Graduated tiers have cumulative, inclusive upper bounds and the last is open-ended: each outcome is priced at the tier its rank in the period falls in (the first 1,000 at one price, the next ones at the next), not all outcomes at the price of the tier the total reaches. \`graceDays\` must cover the longest observation window. The change is audited.
 
 A 400 names every invalid field, e.g. \`outcomePrices.0.tiers.1.upTo\`. 409 when a version already starts that month. Bodies are limited to 1 MB.`,
     params: { schema: CustomerPathParams, example: { externalId: "globex" } },

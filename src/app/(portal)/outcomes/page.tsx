@@ -36,6 +36,15 @@ export default async function OutcomesPage({
     eventCount: a.eventCount,
     cost: a.costAmount.toString(),
     costCurrency: a.costCurrency,
+    charge: a.charge && {
+      summary: a.charge.summary,
+      charged: a.charge.charged,
+      currency: a.charge.currency,
+      tier: a.charge.tier,
+      rank: a.charge.rank,
+      of: a.charge.of,
+      creditedMinor: a.charge.creditedMinor,
+    },
   }));
   const matching = `${total.count.toLocaleString("en-US")}${total.capped ? "+" : ""}`;
   const filterSearch = searchOf(filters, { cursor: undefined });

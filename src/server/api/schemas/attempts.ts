@@ -1,8 +1,44 @@
 // REST v1 shapes of attempts and their evidence trail.
 import { z } from "zod";
 import type { getAttemptWithTrail, listAttempts } from "@/server/services/attempts/find-attempts";
+import { money } from "./invoices";
 
 export const AttemptPathParams = z.object({ id: z.uuid("The attempt id is a UUID.") });
+
+export const OutcomeChargeBody = z
+  .object({
+    currency: z.string().length(3),
+    outcomePrice: z
+      .string()
+      .nullable()
+      .describe(
+        "The outcome's own price, an exact decimal in major units: the unit price of the graduated tier its rank falls in. Null when it is not billed as an outcome (pending, not billable, voided).",
+      ),
+    attemptFee: z.string().nullable().describe("The per-attempt fee it pays (exact decimal); null when none."),
+    charged: z
+      .string()
+      .nullable()
+      .describe(
+        "outcomePrice + attemptFee: what it adds to the usage lines before the cap and minimum. The charges of a month's outcomes add up exactly to its attempt and outcome lines (before each line's one rounding).",
+      ),
+    tier: z.number().int().nullable().describe("The graduated tier, from 1; null for a flat price."),
+    rank: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Its place among the month's billable outcomes of its definition, oldest occurredAt first."),
+    of: z.number().int().nullable().describe("How many billable outcomes of its definition the month has."),
+    credited: z.string().describe("What dispute decisions credited for it, in major units."),
+    adjustment: z
+      .string()
+      .nullable()
+      .describe(
+        "In words, what the month's cap or minimum commitment did to the outcome prices; null when neither applied.",
+      ),
+    summary: z.string().describe('For people, e.g. "charged 0.99 USD, tier 1, #412 of 730 this month".'),
+  })
+  .nullable()
+  .describe("What the outcome is charged; null when no contract covers its month.");
 
 export const AttemptSummary = z.object({
   id: z.uuid(),
@@ -16,6 +52,7 @@ export const AttemptSummary = z.object({
   eventCount: z.number().int(),
   cost: z.object({ amount: z.string(), currency: z.string() }).nullable(),
   aiShare: z.string().nullable(),
+  charge: OutcomeChargeBody,
 });
 
 export const EvidenceTrailEvent = z.object({
@@ -59,6 +96,18 @@ export function toAttemptSummary(a: ListedAttempt): z.infer<typeof AttemptSummar
     eventCount: a.eventCount,
     cost: a.costCurrency ? { amount: a.costAmount.toString(), currency: a.costCurrency } : null,
     aiShare: a.aiShare?.toString() ?? null,
+    charge: a.charge && {
+      currency: a.charge.currency,
+      outcomePrice: a.charge.outcomePrice,
+      attemptFee: a.charge.attemptFee,
+      charged: a.charge.charged,
+      tier: a.charge.tier,
+      rank: a.charge.rank,
+      of: a.charge.of,
+      credited: money(a.charge.creditedMinor, a.charge.currency),
+      adjustment: a.charge.adjustment,
+      summary: a.charge.summary,
+    },
   };
 }
 

@@ -59,13 +59,27 @@ export const InvoiceLineBody = z.object({
   position: z.number().int(),
   kind: z.enum(LINE_KINDS),
   description: z.string(),
-  quantity: z.string().describe("Exact decimal."),
-  unitPrice: z.string().describe("Exact decimal in major units."),
-  amount: Money.describe("quantity × unitPrice, rounded once, half-even."),
+  quantity: z
+    .string()
+    .nullable()
+    .describe(
+      "Exact decimal; null for an adjustment line (`cap_adjustment`, `minimum_true_up`, `dispute_credit`, `late_items`).",
+    ),
+  unitPrice: z
+    .string()
+    .nullable()
+    .describe(
+      "Exact decimal in major units; null for an adjustment line, which is an amount, not a quantity at a price.",
+    ),
+  amount: Money.describe(
+    "For a line with a unit price, quantity × unitPrice, rounded once, half-even, to the currency's minor units (always exactly). For an adjustment line, its own amount, explained by `description`: `cap_adjustment` brings usage charges down to the monthly cap (negative), `minimum_true_up` brings platform fee plus usage up to the minimum commitment, `dispute_credit` is what the credited outcomes cost (negative), `late_items` what outcomes of a finalized period add to it.",
+  ),
   tier: z
     .object({ from: z.number().int(), to: z.number().int().nullable() })
     .nullable()
-    .describe("For a volume tier's line: the range of outcomes it prices (from 1, inclusive; to null: the rest)."),
+    .describe(
+      "For a graduated tier's line: the range of outcomes it prices (from 1, inclusive; to null: the rest). Each outcome is priced at the tier its rank in the period falls in.",
+    ),
   sourcePeriod: Month.nullable().describe("For late items: the finalized period they belong to."),
   outcomes: z.string().nullable().describe("Where to list the outcomes behind the line; null when none are."),
 });

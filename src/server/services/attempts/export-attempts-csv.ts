@@ -3,9 +3,11 @@
 // outcomes never sit in memory. `ids` narrows to rows the user selected.
 import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/domain/actor";
+import { currencyPrecision, toMajorUnits } from "@/domain/money";
 import { keepDatabaseScope } from "@/server/db";
 import { asText } from "@/server/services/invoicing/exports/invoice-document";
 import { AttemptListQuery, attemptWhere, pageAttempts } from "./find-attempts";
+import { chargesOf, type OutcomeCharge } from "./outcome-charges";
 
 export const ATTEMPTS_CSV_HEADER = [
   "attempt_id",
@@ -17,6 +19,15 @@ export const ATTEMPTS_CSV_HEADER = [
   "events",
   "cost",
   "cost_currency",
+  // What the outcome is charged (outcomeCharges): the same figures as its page and the list.
+  "charged",
+  "outcome_price",
+  "attempt_fee",
+  "charge_currency",
+  "tier",
+  "rank_in_month",
+  "billable_in_month",
+  "credited",
 ] as const;
 
 export const ATTEMPTS_CSV_PAGE_SIZE = 5_000;
@@ -50,6 +61,7 @@ export function exportAttemptsCsv({
       if (done) return controller.close();
       try {
         const page = await inRequestScope(() => pageAttempts(where, q.sort, cursor, pageSize));
+        const charges = await inRequestScope(() => chargesOf(page.rows));
         cursor = page.nextCursor;
         done = cursor === null;
         const rows = page.rows.map((a) => [
@@ -62,6 +74,7 @@ export function exportAttemptsCsv({
           String(a.eventCount),
           a.costAmount.toString(),
           a.costCurrency ?? "",
+          ...chargeColumns(charges.get(a.id)),
         ]);
         if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows)));
         if (done) controller.close();
@@ -72,4 +85,18 @@ export function exportAttemptsCsv({
       }
     },
   });
+}
+
+function chargeColumns(c: OutcomeCharge | undefined): string[] {
+  if (!c) return ["", "", "", "", "", "", "", ""];
+  return [
+    c.charged ?? "0",
+    c.outcomePrice ?? "",
+    c.attemptFee ?? "",
+    c.currency,
+    c.tier === null ? "" : String(c.tier),
+    c.rank === null ? "" : String(c.rank),
+    c.of === null ? "" : String(c.of),
+    toMajorUnits(c.creditedMinor, c.currency).toFixed(currencyPrecision(c.currency)),
+  ];
 }

@@ -9,6 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { isoDay, isoInstantText, isSupportedInstant, period, text } from "@/server/input-rules";
+import { chargesOf, outcomeCharges } from "./outcome-charges";
 import { subjectPrefixRange } from "./subject-prefix";
 
 const Instant = z.union([isoDay(), isoInstantText()]);
@@ -31,6 +32,10 @@ type ParsedQuery = z.output<typeof AttemptListQuery>;
 
 const listFields = {
   id: true,
+  customerId: true,
+  definitionId: true,
+  billedStatus: true,
+  billedInvoiceId: true,
   subject: true,
   occurredAt: true,
   status: true,
@@ -58,7 +63,11 @@ export async function listAttempts({
 }) {
   const q = AttemptListQuery.parse(query);
   const page = await pageAttempts(attemptWhere(actor, customerId, q), q.sort, q.cursor ?? null, q.limit);
-  return { attempts: page.rows, nextCursor: page.nextCursor };
+  const charges = await chargesOf(page.rows);
+  return {
+    attempts: page.rows.map((a) => ({ ...a, charge: charges.get(a.id) ?? null })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** The `where` of a list query: the actor's scope, the portal's customer, then the filters. */
@@ -136,8 +145,6 @@ export async function getAttemptWithTrail({ actor, attemptId }: { actor: Actor; 
     where: { id: attemptId, ...scopedToCustomer(customerScopeOf(actor)) },
     select: {
       ...listFields,
-      customerId: true,
-      billedInvoiceId: true,
       attributes: true,
       lastEventAt: true,
       windowClosesAt: true,
@@ -153,7 +160,8 @@ export async function getAttemptWithTrail({ actor, attemptId }: { actor: Actor; 
     where: { attemptId, customerId: attempt.customerId },
     orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }],
   });
-  return { attempt, events };
+  const charge = (await outcomeCharges(attempt.customerId, [attempt])).get(attempt.id) ?? null;
+  return { attempt: { ...attempt, charge }, events };
 }
 
 function encodeCursor(occurredAt: Date, id: string): string {

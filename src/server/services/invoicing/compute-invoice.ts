@@ -4,8 +4,8 @@
 
 import { creditLineMinor } from "@/domain/disputes/dispute-credit";
 import { nextPeriodStart } from "@/domain/invoicing/periods";
-import { sumMinor, toMajorUnits } from "@/domain/money";
-import type { RatedLine } from "@/domain/rating/contract-terms";
+import { sumMinor } from "@/domain/money";
+import { adjustmentLine, type RatedLine } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import type { Contract } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
@@ -53,13 +53,11 @@ export async function computeInvoice(
     const shares = new Map(credited.rows.map((r) => [definitions.get(r.definitionId)?.key ?? "", r.share]));
     const amountMinor = -creditLineMinor(terms, usage, shares);
     creditLines.push({
-      kind: "dispute_credit",
-      definitionKey: null,
-      description: `Dispute credits: ${credited.outcomes} ${credited.outcomes === 1 ? "outcome" : "outcomes"} in ${credited.disputes} ${credited.disputes === 1 ? "dispute" : "disputes"}`,
-      quantity: "1",
-      unitPrice: toMajorUnits(amountMinor, terms.currency).toFixed(),
-      amountMinor,
-      tier: null,
+      ...adjustmentLine(
+        "dispute_credit",
+        `Dispute credits: ${credited.outcomes} ${credited.outcomes === 1 ? "outcome" : "outcomes"} in ${credited.disputes} ${credited.disputes === 1 ? "dispute" : "disputes"}`,
+        amountMinor,
+      ),
       definitionId: null,
       sourcePeriodStart: null,
     });

@@ -109,7 +109,11 @@ export async function getInvoiceForPeriod({
   if (stored?.status === "finalized") {
     return {
       ...stored,
-      lines: stored.lines.map((l) => ({ ...l, quantity: l.quantity.toString(), unitPrice: l.unitPrice.toString() })),
+      lines: stored.lines.map((l) => ({
+        ...l,
+        quantity: l.quantity?.toString() ?? null,
+        unitPrice: l.unitPrice?.toString() ?? null,
+      })),
       pending: 0,
       ...invoiceCredits(stored.lines, stored.creditNotesMinor),
     };

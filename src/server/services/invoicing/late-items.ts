@@ -4,8 +4,7 @@
 // and the finalized invoice never changes.
 
 import { periodLabel, periodStartOf } from "@/domain/invoicing/periods";
-import { toMajorUnits } from "@/domain/money";
-import type { RatedLine } from "@/domain/rating/contract-terms";
+import { adjustmentLine, type RatedLine } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import type { Tx } from "@/server/db";
 import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
@@ -77,13 +76,11 @@ export async function lateItems(tx: Tx, customerId: string, periodStart: Date): 
       ratePeriod(terms, usageOf(billed, definitions)).totalMinor;
     const sum = (k: "attempts" | "billable") => periodDeltas.reduce((s, d) => s + d[k], 0);
     lines.push({
-      kind: "late_items",
-      definitionKey: null,
-      description: `Late items for ${periodLabel(source)}: ${signed(sum("attempts"))} attempts, ${signed(sum("billable"))} billable outcomes`,
-      quantity: "1",
-      unitPrice: toMajorUnits(amountMinor, terms.currency).toFixed(),
-      amountMinor,
-      tier: null,
+      ...adjustmentLine(
+        "late_items",
+        `Late items for ${periodLabel(source)}: ${signed(sum("attempts"))} attempts, ${signed(sum("billable"))} billable outcomes`,
+        amountMinor,
+      ),
       sourcePeriodStart: source,
     });
   }

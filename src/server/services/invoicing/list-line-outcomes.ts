@@ -55,8 +55,9 @@ interface TracedLine {
   kind: InvoiceLineKind;
   definitionId: string | null;
   description: string;
-  quantity: string;
-  unitPrice: string;
+  /** Null for an adjustment line. */
+  quantity: string | null;
+  unitPrice: string | null;
   amountMinor: bigint;
   tierFrom: number | null;
   tierTo: number | null;
@@ -148,8 +149,8 @@ async function storedLine(invoiceId: string, position: number): Promise<TracedLi
   return {
     ...line,
     kind: line.kind as InvoiceLineKind,
-    quantity: line.quantity.toString(),
-    unitPrice: line.unitPrice.toString(),
+    quantity: line.quantity?.toString() ?? null,
+    unitPrice: line.unitPrice?.toString() ?? null,
   };
 }
 

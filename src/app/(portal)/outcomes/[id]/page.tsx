@@ -64,6 +64,15 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
                 <dt className="font-medium text-slate-500">Price applied</dt>
                 <dd className="text-slate-900">{billing.price}</dd>
               </div>
+              {attempt.charge && (
+                <div>
+                  <dt className="font-medium text-slate-500">Charged for this outcome</dt>
+                  <dd className="text-slate-900" data-testid="outcome-charge">
+                    {attempt.charge.summary.charAt(0).toUpperCase() + attempt.charge.summary.slice(1)}.
+                  </dd>
+                  {attempt.charge.adjustment && <dd className="mt-1 text-slate-600">{attempt.charge.adjustment}</dd>}
+                </div>
+              )}
               <div>
                 <dt className="font-medium text-slate-500">Invoice</dt>
                 <dd>

@@ -1,5 +1,6 @@
 // The invoice lines as CSV: one row per line, then one per credit note, amounts as exact
-// decimals in major units.
+// decimals in major units; an adjustment line (cap, minimum, credits, late items) leaves
+// quantity and unit price empty.
 import { stringify } from "csv-stringify/sync";
 import { currencyPrecision, toMajorUnits } from "@/domain/money";
 import { asText, type InvoiceDocument } from "./invoice-document";
@@ -21,8 +22,8 @@ export function invoiceLinesCsv(invoice: InvoiceDocument): string {
     String(l.position),
     l.kind,
     asText(l.description),
-    l.quantity,
-    l.unitPrice,
+    l.quantity ?? "",
+    l.unitPrice ?? "",
     toMajorUnits(l.amountMinor, currency).toFixed(currencyPrecision(currency)),
     currency,
     l.sourcePeriodStart?.toISOString().slice(0, 7) ?? "",

@@ -58,8 +58,9 @@ export async function renderInvoicePdf(
     ["Description", "Quantity", "Unit price", "Amount"],
     invoice.lines.map((l) => [
       l.description,
-      formatQuantity(l.quantity),
-      formatUnitPrice(l.unitPrice, invoice.currency),
+      // An adjustment is an amount, not a quantity at a price.
+      l.quantity === null ? "" : formatQuantity(l.quantity),
+      l.unitPrice === null ? "" : formatUnitPrice(l.unitPrice, invoice.currency),
       money(l.amountMinor),
     ]),
     "No charges for this period.",

@@ -7,8 +7,7 @@ import { LineOutcomesTable } from "@/components/invoices/line-outcomes-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
-import { formatMoney } from "@/domain/money";
-import { formatQuantity, formatUnitPrice } from "@/lib/format";
+import { formatLineAmount } from "@/lib/format";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -52,8 +51,7 @@ export default async function InvoiceLinePage({
         title={line.description}
         description={
           <>
-            Line {line.position + 1} of {invoiceTitle}: {formatQuantity(line.quantity)} ×{" "}
-            {formatUnitPrice(line.unitPrice, invoice.currency)} = {formatMoney(line.amountMinor, invoice.currency)}.
+            Line {line.position + 1} of {invoiceTitle}: {formatLineAmount(line, invoice.currency)}.
             {invoice.status === "draft" && " A draft: the outcomes below are what it would bill now."}
           </>
         }

@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Dec } from "../money";
+import type { ContractTerms, Tier } from "./contract-terms";
+import { adjustmentEffect, attemptFeeFor, outcomePriceAt } from "./outcome-charge";
+import { ratePeriod } from "./rate-period";
+
+const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
+  currency: "USD",
+  platformFee: "0",
+  attemptFees: [],
+  outcomePrices: [],
+  monthlyCap: null,
+  minimumCommitment: null,
+  ...overrides,
+});
+const definition = { definitionKey: "ticket_resolved", defaultUnitPrice: "0.99" };
+const usage = (billable: number, attempts = billable) => ({
+  ...definition,
+  definitionName: "Ticket resolved",
+  unitLabel: "resolved conversation",
+  attempts,
+  billable,
+});
+const graduated: Tier[] = [
+  { upTo: 1_000, unitPrice: "0.99" },
+  { upTo: 5_000, unitPrice: "0.89" },
+  { upTo: null, unitPrice: "0.79" },
+];
+
+describe("the price of one outcome", () => {
+  it("is the definition's price when the contract names none, flat (no tier)", () => {
+    expect(outcomePriceAt(terms(), definition, 412)).toEqual({ unitPrice: "0.99", tier: null });
+  });
+
+  it("is the price of the graduated tier its rank in the month falls in", () => {
+    const t = terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "0", tiers: graduated }] });
+    expect(outcomePriceAt(t, definition, 1)).toEqual({ unitPrice: "0.99", tier: 1 });
+    expect(outcomePriceAt(t, definition, 1_000)).toEqual({ unitPrice: "0.99", tier: 1 });
+    expect(outcomePriceAt(t, definition, 1_001)).toEqual({ unitPrice: "0.89", tier: 2 });
+    expect(outcomePriceAt(t, definition, 5_001)).toEqual({ unitPrice: "0.79", tier: 3 });
+  });
+
+  it("adds up over outcomes 1…N to exactly the outcome lines' quantity × unit price", () => {
+    const price = fc.integer({ min: 0, max: 100_000 }).map((n) => new Dec(n).dividedBy(1_000).toFixed());
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        price,
+        price,
+        price,
+        fc.boolean(),
+        fc.integer({ min: 0, max: 120 }),
+        (a, b, p1, p2, p3, tiered, n) => {
+          const tiers = tiered
+            ? [
+                { upTo: Math.min(a, b), unitPrice: p1 },
+                { upTo: Math.max(a, b) + 1, unitPrice: p2 },
+                { upTo: null, unitPrice: p3 },
+              ]
+            : [];
+          const t = terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: p1, tiers }] });
+          let sum = new Dec(0);
+          for (let rank = 1; rank <= n; rank++) sum = sum.plus(outcomePriceAt(t, definition, rank).unitPrice);
+          const lines = ratePeriod(t, [usage(n)]).lines.filter((l) => l.kind === "outcomes");
+          const exact = lines.reduce((s, l) => s.plus(new Dec(l.quantity!).times(l.unitPrice!)), new Dec(0));
+          expect(sum.toFixed()).toBe(exact.toFixed());
+        },
+      ),
+    );
+  });
+
+  it("names the per-attempt fee, the definition's own before the contract's general one", () => {
+    const t = terms({
+      attemptFees: [
+        { definitionKey: null, unitPrice: "0.10" },
+        { definitionKey: "ticket_resolved", unitPrice: "0.05" },
+      ],
+    });
+    expect(attemptFeeFor(t, "ticket_resolved")).toBe("0.05");
+    expect(attemptFeeFor(t, "lead_qualified")).toBe("0.1");
+    expect(attemptFeeFor(terms(), "ticket_resolved")).toBeNull();
+  });
+
+  it("says in words what a reached cap or an unmet minimum did", () => {
+    const capped = terms({ monthlyCap: "500" });
+    expect(adjustmentEffect(ratePeriod(capped, [usage(1_000)]), capped)).toBe(
+      "The monthly cap of 500.00 USD brought this month's usage charges of 990.00 USD down by 490.00 USD: the outcomes beyond the cap add nothing to the bill.",
+    );
+    const minimum = terms({ minimumCommitment: "250" });
+    expect(adjustmentEffect(ratePeriod(minimum, [usage(10)]), minimum)).toMatch(
+      /^The month did not reach the minimum commitment: a true-up of 240\.10 USD/,
+    );
+    expect(adjustmentEffect(ratePeriod(terms(), [usage(10)]), terms())).toBeNull();
+  });
+});
