@@ -5,6 +5,10 @@ import { text } from "@/server/input-rules";
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 
+function legalText(max: number, message: string) {
+  return text().trim().max(max, message).optional();
+}
+
 export const CustomerFields = z.object({
   externalId: text()
     .trim()
@@ -19,5 +23,10 @@ export const CustomerFields = z.object({
   timezone: text()
     .trim()
     .refine((tz) => TIME_ZONES.has(tz) || tz === "UTC", "Use an IANA time zone such as Europe/Berlin."),
+  // The legal details invoices print for the buyer. Left out, they stay as they are (providers
+  // PUT a customer before every batch without them); empty clears one.
+  legalName: legalText(200, "Keep the legal name under 200 characters."),
+  address: legalText(500, "Keep the address under 500 characters."),
+  taxId: legalText(50, "Keep the tax ID under 50 characters."),
 });
 export type CustomerFields = z.infer<typeof CustomerFields>;

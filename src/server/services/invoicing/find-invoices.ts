@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { computeInvoice } from "./compute-invoice";
 import { ensureDraftInvoices } from "./ensure-draft-invoices";
+import { invoiceBooking } from "./invoice-booking";
 
 export interface InvoiceSummary {
   id: string;
@@ -109,18 +110,18 @@ export async function getInvoiceForPeriod({
   });
   if (stored?.status === "finalized") {
     const credited = stored.creditNotes.reduce((s, c) => s + c.amountMinor, 0n);
-    return {
+    return withBooking({
       ...stored,
       lines: stored.lines.map((l) => ({ ...l, quantity: l.quantity.toString(), unitPrice: l.unitPrice.toString() })),
       pending: 0,
       creditedMinor: credited,
       netDueMinor: stored.totalMinor! - credited,
-    };
+    });
   }
   const customer = await db().customer.findUnique({ where: { id: customerId } });
   if (!customer) throw AppError.notFound("The customer");
   const draft = await computeInvoice(customerId, periodStart);
-  return {
+  return withBooking({
     id: stored?.id ?? null,
     customerId,
     customer,
@@ -149,7 +150,11 @@ export async function getInvoiceForPeriod({
     pending: draft.pending,
     creditedMinor: 0n,
     netDueMinor: draft.totalMinor,
-  };
+  });
+}
+
+async function withBooking<I extends Parameters<typeof invoiceBooking>[0]>(invoice: I) {
+  return { ...invoice, booking: await invoiceBooking(invoice) };
 }
 
 export async function getInvoiceById({ actor, invoiceId }: { actor: Actor; invoiceId: string }) {

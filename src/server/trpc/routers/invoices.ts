@@ -4,7 +4,13 @@ import { FinalizeInvoiceInput, finalizeInvoice } from "@/server/services/invoici
 import { getInvoiceById, listInvoices } from "@/server/services/invoicing/find-invoices";
 import { issueManualCreditNote, ManualCreditNoteInput } from "@/server/services/invoicing/issue-credit-note";
 import { LineOutcomesInput, listLineOutcomes } from "@/server/services/invoicing/list-line-outcomes";
-import { adminProcedure, portalProcedure, router } from "../init";
+import { RecordPaymentInput, recordInvoicePayment } from "@/server/services/invoicing/record-invoice-payment";
+import {
+  PurchaseOrderNumberInput,
+  setPurchaseOrderNumber,
+} from "@/server/services/invoicing/set-purchase-order-number";
+import { VoidInvoiceInput, voidInvoice } from "@/server/services/invoicing/void-invoice";
+import { adminProcedure, financeProcedure, portalProcedure, router } from "../init";
 
 export const invoicesRouter = router({
   /** The invoices of the customer the portal shows, newest period first. */
@@ -25,4 +31,12 @@ export const invoicesRouter = router({
   issueCreditNote: adminProcedure
     .input(ManualCreditNoteInput)
     .mutation(({ ctx, input }) => issueManualCreditNote({ actor: ctx.actor, input })),
+  recordPayment: adminProcedure
+    .input(RecordPaymentInput)
+    .mutation(({ ctx, input }) => recordInvoicePayment({ actor: ctx.actor, input })),
+  void: adminProcedure.input(VoidInvoiceInput).mutation(({ ctx, input }) => voidInvoice({ actor: ctx.actor, input })),
+  /** The customer's finance user writes their PO number on a draft. */
+  setPoNumber: financeProcedure
+    .input(PurchaseOrderNumberInput)
+    .mutation(({ ctx, input }) => setPurchaseOrderNumber({ actor: ctx.actor, input })),
 });
