@@ -1,8 +1,11 @@
 // REST v1 credit notes: the corrections of finalized invoices, per customer or one by id.
+import type { Actor } from "@/domain/actor";
 import { getCustomerByExternalId } from "@/server/services/customers/find-customers";
+import { exportCreditNote } from "@/server/services/invoicing/exports/export-credit-note";
 import { getCreditNoteById, listCreditNotes } from "@/server/services/invoicing/find-credit-notes";
 import { issueManualCreditNote } from "@/server/services/invoicing/issue-credit-note";
 import type { ApiHandler } from "./api-route";
+import { fileResponse } from "./invoices";
 import { parseInput, queryOf, readJsonBody } from "./request";
 import { json } from "./response";
 import { CreditNoteListQuery, CreditNotePathParams, CreditNoteRequest, toCreditNote } from "./schemas/invoices";
@@ -28,4 +31,10 @@ export const postCreditNote: ApiHandler<Record<string, never>> = async ({ actor,
   return json(toCreditNote(await getCreditNoteById({ actor, creditNoteId: note.id })), 201, {
     location: `/api/v1/credit-notes/${note.id}`,
   });
+};
+
+/** GET …/{id}/pdf (REST) and the portal's …/credit-note.pdf: the credit note as an attachment. */
+export const downloadCreditNote = async ({ actor, params }: { actor: Actor; params: { id: string } }) => {
+  const { id } = parseInput(CreditNotePathParams, params);
+  return fileResponse(await exportCreditNote({ actor, creditNoteId: id }));
 };

@@ -26,8 +26,8 @@ import {
 } from "./schemas/invoices";
 import { money } from "./schemas/money";
 
-/** A payment is a few dozen bytes. */
-const MAX_PAYMENT_BODY_BYTES = 16_384;
+/** A payment is a few dozen bytes; the limit is the one of every small body. */
+const MAX_PAYMENT_BODY_BYTES = 1_048_576;
 
 type InvoicePath = { id: string };
 
@@ -45,8 +45,10 @@ export const getInvoice: ApiHandler<InvoicePath> = async ({ actor, params }) => 
 
 /** POST …/{id}/payments: records money received; answers the payment and the invoice's new status. */
 export const postPayment: ApiHandler<InvoicePath> = async ({ actor, request, params }) => {
+  // The body is read first, so an oversized one is a 413 whatever else is wrong.
+  const data = await readJsonBody(request, MAX_PAYMENT_BODY_BYTES);
   const { id } = parseInput(InvoicePathParams, params);
-  const body = parseInput(PaymentRequest, await readJsonBody(request, MAX_PAYMENT_BODY_BYTES));
+  const body = parseInput(PaymentRequest, data);
   const { payment } = await recordInvoicePayment({ actor, input: { ...body, invoiceId: id } });
   const invoice = await getInvoiceById({ actor, invoiceId: id });
   const { currency, booking } = invoice;
@@ -76,7 +78,7 @@ export function downloadInvoice(format: InvoiceExportFormat) {
   };
 }
 
-function fileResponse(file: InvoiceExport): Response {
+export function fileResponse(file: InvoiceExport): Response {
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,

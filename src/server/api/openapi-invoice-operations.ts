@@ -114,7 +114,7 @@ Lines that are not counts of outcomes (platform fee, cap adjustment, minimum tru
     summary: "Record a payment received",
     description: `Records money received against a finalized invoice: \`amount\` in the invoice's currency (at most its own decimals) and \`paidOn\`, the day it arrived (not in the future). Partial payments add up; the invoice is \`paid\` once they cover the net due (total less credit notes). A payment above what is outstanding is refused (400 naming \`amount\`), so a resent request cannot record money twice once the invoice is paid. Audited.
 
-409 for a draft (not a bill yet) or a void invoice. Bodies are limited to 16 KB.`,
+409 for a draft (not a bill yet) or a void invoice. Bodies are limited to 1 MB.`,
     params: invoiceParams,
     body: { schema: PaymentRequest, example: EX.payment },
     responses: {
@@ -197,6 +197,23 @@ Not idempotent: REST v1 has no Idempotency-Key; the uncredited limit bounds what
     description: "One credit note with its lines; a line names the outcome it credits when it credits one.",
     params: { schema: CreditNotePathParams, example: { id: EX.creditNote.id } },
     responses: { 200: { description: "The credit note.", schema: CreditNoteBody, example: EX.creditNote } },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/credit-notes/{id}/pdf",
+    operationId: "getCreditNotePdf",
+    tag: "Credit notes",
+    summary: "Download a credit note as PDF",
+    description:
+      "The credit note as a PDF with both parties' legal details, the invoice it corrects, its lines and the amount credited; times in the customer's time zone. Sent as an attachment named after it (`CN-2026-000012.pdf`). Signed-in portal users download it from `/api/portal/credit-notes/{id}/credit-note.pdf`.",
+    params: { schema: CreditNotePathParams, example: { id: EX.creditNote.id } },
+    responses: {
+      200: {
+        description: "The file (`application/pdf`).",
+        file: { mediaType: "application/pdf", filename: "CN-2026-000007.pdf" },
+      },
+    },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
   },
   {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { FinalizeInvoiceInput, finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
+import { getCreditNoteDocument, listCreditNotes } from "@/server/services/invoicing/find-credit-notes";
 import { getInvoiceById, listInvoices } from "@/server/services/invoicing/find-invoices";
 import { issueManualCreditNote, ManualCreditNoteInput } from "@/server/services/invoicing/issue-credit-note";
 import { LineOutcomesInput, listLineOutcomes } from "@/server/services/invoicing/list-line-outcomes";
@@ -20,6 +21,13 @@ export const invoicesRouter = router({
     // The portal shows one customer at a time: another customer's invoice is not found here.
     if (invoice.customerId !== ctx.customerId) throw AppError.notFound("The invoice");
     return invoice;
+  }),
+  /** The credit notes of the customer the portal shows, newest first. */
+  creditNotes: portalProcedure.query(({ ctx }) => listCreditNotes({ actor: ctx.actor, customerId: ctx.customerId })),
+  creditNoteById: portalProcedure.input(z.object({ creditNoteId: z.uuid() })).query(async ({ ctx, input }) => {
+    const note = await getCreditNoteDocument({ actor: ctx.actor, creditNoteId: input.creditNoteId });
+    if (note.customerId !== ctx.customerId) throw AppError.notFound("The credit note");
+    return note;
   }),
   /** One line's outcomes, a page at a time. */
   lineOutcomes: portalProcedure

@@ -8,9 +8,9 @@ import { formatDate, formatDateTimeIn, formatDayIn, formatQuantity, formatUnitPr
 import type { InvoiceDocument } from "./invoice-document";
 import { printable } from "./win-ansi";
 
-const MARGIN = 50;
+export const MARGIN = 50;
 const INK = "#0f172a";
-const MUTED = "#64748b";
+export const MUTED = "#64748b";
 const RULE = "#cbd5e1";
 const DRAFT_RED = "#b91c1c";
 
@@ -160,7 +160,7 @@ const PAYMENT_STATUS_WORDS = { open: "Open", paid: "Paid", overdue: "Overdue", v
 const lastDayOf = (periodEnd: Date) => new Date(periodEnd.getTime() - 86_400_000);
 
 /** A party's legal name, address and tax ID under its name; returns where it ends. */
-function party(
+export function party(
   doc: PDFKit.PDFDocument,
   p: InvoiceDocument["booking"]["seller"],
   x: number,
@@ -178,7 +178,7 @@ function party(
 }
 
 /** A table that continues on the next page, with its header repeated, when it runs out of room. */
-function table(
+export function table(
   doc: PDFKit.PDFDocument,
   top: number,
   columns: readonly Column[],
@@ -229,7 +229,11 @@ function table(
   return y;
 }
 
-function totals(doc: PDFKit.PDFDocument, top: number, rows: readonly (readonly [string, string, boolean])[]): number {
+export function totals(
+  doc: PDFKit.PDFDocument,
+  top: number,
+  rows: readonly (readonly [string, string, boolean])[],
+): number {
   let y = roomFor(doc, top, rows.length * 18);
   for (const [label, value, strong] of rows) {
     if (strong) rule(doc, y - 4, 345);
@@ -253,7 +257,7 @@ function paragraph(doc: PDFKit.PDFDocument, top: number, words: string) {
 }
 
 /** Footer and page numbers on every page, and the watermark on a draft's. */
-function finishPages(doc: PDFKit.PDFDocument, draft: boolean, footer: string) {
+export function finishPages(doc: PDFKit.PDFDocument, draft: boolean, footer: string) {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -295,7 +299,7 @@ function roomFor(doc: PDFKit.PDFDocument, top: number, height: number): number {
   return MARGIN;
 }
 
-function rule(doc: PDFKit.PDFDocument, y: number, from = MARGIN) {
+export function rule(doc: PDFKit.PDFDocument, y: number, from = MARGIN) {
   doc
     .moveTo(from, y)
     .lineTo(MARGIN + 495, y)
@@ -304,7 +308,7 @@ function rule(doc: PDFKit.PDFDocument, y: number, from = MARGIN) {
     .stroke();
 }
 
-function text(
+export function text(
   doc: PDFKit.PDFDocument,
   value: string,
   x: number,
