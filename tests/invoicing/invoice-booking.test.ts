@@ -1,6 +1,7 @@
 // What an accounts-payable team books an invoice by: payments (REST and tRPC), the PO number,
 // manual credit notes over REST, and the legal details and dates on the PDF.
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { GET as getCreditNotePdf } from "@/app/api/v1/credit-notes/[id]/pdf/route";
 import { GET as listCreditNotes, POST as postCreditNote } from "@/app/api/v1/credit-notes/route";
 import { POST as postPayment } from "@/app/api/v1/invoices/[id]/payments/route";
 import { GET as getPdf } from "@/app/api/v1/invoices/[id]/pdf/route";
@@ -185,6 +186,45 @@ describe("credit notes over REST", () => {
       routeParams({}),
     );
     expect((await list.json()).data).toEqual([]);
+  });
+
+  it("downloads a credit note as a PDF with both parties, the invoice it corrects and its time in the customer's zone", async () => {
+    const { key } = await makeApiKey();
+    const { invoiceId, customer, number } = await finalizedInvoice();
+    await upsertCustomer({
+      actor: testActor,
+      input: {
+        externalId: customer.externalId,
+        name: customer.name,
+        currency: "USD",
+        timezone: "Asia/Kolkata",
+        legalName: "Kolkata Customer Pvt Ltd",
+        taxId: "IN GST 19ABCDE1234F1Z5",
+      },
+    });
+    const issuedAt = new Date("2026-03-10T20:00:00Z");
+    setNow(issuedAt, { frozen: true });
+    const note = await (await issue(key, { invoiceId, amount: "1.23", reason: "Goodwill" })).json();
+    const pdf = await getCreditNotePdf(
+      apiRequest(`/api/v1/credit-notes/${note.id}/pdf`, { key }),
+      routeParams({ id: note.id }),
+    );
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="${note.number}.pdf"`);
+    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    for (const expected of [
+      "CREDIT NOTE",
+      note.number,
+      number,
+      "Kolkata Customer Pvt Ltd",
+      "Tax ID: IN GST 19ABCDE1234F1Z5",
+      // 20:00 UTC is 01:30 the next day in Kolkata (the line may wrap before the zone).
+      "Mar 11, 2026, 1:30 AM",
+      "GMT+5:30",
+      "Times in Asia/Kolkata.",
+      "-$1.23",
+    ]) {
+      expect(text).toContain(expected);
+    }
   });
 
   it("refuses a draft (409), a bad body (400 naming fields) and customers' users over tRPC", async () => {

@@ -3,7 +3,20 @@ import { z } from "zod";
 import { text } from "@/server/input-rules";
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
-const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
+
+/**
+ * Any IANA zone the runtime's ICU knows, links included: `Intl.supportedValuesOf` lists only
+ * canonical names, and on Node 20 that is Asia/Calcutta, not Asia/Kolkata.
+ */
+function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function legalText(max: number, message: string) {
   return text().trim().max(max, message).optional();
@@ -22,7 +35,7 @@ export const CustomerFields = z.object({
     .refine((c) => CURRENCIES.has(c), "Use an ISO 4217 currency code such as USD or EUR."),
   timezone: text()
     .trim()
-    .refine((tz) => TIME_ZONES.has(tz) || tz === "UTC", "Use an IANA time zone such as Europe/Berlin."),
+    .refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin."),
   // The legal details invoices print for the buyer. Left out, they stay as they are (providers
   // PUT a customer before every batch without them); empty clears one.
   legalName: legalText(200, "Keep the legal name under 200 characters."),

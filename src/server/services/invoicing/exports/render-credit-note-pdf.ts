@@ -58,8 +58,8 @@ export async function renderCreditNotePdf(note: CreditNote): Promise<Uint8Array<
   ];
   let at = top;
   for (const [label, value] of facts) {
-    text(doc, label, 345, at, { width: 80, color: MUTED, size: 9 });
-    text(doc, value, 425, at, { width: 120, align: "right", size: 9 });
+    text(doc, label, 345, at, { width: 65, color: MUTED, size: 9 });
+    text(doc, value, 410, at, { width: 135, align: "right", size: 9 });
     at = Math.max(doc.y, at + 13) + 1;
   }
   text(doc, `Times in ${customer.timezone}.`, 345, at + 2, { width: 200, size: 7, color: MUTED, align: "right" });

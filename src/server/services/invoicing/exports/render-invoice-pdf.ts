@@ -142,8 +142,8 @@ function header(doc: PDFKit.PDFDocument, invoice: InvoiceDocument, providerName:
   ];
   let at = top;
   for (const [label, value] of facts) {
-    text(doc, label, right.x, at, { width: 80, color: MUTED, size: 9 });
-    text(doc, value, right.x + 80, at, { width: 120, align: "right", size: 9 });
+    text(doc, label, right.x, at, { width: 65, color: MUTED, size: 9 });
+    text(doc, value, right.x + 65, at, { width: 135, align: "right", size: 9 });
     at = Math.max(doc.y, at + 13) + 1;
   }
   text(doc, `Dates and times in ${zone}. The service period is a calendar month in UTC.`, right.x, at + 2, {
