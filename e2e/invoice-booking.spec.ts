@@ -18,8 +18,8 @@ async function openInvoice(page: Page, status: "Finalized" | "Draft") {
 
 for (const width of [1440, 390]) {
   test(`a Globex finance user books a finalized invoice in New York time at ${width} px`, async ({ page }) => {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await signIn(page, "finance@globex.example");
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await openInvoice(page, "Finalized");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^INV-/);
     const details = page.getByRole("region", { name: "Billing details" });
@@ -48,24 +48,33 @@ for (const width of [1440, 390]) {
     await expect(page.getByText(`PO number PO-${width} saved.`)).toBeVisible();
     await expect(page.getByLabel("Your PO number")).toHaveValue(`PO-${width}`);
     await shot(page, `finance-draft-${width}`);
+  });
+}
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Credit notes" }).click();
+for (const width of [1440, 390]) {
+  test(`a finance user opens a credit note as a document in Chicago time at ${width} px`, async ({ page }) => {
+    // Initech's demo has a dispute settled on a finalized invoice, hence a credit note.
+    await signIn(page, "finance@initech.example");
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.goto("/credit-notes");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Credit notes");
+    await expect(page.locator("main")).toContainText(/issued \w{3} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M C[SD]T/);
     await page.getByRole("link", { name: /^CN-/ }).first().click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Credit note CN-/);
     await expect(page.getByRole("link", { name: /^Download PDF of CN-/ })).toHaveAttribute(
       "href",
       /\/api\/portal\/credit-notes\/[0-9a-f-]{36}\/credit-note\.pdf$/,
     );
-    await expect(page.getByRole("region", { name: "Credit to" })).toContainText("Globex Corporation Inc.");
+    await expect(page.getByRole("region", { name: "Credit to" })).toContainText("Initech LLC");
+    await expect(page.getByRole("region", { name: "From" })).toContainText("Tax ID: US EIN 94-3456789");
     await shot(page, `finance-credit-note-${width}`);
   });
 }
 
 for (const width of [1440, 390]) {
   test(`an admin records a partial payment and is refused an over-payment at ${width} px`, async ({ page }) => {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await signIn(page, "admin@acme-support.ai");
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await openInvoice(page, "Finalized");
     const payments = page.getByRole("region", { name: "Payments" });
     await payments.getByRole("button", { name: "Record payment" }).click();
