@@ -33,9 +33,7 @@ export const CustomerFields = z.object({
     .trim()
     .toUpperCase()
     .refine((c) => CURRENCIES.has(c), "Use an ISO 4217 currency code such as USD or EUR."),
-  timezone: text()
-    .trim()
-    .refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin."),
+  timezone: text().trim().refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin."),
   // The legal details invoices print for the buyer. Left out, they stay as they are (providers
   // PUT a customer before every batch without them); empty clears one.
   legalName: legalText(200, "Keep the legal name under 200 characters."),
