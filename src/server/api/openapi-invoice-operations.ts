@@ -222,7 +222,7 @@ Not idempotent: REST v1 has no Idempotency-Key; the uncredited limit bounds what
     operationId: "createContractVersion",
     tag: "Contracts",
     summary: "Create a contract version",
-    description: `The customer's next contract version, in force from \`effectiveFrom\`: the 1st of a month, 00:00 UTC, after the last finalized period. Prices are decimal strings in the customer's currency. Volume tiers have cumulative, inclusive upper bounds and the last is open-ended. \`graceDays\` must cover the longest observation window. The change is audited.
+    description: `The customer's next contract version, in force from \`effectiveFrom\`: the 1st of a month, 00:00 UTC, after the last finalized period. Prices are decimal strings in the customer's currency. Volume tiers have cumulative, inclusive upper bounds and the last is open-ended. \`graceDays\` must cover the longest observation window. \`paymentTermsDays\` (default 30: net 30) sets each invoice's due date, counted from its issue. The change is audited.
 
 A 400 names every invalid field, e.g. \`outcomePrices.0.tiers.1.upTo\`. 409 when a version already starts that month. Bodies are limited to 1 MB.`,
     params: { schema: CustomerPathParams, example: { externalId: "globex" } },
