@@ -8,7 +8,7 @@ import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { upsertCustomer } from "@/server/services/customers/upsert-customer";
 import { createUser } from "@/server/services/users/create-user";
-import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PROVIDER, DEMO_USERS } from "./demo-accounts";
 import { demoHistory, seedDemoAttempts } from "./demo-attempts";
 import { seedDemoContracts } from "./demo-contracts";
 import { demoEffectiveDates, seedDemoDefinitions } from "./demo-definitions";
@@ -20,14 +20,20 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   let created = 0;
   if (!(await db().providerSettings.findFirst())) {
     await db().$transaction(async (tx) => {
-      const settings = await tx.providerSettings.create({ data: { name: "Acme Support AI" } });
+      const settings = await tx.providerSettings.create({ data: { id: 1, ...DEMO_PROVIDER } });
       await appendAuditEntry(tx, {
         actor: seedActor,
         action: "provider.configured",
         subjectType: "provider",
         subjectId: String(settings.id),
         customerId: null,
-        after: { name: settings.name, disputeSlaBusinessDays: settings.disputeSlaBusinessDays },
+        after: {
+          name: settings.name,
+          disputeSlaBusinessDays: settings.disputeSlaBusinessDays,
+          legalName: settings.legalName,
+          address: settings.address,
+          taxId: settings.taxId,
+        },
       });
     });
     created++;

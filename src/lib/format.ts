@@ -47,3 +47,46 @@ export function formatUnitPrice(unitPrice: string, currency: string): string {
     maximumFractionDigits: 10,
   }).format(unitPrice as unknown as number);
 }
+
+// Instants in the customer's own time zone (an IANA name, a customer setting), with the zone
+// named on every time. Intl with an explicit timeZone: never the server's or browser's zone.
+const zonedFormats = new Map<string, { dateTime: Intl.DateTimeFormat; day: Intl.DateTimeFormat }>();
+
+function zoned(timeZone: string) {
+  let formats = zonedFormats.get(timeZone);
+  if (!formats) {
+    formats = {
+      dateTime: new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZoneName: "short",
+      }),
+      day: new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium" }),
+    };
+    zonedFormats.set(timeZone, formats);
+  }
+  return formats;
+}
+
+/** "Dec 8, 2026, 9:00 PM EST": an instant in `timeZone`, to the minute, the zone named. */
+export function formatDateTimeIn(date: Date | string | null | undefined, timeZone: string): string {
+  if (!date) return "—";
+  // Newer ICU puts a narrow no-break space before AM/PM, which PDF standard fonts lack.
+  return zoned(timeZone).dateTime.format(new Date(date)).replaceAll("\u202f", " ");
+}
+
+/** "Dec 8, 2026": the calendar day an instant falls on in `timeZone`. */
+export function formatDayIn(date: Date | string | null | undefined, timeZone: string): string {
+  if (!date) return "—";
+  return zoned(timeZone).day.format(new Date(date));
+}
+
+/** The words naming a billing period's range: periods are calendar months in UTC (PRODUCT.md). */
+export function formatServicePeriod(periodStart: Date, periodEnd: Date): string {
+  const lastDay = new Date(periodEnd.getTime() - 86_400_000);
+  return `${formatDate(periodStart)} – ${formatDate(lastDay)} (UTC calendar month)`;
+}

@@ -24,6 +24,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/dashboard", label: "Dashboard", roles: everyone },
       { href: "/outcomes", label: "Outcomes", roles: everyone },
       { href: "/invoices", label: "Invoices", roles: everyone },
+      { href: "/credit-notes", label: "Credit notes", roles: everyone },
       { href: "/disputes", label: "Disputes", roles: everyone },
     ],
   },

@@ -70,6 +70,9 @@ describe("PUT /api/v1/customers/{externalId}", () => {
       name: "Hooli",
       currency: "EUR",
       timezone: "Europe/Berlin",
+      legalName: null,
+      address: null,
+      taxId: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
     });
@@ -196,3 +199,17 @@ async function makeCustomerWithExternalId(externalId: string) {
   const response = await put(externalId, key, JSON.stringify(customerBody));
   expect(response.status).toBe(201);
 }
+
+describe("a customer's legal details", () => {
+  it("are set by PUT, kept when a later PUT leaves them out, and cleared by an empty string", async () => {
+    const { key } = await makeApiKey();
+    const externalId = uniqueId("legal");
+    const legal = { legalName: "Hooli XYZ, Inc.", address: "1 Hooli Way\nPalo Alto", taxId: "US 11-2233445" };
+    expect(await (await put(externalId, key, JSON.stringify({ ...customerBody, ...legal }))).json()).toMatchObject(
+      legal,
+    );
+    expect(await (await put(externalId, key, JSON.stringify(customerBody))).json()).toMatchObject(legal);
+    const cleared = await put(externalId, key, JSON.stringify({ ...customerBody, taxId: "" }));
+    expect(await cleared.json()).toMatchObject({ legalName: legal.legalName, taxId: null });
+  });
+});

@@ -1,5 +1,7 @@
 // The "New contract version" form's state and how it becomes the terms the server validates.
 // Inputs stay strings while people type; the server's schema is the one judge of the terms.
+
+import { DEFAULT_PAYMENT_TERMS_DAYS } from "@/domain/invoicing/payment-terms";
 import type { ContractView } from "./contract-view";
 
 export interface TierRow {
@@ -33,6 +35,7 @@ export interface ContractForm {
   minimumCommitment: string;
   disputeWindowDays: string;
   graceDays: string;
+  paymentTermsDays: string;
   changeNote: string;
 }
 
@@ -69,6 +72,7 @@ export function formFromContract(contract: ContractView | null, now: Date): Cont
     minimumCommitment: contract?.minimumCommitment ?? "",
     disputeWindowDays: String(contract?.disputeWindowDays ?? 30),
     graceDays: String(contract?.graceDays ?? 7),
+    paymentTermsDays: String(contract?.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS),
     changeNote: "",
   };
 }
@@ -89,6 +93,8 @@ export function localErrors(form: ContractForm): Record<string, string> {
   if (Number.isNaN(wholeNumber(form.disputeWindowDays)))
     errors.disputeWindowDays = "Give the dispute window as a whole number of days.";
   if (Number.isNaN(wholeNumber(form.graceDays))) errors.graceDays = "Give the grace period as a whole number of days.";
+  if (Number.isNaN(wholeNumber(form.paymentTermsDays)))
+    errors.paymentTermsDays = "Give the payment terms as a whole number of days.";
   form.outcomePrices.forEach((p, i) => {
     p.tiers.forEach((t, j) => {
       if (t.upTo.trim() !== "" && Number.isNaN(wholeNumber(t.upTo)))
@@ -122,6 +128,7 @@ export function termsOf(form: ContractForm) {
     minimumCommitment: optional(form.minimumCommitment),
     disputeWindowDays: wholeNumber(form.disputeWindowDays),
     graceDays: wholeNumber(form.graceDays),
+    paymentTermsDays: wholeNumber(form.paymentTermsDays),
     changeNote: form.changeNote,
   };
 }

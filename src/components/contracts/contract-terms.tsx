@@ -1,4 +1,5 @@
 import { Table, Td, Th } from "@/components/ui/table";
+import { paymentTermsLabel } from "@/domain/invoicing/payment-terms";
 import { Dec } from "@/domain/money";
 import { formatQuantity, formatUnitPrice } from "@/lib/format";
 import type { ContractView, DefinitionNames } from "./contract-view";
@@ -20,6 +21,10 @@ export function ContractTerms({ contract, names }: { contract: ContractView; nam
         <Fact term="Minimum commitment" value={money(contract.minimumCommitment)} />
         <Fact term="Dispute window" value={`${contract.disputeWindowDays} days`} />
         <Fact term="Grace before finalizing" value={`${contract.graceDays} days after the period ends`} />
+        <Fact
+          term="Payment terms"
+          value={`${paymentTermsLabel(contract.paymentTermsDays)} after the invoice is issued`}
+        />
         <Fact term="Currency" value={currency} />
       </dl>
       <div>

@@ -15,6 +15,7 @@ export interface ContractView {
   minimumCommitment: string | null;
   disputeWindowDays: number;
   graceDays: number;
+  paymentTermsDays: number;
   changeNote: string;
   authorLabel: string;
   createdAt: Date;
@@ -32,6 +33,7 @@ export interface ContractRow {
   minimumCommitment: Decimal | null;
   disputeWindowDays: number;
   graceDays: number;
+  paymentTermsDays: number;
   changeNote: string;
   authorLabel: string;
   createdAt: Date;

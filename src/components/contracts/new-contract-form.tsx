@@ -78,6 +78,7 @@ export function NewContractForm({
     minimumCommitment: "contract-minimum",
     disputeWindowDays: "contract-dispute-window",
     graceDays: "contract-grace",
+    paymentTermsDays: "contract-payment-terms",
     changeNote: "contract-note",
   };
 
@@ -173,6 +174,15 @@ export function NewContractForm({
               error={errors.graceDays}
               inputMode="numeric"
               hint="Must cover the longest observation window."
+            />
+            <TextField
+              id={fieldIds.paymentTermsDays!}
+              label="Payment terms (net days)"
+              value={form.paymentTermsDays}
+              onValue={set("paymentTermsDays")}
+              error={errors.paymentTermsDays}
+              inputMode="numeric"
+              hint="Days from the invoice's issue to its due date, e.g. 30 for net 30."
             />
           </div>
           <div>

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { formatMoney } from "@/domain/money";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 
 export interface CreditNoteView {
+  id: string;
   number: string;
   issuedAt: Date;
   reason: string;
@@ -15,11 +16,14 @@ export function CreditNoteList({
   creditNotes,
   disputeCreditsMinor,
   currency,
+  timeZone,
 }: {
   creditNotes: CreditNoteView[];
   /** The invoice's own "Dispute credits" line, so an empty list does not read as "nothing credited". */
   disputeCreditsMinor: bigint;
   currency: string;
+  /** The customer's zone, in which issue times are shown. */
+  timeZone: string;
 }) {
   if (creditNotes.length === 0) {
     return (
@@ -35,7 +39,11 @@ export function CreditNoteList({
       {creditNotes.map((c) => (
         <li key={c.number} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:justify-between">
           <div>
-            <p className="font-mono text-xs font-semibold text-slate-900">{c.number}</p>
+            <p className="font-mono text-xs font-semibold">
+              <Link href={`/credit-notes/${c.id}`} className="text-brand-700 underline">
+                {c.number}
+              </Link>
+            </p>
             <p className="text-slate-700">{c.reason}</p>
             {c.disputeDecision && (
               <p className="text-xs">
@@ -44,7 +52,7 @@ export function CreditNoteList({
                 </Link>
               </p>
             )}
-            <p className="text-xs text-slate-500">Issued {formatDateTime(c.issuedAt)}</p>
+            <p className="text-xs text-slate-500">Issued {formatDateTimeIn(c.issuedAt, timeZone)}</p>
           </div>
           <p className="whitespace-nowrap font-medium tabular-nums text-slate-900">
             −{formatMoney(c.amountMinor, currency)}

@@ -10,9 +10,11 @@ import {
 } from "@/server/services/invoicing/exports/export-invoice";
 import { getInvoiceById, listInvoices } from "@/server/services/invoicing/find-invoices";
 import { listLineOutcomes } from "@/server/services/invoicing/list-line-outcomes";
+import { recordInvoicePayment } from "@/server/services/invoicing/record-invoice-payment";
 import type { ApiHandler } from "./api-route";
-import { parseInput, queryOf } from "./request";
+import { parseInput, queryOf, readJsonBody } from "./request";
 import { json } from "./response";
+import { type PaymentRecorded, PaymentRequest, toInvoicePayment } from "./schemas/invoice-booking";
 import {
   InvoiceLinePathParams,
   InvoiceListQuery,
@@ -22,6 +24,10 @@ import {
   toInvoiceSummary,
   toLineOutcomesPage,
 } from "./schemas/invoices";
+import { money } from "./schemas/money";
+
+/** A payment is a few dozen bytes; the limit is the one of every small body. */
+const MAX_PAYMENT_BODY_BYTES = 1_048_576;
 
 type InvoicePath = { id: string };
 
@@ -35,6 +41,27 @@ export const getInvoices: ApiHandler<Record<string, never>> = async ({ actor, re
 export const getInvoice: ApiHandler<InvoicePath> = async ({ actor, params }) => {
   const { id } = parseInput(InvoicePathParams, params);
   return json(toInvoiceDetail(await getInvoiceById({ actor, invoiceId: id })));
+};
+
+/** POST …/{id}/payments: records money received; answers the payment and the invoice's new status. */
+export const postPayment: ApiHandler<InvoicePath> = async ({ actor, request, params }) => {
+  // The body is read first, so an oversized one is a 413 whatever else is wrong.
+  const data = await readJsonBody(request, MAX_PAYMENT_BODY_BYTES);
+  const { id } = parseInput(InvoicePathParams, params);
+  const body = parseInput(PaymentRequest, data);
+  const { payment } = await recordInvoicePayment({ actor, input: { ...body, invoiceId: id } });
+  const invoice = await getInvoiceById({ actor, invoiceId: id });
+  const { currency, booking } = invoice;
+  return json(
+    {
+      payment: toInvoicePayment(payment, currency),
+      paymentStatus: booking.paymentStatus!,
+      paid: money(booking.paidMinor, currency),
+      outstanding: money(booking.outstandingMinor, currency),
+    } satisfies typeof PaymentRecorded._output,
+    201,
+    { location: `/api/v1/invoices/${id}` },
+  );
 };
 
 export const getLineOutcomes: ApiHandler<{ id: string; position: string }> = async ({ actor, request, params }) => {
@@ -51,7 +78,7 @@ export function downloadInvoice(format: InvoiceExportFormat) {
   };
 }
 
-function fileResponse(file: InvoiceExport): Response {
+export function fileResponse(file: InvoiceExport): Response {
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,

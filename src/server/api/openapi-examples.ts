@@ -58,6 +58,9 @@ const customer = {
   name: "Globex Corporation",
   currency: "USD",
   timezone: "America/New_York",
+  legalName: "Globex Corporation Inc.",
+  address: "1 Globex Plaza\nSpringfield, OR 97477\nUnited States",
+  taxId: "US 12-3456789",
   createdAt: "2026-11-02T09:15:00.000Z",
   updatedAt: "2026-11-02T09:15:00.000Z",
 };

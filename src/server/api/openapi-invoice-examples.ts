@@ -25,6 +25,14 @@ const creditNoteSummary = {
   amount: "12.00",
 };
 
+const payment = {
+  id: "2b4d6f80-1a3c-4e5f-9071-8293a4b5c6d7",
+  amount: "2000.00",
+  paidOn: "2026-11-30",
+  recordedAt: "2026-12-01T14:05:00.000Z",
+  recordedBy: "Ada Admin <admin@acme-support.ai>",
+};
+
 const invoiceSummary = {
   id: invoiceId,
   customer: "globex",
@@ -62,6 +70,7 @@ const contract = {
   minimumCommitment: null,
   disputeWindowDays: 30,
   graceDays: 7,
+  paymentTermsDays: 30,
   changeNote: "Volume discount above 1,000 resolved tickets a month.",
   author: "Ada Admin <admin@acme-support.ai>",
   createdAt: "2026-11-20T10:00:00.000Z",
@@ -112,6 +121,30 @@ export const INVOICE_EXAMPLES = {
       },
     ],
     creditNotes: [creditNoteSummary],
+    issuedAt: "2026-11-08T02:00:00.000Z",
+    finalizesAt: "2026-11-08T02:00:00.000Z",
+    paymentTerms: { days: 30, label: "Net 30" },
+    dueAt: "2026-12-08T02:00:00.000Z",
+    disputeBy: "2026-12-08T02:00:00.000Z",
+    timeZone: "America/New_York",
+    poNumber: "PO-88121",
+    seller: {
+      name: "Acme Support AI",
+      legalName: "Acme Support AI, Inc.",
+      address: "500 Howard Street\nSan Francisco, CA 94105\nUnited States",
+      taxId: "US 94-1234567",
+    },
+    buyer: {
+      name: "Globex Corporation",
+      legalName: "Globex Corporation Inc.",
+      address: "1 Globex Plaza\nSpringfield, OR 97477\nUnited States",
+      taxId: "US 12-3456789",
+    },
+    paymentStatus: "open",
+    paid: "2000.00",
+    outstanding: "1235.00",
+    payments: [payment],
+    void: null,
     downloads: {
       pdf: `/api/v1/invoices/${invoiceId}/pdf`,
       linesCsv: `/api/v1/invoices/${invoiceId}/lines.csv`,
@@ -135,6 +168,9 @@ export const INVOICE_EXAMPLES = {
     ],
     nextCursor: "MjAyNi0xMC0yMFQxNDowMzowMC4wMDBafDBiN2UyYzFhLTVkNDMtOGYxMC05YTZiLTNjMmQxZTBmNGE1OHwxMDAx",
   },
+  payment: { amount: "2000.00", paidOn: "2026-11-30" },
+  paymentRecorded: { payment, paymentStatus: "open", paid: "2000.00", outstanding: "1235.00" },
+  creditNoteRequest: { invoiceId, amount: "12.00", reason: "Goodwill for the outage on October 3" },
   creditNote: {
     ...creditNoteSummary,
     customer: "globex",
@@ -150,6 +186,7 @@ export const INVOICE_EXAMPLES = {
     monthlyCap: "5000",
     disputeWindowDays: 30,
     graceDays: 7,
+    paymentTermsDays: 30,
     changeNote: contract.changeNote,
   },
   contract,

@@ -5,11 +5,13 @@ import type { OperationSpec } from "./openapi-document";
 import { INVOICE_EXAMPLES as EX } from "./openapi-invoice-examples";
 import { ContractBody, ContractVersions } from "./schemas/contracts";
 import { CustomerPathParams } from "./schemas/customers";
+import { InvoicePayment, PaymentRecorded, PaymentRequest } from "./schemas/invoice-booking";
 import {
   CreditNoteBody,
   CreditNoteList,
   CreditNoteListQuery,
   CreditNotePathParams,
+  CreditNoteRequest,
   CreditNoteSummary,
   InvoiceDetail,
   InvoiceLineBody,
@@ -23,7 +25,7 @@ import {
   LineOutcomesQuery,
 } from "./schemas/invoices";
 
-export const INVOICE_REQUEST_SCHEMAS = { ContractTermsInput };
+export const INVOICE_REQUEST_SCHEMAS = { ContractTermsInput, PaymentRequest, CreditNoteRequest };
 export const INVOICE_RESPONSE_SCHEMAS = {
   InvoiceList,
   InvoiceSummary,
@@ -34,6 +36,8 @@ export const INVOICE_RESPONSE_SCHEMAS = {
   CreditNoteList,
   CreditNoteBody,
   CreditNoteSummary,
+  InvoicePayment,
+  PaymentRecorded,
   ContractVersions,
   ContractBody,
 };
@@ -102,6 +106,32 @@ Lines that are not counts of outcomes (platform fee, cap adjustment, minimum tru
     },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
   },
+  {
+    method: "post",
+    path: "/api/v1/invoices/{id}/payments",
+    operationId: "recordInvoicePayment",
+    tag: "Invoices",
+    summary: "Record a payment received",
+    description: `Records money received against a finalized invoice: \`amount\` in the invoice's currency (at most its own decimals) and \`paidOn\`, the day it arrived (not in the future). Partial payments add up; the invoice is \`paid\` once they cover the net due (total less credit notes). A payment above what is outstanding is refused (400 naming \`amount\`), so a resent request cannot record money twice once the invoice is paid. Audited.
+
+409 for a draft (not a bill yet) or a void invoice. Bodies are limited to 1 MB.`,
+    params: invoiceParams,
+    body: { schema: PaymentRequest, example: EX.payment },
+    responses: {
+      201: {
+        description: "Recorded: the payment and the invoice's payment status after it.",
+        schema: PaymentRecorded,
+        example: EX.paymentRecorded,
+        headers: {
+          Location: {
+            description: "The invoice.",
+            schema: { type: "string", example: `/api/v1/invoices/${EX.invoiceId}` },
+          },
+        },
+      },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE"],
+  },
   download("pdf", "getInvoicePdf", "Download an invoice as PDF", "The invoice as a PDF, ready to file or forward.", {
     mediaType: "application/pdf",
     filename: "INV-2026-000123.pdf",
@@ -134,6 +164,31 @@ Lines that are not counts of outcomes (platform fee, cap adjustment, minimum tru
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
   },
   {
+    method: "post",
+    path: "/api/v1/credit-notes",
+    operationId: "issueCreditNote",
+    tag: "Credit notes",
+    summary: "Issue a manual credit note",
+    description: `Credits a finalized invoice by \`amount\` (in its currency) with a \`reason\` the customer reads on the credit note, under the same rules as the admin's form: never above what remains uncredited on the invoice (400 naming \`amount\`), only on a finalized invoice (409 for a draft, which changes by itself). \`attemptIds\` may name the credited outcomes of the customer. Numbered without gaps (CN-2026-000012), audited, announced by the \`credit_note.issued\` webhook.
+
+Not idempotent: REST v1 has no Idempotency-Key; the uncredited limit bounds what a repeated request can credit. Bodies are limited to 1 MB.`,
+    body: { schema: CreditNoteRequest, example: EX.creditNoteRequest },
+    responses: {
+      201: {
+        description: "Issued.",
+        schema: CreditNoteBody,
+        example: EX.creditNote,
+        headers: {
+          Location: {
+            description: "The credit note.",
+            schema: { type: "string", example: `/api/v1/credit-notes/${EX.creditNote.id}` },
+          },
+        },
+      },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE"],
+  },
+  {
     method: "get",
     path: "/api/v1/credit-notes/{id}",
     operationId: "getCreditNote",
@@ -142,6 +197,23 @@ Lines that are not counts of outcomes (platform fee, cap adjustment, minimum tru
     description: "One credit note with its lines; a line names the outcome it credits when it credits one.",
     params: { schema: CreditNotePathParams, example: { id: EX.creditNote.id } },
     responses: { 200: { description: "The credit note.", schema: CreditNoteBody, example: EX.creditNote } },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/credit-notes/{id}/pdf",
+    operationId: "getCreditNotePdf",
+    tag: "Credit notes",
+    summary: "Download a credit note as PDF",
+    description:
+      "The credit note as a PDF with both parties' legal details, the invoice it corrects, its lines and the amount credited; times in the customer's time zone. Sent as an attachment named after it (`CN-2026-000012.pdf`). Signed-in portal users download it from `/api/portal/credit-notes/{id}/credit-note.pdf`.",
+    params: { schema: CreditNotePathParams, example: { id: EX.creditNote.id } },
+    responses: {
+      200: {
+        description: "The file (`application/pdf`).",
+        file: { mediaType: "application/pdf", filename: "CN-2026-000007.pdf" },
+      },
+    },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
   },
   {

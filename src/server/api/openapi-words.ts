@@ -149,7 +149,16 @@ export const FIELD_NOTES = new Map<z.core.$ZodType, string>([
     CustomerBody.shape.currency,
     "ISO 4217 code, e.g. USD, in any case: the currency the customer is billed in, which event costs must use.",
   ],
-  [CustomerBody.shape.timezone, "IANA time zone, e.g. Europe/Berlin, or UTC."],
+  [
+    CustomerBody.shape.timezone,
+    "IANA time zone, e.g. Europe/Berlin, or UTC: the portal and documents show times in it.",
+  ],
+  [CustomerBody.shape.legalName, "The buyer's legal name printed on invoices. Left out: unchanged; empty: cleared."],
+  [
+    CustomerBody.shape.address,
+    "The buyer's billing address printed on invoices (lines separated by newlines). Left out: unchanged.",
+  ],
+  [CustomerBody.shape.taxId, "The buyer's tax ID (VAT, EIN…) printed on invoices. Left out: unchanged."],
   [CustomerListQuery.shape.limit, "Customers per page."],
   [CustomerListQuery.shape.after, "`nextAfter` from the previous page."],
   [AttemptListQuery.shape.limit, "Attempts per page."],

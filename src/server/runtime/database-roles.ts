@@ -47,6 +47,8 @@ export const APP_PRIVILEGES: Record<string, readonly Privilege[]> = {
   document_sequence: READ_WRITE,
   credit_note: APPEND_ONLY,
   credit_note_line: APPEND_ONLY,
+  invoice_payment: APPEND_ONLY, // a payment recorded is a fact; corrections are credit notes
+  invoice_void: APPEND_ONLY,
   billed_usage: READ_WRITE,
   outcome_value: READ_WRITE,
   spend_alert: FULL, // a finance user deletes an alert

@@ -26,6 +26,9 @@ export const Customer = z.object({
   name: z.string(),
   currency: z.string().length(3),
   timezone: z.string(),
+  legalName: z.string().nullable(),
+  address: z.string().nullable(),
+  taxId: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -44,6 +47,9 @@ export function toCustomer(row: {
   name: string;
   currency: string;
   timezone: string;
+  legalName: string | null;
+  address: string | null;
+  taxId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }): Customer {
@@ -53,6 +59,9 @@ export function toCustomer(row: {
     name: row.name,
     currency: row.currency,
     timezone: row.timezone,
+    legalName: row.legalName,
+    address: row.address,
+    taxId: row.taxId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,12 +1,14 @@
 // REST v1 shapes of invoices, their lines' outcomes and credit notes. Money is a decimal
 // string in the currency's major units, with exactly the currency's own precision.
 import { z } from "zod";
-import { currencyPrecision, toMajorUnits } from "@/domain/money";
 import type { InvoiceDocument } from "@/server/services/invoicing/exports/invoice-document";
 import type { getCreditNoteById } from "@/server/services/invoicing/find-credit-notes";
 import type { InvoiceSummary as InvoiceSummaryRow } from "@/server/services/invoicing/find-invoices";
+import { ManualCreditNoteInput } from "@/server/services/invoicing/issue-credit-note";
 import { LineOutcomesInput, type listLineOutcomes } from "@/server/services/invoicing/list-line-outcomes";
 import { CustomerPathParams } from "./customers";
+import { INVOICE_BOOKING_SHAPE, toInvoiceBooking } from "./invoice-booking";
+import { money } from "./money";
 
 const LINE_KINDS = [
   "platform_fee",
@@ -34,6 +36,7 @@ export const CreditNotePathParams = z.object({
   id: z.uuid("The credit note id is a UUID.").describe("The credit note's id."),
 });
 export const CreditNoteListQuery = InvoiceListQuery;
+export const CreditNoteRequest = ManualCreditNoteInput;
 
 export const InvoiceSummary = z.object({
   id: z.uuid(),
@@ -103,7 +106,7 @@ export const InvoiceDetail = InvoiceSummary.extend({
   lines: z.array(InvoiceLineBody),
   creditNotes: z.array(CreditNoteSummary),
   downloads: z.object({ pdf: z.string(), linesCsv: z.string(), outcomesCsv: z.string() }),
-});
+}).extend(INVOICE_BOOKING_SHAPE);
 
 export const LineOutcome = z.object({
   id: z.uuid().describe("The attempt's id: GET /api/v1/attempts/{id} has its evidence trail."),
@@ -142,9 +145,7 @@ export const CreditNoteBody = CreditNoteSummary.extend({
 
 export const CreditNoteList = z.object({ data: z.array(CreditNoteBody) });
 
-export function money(minor: bigint, currency: string): string {
-  return toMajorUnits(minor, currency).toFixed(currencyPrecision(currency));
-}
+export { money };
 
 const month = (at: Date) => at.toISOString().slice(0, 7);
 const invoicePath = (id: string) => `/api/v1/invoices/${id}`;
@@ -206,6 +207,7 @@ export function toInvoiceDetail(invoice: InvoiceDocument): z.infer<typeof Invoic
       reason: c.reason,
       amount: money(c.amountMinor, currency),
     })),
+    ...toInvoiceBooking(invoice),
     downloads: {
       pdf: `${invoicePath(id)}/pdf`,
       linesCsv: `${invoicePath(id)}/lines.csv`,

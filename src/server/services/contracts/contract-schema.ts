@@ -1,5 +1,6 @@
 // Contract terms as admins and the REST API send them, validated the same way everywhere.
 import { z } from "zod";
+import { DEFAULT_PAYMENT_TERMS_DAYS } from "@/domain/invoicing/payment-terms";
 import { instant, int, text } from "@/server/input-rules";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
 
@@ -50,6 +51,10 @@ export const ContractTermsInput = z
     minimumCommitment: DecimalAmount.nullable().default(null),
     disputeWindowDays: z.number().int().min(0).max(365, "Keep the dispute window within a year."),
     graceDays: z.number().int().min(0).max(60, "Keep the grace period within 60 days."),
+    paymentTermsDays: int()
+      .min(0)
+      .max(365, "Keep the payment terms within a year.")
+      .default(DEFAULT_PAYMENT_TERMS_DAYS),
     changeNote: text().trim().min(1, "Say what this version changes and why.").max(2_000),
   })
   .superRefine((terms, ctx) => {

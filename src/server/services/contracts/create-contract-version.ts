@@ -58,6 +58,7 @@ export async function createContractVersion({
         minimumCommitment: terms.minimumCommitment,
         disputeWindowDays: terms.disputeWindowDays,
         graceDays: terms.graceDays,
+        paymentTermsDays: terms.paymentTermsDays,
         changeNote: terms.changeNote,
         authorLabel: actorLabel(actor),
       },

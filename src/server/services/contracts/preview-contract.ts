@@ -41,6 +41,7 @@ export async function previewContract({
     minimumCommitment: terms.minimumCommitment === null ? null : new Prisma.Decimal(terms.minimumCommitment),
     disputeWindowDays: terms.disputeWindowDays,
     graceDays: terms.graceDays,
+    paymentTermsDays: terms.paymentTermsDays,
     changeNote: terms.changeNote,
     authorLabel: actorLabel(actor),
     createdAt: now,

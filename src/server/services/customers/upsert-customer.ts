@@ -6,7 +6,15 @@ import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { CustomerFields } from "./customer-fields";
 
 export async function upsertCustomer({ actor, input }: { actor: Actor; input: CustomerFields }) {
-  const fields = CustomerFields.parse(input);
+  const parsed = CustomerFields.parse(input);
+  // Empty legal details clear them; left out, they stay as they are.
+  const blankToNull = (value: string | undefined) => (value === undefined ? undefined : value || null);
+  const fields = {
+    ...parsed,
+    legalName: blankToNull(parsed.legalName),
+    address: blankToNull(parsed.address),
+    taxId: blankToNull(parsed.taxId),
+  };
   try {
     return await createOrUpdate(actor, fields);
   } catch (error) {
@@ -18,15 +26,16 @@ export async function upsertCustomer({ actor, input }: { actor: Actor; input: Cu
   }
 }
 
-function createOrUpdate(actor: Actor, fields: CustomerFields) {
+type StoredFields = Omit<CustomerFields, "legalName" | "address" | "taxId"> & {
+  legalName?: string | null;
+  address?: string | null;
+  taxId?: string | null;
+};
+
+function createOrUpdate(actor: Actor, fields: StoredFields) {
   return transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { externalId: fields.externalId } });
-    if (
-      before &&
-      before.name === fields.name &&
-      before.currency === fields.currency &&
-      before.timezone === fields.timezone
-    ) {
+    if (before && LEGAL_AND_PLAIN_FIELDS.every((f) => fields[f] === undefined || fields[f] === before[f])) {
       return { customer: before, created: false, changed: false };
     }
     const customer = before
@@ -45,6 +54,8 @@ function createOrUpdate(actor: Actor, fields: CustomerFields) {
   });
 }
 
-function pickFields({ externalId, name, currency, timezone }: CustomerFields) {
-  return { externalId, name, currency, timezone };
+const LEGAL_AND_PLAIN_FIELDS = ["name", "currency", "timezone", "legalName", "address", "taxId"] as const;
+
+function pickFields({ externalId, name, currency, timezone, legalName, address, taxId }: StoredFields) {
+  return { externalId, name, currency, timezone, legalName, address, taxId };
 }

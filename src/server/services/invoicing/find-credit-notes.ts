@@ -3,11 +3,22 @@ import { canSeeCustomer, customerScopeOf, scopedToCustomer } from "@/domain/acce
 import type { Actor } from "@/domain/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { getProviderSettings } from "@/server/services/settings/get-provider-settings";
 
 const include = {
   lines: { orderBy: { id: "asc" } },
+  // A dispute's credit note links back to its dispute.
+  disputeDecision: { select: { dispute: { select: { id: true, number: true } } } },
   invoice: {
-    select: { id: true, number: true, currency: true, periodStart: true, customer: { select: { externalId: true } } },
+    select: {
+      id: true,
+      number: true,
+      currency: true,
+      periodStart: true,
+      customer: {
+        select: { externalId: true, name: true, timezone: true, legalName: true, address: true, taxId: true },
+      },
+    },
   },
 } as const;
 
@@ -23,4 +34,10 @@ export async function getCreditNoteById({ actor, creditNoteId }: { actor: Actor;
   });
   if (!note) throw AppError.notFound("The credit note");
   return note;
+}
+
+/** A credit note as a document (page and PDF): the note, and the seller's legal details it prints. */
+export async function getCreditNoteDocument({ actor, creditNoteId }: { actor: Actor; creditNoteId: string }) {
+  const [note, settings] = await Promise.all([getCreditNoteById({ actor, creditNoteId }), getProviderSettings()]);
+  return { ...note, seller: { name: settings.name, ...settings.legal } };
 }

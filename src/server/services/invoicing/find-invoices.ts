@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { computeInvoice } from "./compute-invoice";
 import { ensureDraftInvoices } from "./ensure-draft-invoices";
+import { invoiceBooking } from "./invoice-booking";
 
 export interface InvoiceSummary extends InvoiceCredits {
   id: string;
@@ -107,7 +108,7 @@ export async function getInvoiceForPeriod({
     },
   });
   if (stored?.status === "finalized") {
-    return {
+    return withBooking({
       ...stored,
       lines: stored.lines.map((l) => ({
         ...l,
@@ -116,12 +117,12 @@ export async function getInvoiceForPeriod({
       })),
       pending: 0,
       ...invoiceCredits(stored.lines, stored.creditNotesMinor),
-    };
+    });
   }
   const customer = await db().customer.findUnique({ where: { id: customerId } });
   if (!customer) throw AppError.notFound("The customer");
   const draft = await computeInvoice(customerId, periodStart);
-  return {
+  return withBooking({
     id: stored?.id ?? null,
     customerId,
     customer,
@@ -149,7 +150,11 @@ export async function getInvoiceForPeriod({
     creditNotes: [],
     pending: draft.pending,
     ...invoiceCredits(draft.lines, 0n),
-  };
+  });
+}
+
+async function withBooking<I extends Parameters<typeof invoiceBooking>[0]>(invoice: I) {
+  return { ...invoice, booking: await invoiceBooking(invoice) };
 }
 
 export async function getInvoiceById({ actor, invoiceId }: { actor: Actor; invoiceId: string }) {

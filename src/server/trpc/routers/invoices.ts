@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { FinalizeInvoiceInput, finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
+import { getCreditNoteDocument, listCreditNotes } from "@/server/services/invoicing/find-credit-notes";
 import { getInvoiceById, listInvoices } from "@/server/services/invoicing/find-invoices";
 import { issueManualCreditNote, ManualCreditNoteInput } from "@/server/services/invoicing/issue-credit-note";
 import { LineOutcomesInput, listLineOutcomes } from "@/server/services/invoicing/list-line-outcomes";
-import { adminProcedure, portalProcedure, router } from "../init";
+import { RecordPaymentInput, recordInvoicePayment } from "@/server/services/invoicing/record-invoice-payment";
+import {
+  PurchaseOrderNumberInput,
+  setPurchaseOrderNumber,
+} from "@/server/services/invoicing/set-purchase-order-number";
+import { VoidInvoiceInput, voidInvoice } from "@/server/services/invoicing/void-invoice";
+import { adminProcedure, financeProcedure, portalProcedure, router } from "../init";
 
 export const invoicesRouter = router({
   /** The invoices of the customer the portal shows, newest period first. */
@@ -14,6 +21,13 @@ export const invoicesRouter = router({
     // The portal shows one customer at a time: another customer's invoice is not found here.
     if (invoice.customerId !== ctx.customerId) throw AppError.notFound("The invoice");
     return invoice;
+  }),
+  /** The credit notes of the customer the portal shows, newest first. */
+  creditNotes: portalProcedure.query(({ ctx }) => listCreditNotes({ actor: ctx.actor, customerId: ctx.customerId })),
+  creditNoteById: portalProcedure.input(z.object({ creditNoteId: z.uuid() })).query(async ({ ctx, input }) => {
+    const note = await getCreditNoteDocument({ actor: ctx.actor, creditNoteId: input.creditNoteId });
+    if (note.customerId !== ctx.customerId) throw AppError.notFound("The credit note");
+    return note;
   }),
   /** One line's outcomes, a page at a time. */
   lineOutcomes: portalProcedure
@@ -25,4 +39,12 @@ export const invoicesRouter = router({
   issueCreditNote: adminProcedure
     .input(ManualCreditNoteInput)
     .mutation(({ ctx, input }) => issueManualCreditNote({ actor: ctx.actor, input })),
+  recordPayment: adminProcedure
+    .input(RecordPaymentInput)
+    .mutation(({ ctx, input }) => recordInvoicePayment({ actor: ctx.actor, input })),
+  void: adminProcedure.input(VoidInvoiceInput).mutation(({ ctx, input }) => voidInvoice({ actor: ctx.actor, input })),
+  /** The customer's finance user writes their PO number on a draft. */
+  setPoNumber: financeProcedure
+    .input(PurchaseOrderNumberInput)
+    .mutation(({ ctx, input }) => setPurchaseOrderNumber({ actor: ctx.actor, input })),
 });

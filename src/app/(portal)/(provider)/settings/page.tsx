@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { DisputeServiceLevelSection } from "@/components/settings/dispute-service-level-section";
+import { LegalDetailsSection } from "@/components/settings/legal-details-section";
 import { WebhooksSection } from "@/components/settings/webhooks-section";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card } from "@/components/ui/card";
@@ -28,7 +29,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="Users, the dispute service level, API keys and webhooks of this Outcome Ledger."
+        description="Users, the dispute service level, the legal details on invoices, API keys and webhooks of this Outcome Ledger."
       />
       <div className="space-y-6">
         <Card title={`Users (${users.length})`}>
@@ -56,6 +57,7 @@ export default async function SettingsPage() {
           </Table>
         </Card>
         <DisputeServiceLevelSection businessDays={provider.disputeSlaBusinessDays} />
+        <LegalDetailsSection legal={provider.legal} />
         <ApiKeysSection keys={apiKeys} />
         <WebhooksSection endpoints={webhookEndpoints} deliveries={webhookDeliveries} />
       </div>

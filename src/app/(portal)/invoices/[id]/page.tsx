@@ -3,16 +3,19 @@ import Link from "next/link";
 import { CreditNoteList } from "@/components/invoices/credit-note-list";
 import { DraftNotice } from "@/components/invoices/draft-notice";
 import { FinalizeInvoiceButton } from "@/components/invoices/finalize-invoice-button";
+import { InvoiceBookingFacts } from "@/components/invoices/invoice-booking-facts";
 import { InvoiceDownloads } from "@/components/invoices/invoice-downloads";
 import { InvoiceLinesTable } from "@/components/invoices/invoice-lines-table";
+import { InvoicePayments } from "@/components/invoices/invoice-payments";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { InvoiceTotals } from "@/components/invoices/invoice-totals";
 import { IssueCreditNoteForm } from "@/components/invoices/issue-credit-note-form";
+import { PaymentStatusBadge } from "@/components/invoices/payment-status-badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { clock } from "@/server/clock";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -27,7 +30,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const title = invoice.number ?? `Draft invoice for ${period}`;
   const ended = invoice.periodEnd <= clock.now();
   const admin = me.role === "admin";
-  const lastDay = new Date(invoice.periodEnd.getTime() - 86_400_000);
+  const zone = invoice.booking.timeZone;
   return (
     <>
       <Link href="/invoices" className="text-sm text-brand-700 hover:underline">
@@ -38,12 +41,17 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         description={
           <>
             <span className="mr-2">
-              {invoice.customer.name} · {period} ({formatDate(invoice.periodStart)} – {formatDate(lastDay)})
+              {invoice.customer.name} · {period} (UTC calendar month)
             </span>
             <InvoiceStatusBadge status={invoice.status} />
+            {invoice.booking.paymentStatus && (
+              <span className="ml-2">
+                <PaymentStatusBadge status={invoice.booking.paymentStatus} />
+              </span>
+            )}
             {invoice.finalizedAt && (
               <span className="mt-1 block">
-                Finalized {formatDateTime(invoice.finalizedAt)}
+                Finalized {formatDateTimeIn(invoice.finalizedAt, zone)}
                 {invoice.finalizedBy && ` by ${invoice.finalizedBy}`}.
               </span>
             )}
@@ -52,10 +60,18 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         actions={<InvoiceDownloads invoiceId={id} title={title} />}
       />
       <div className="space-y-6">
-        {invoice.status === "draft" && <DraftNotice pending={invoice.pending} ended={ended} />}
+        {invoice.status === "draft" && (
+          <DraftNotice
+            pending={invoice.pending}
+            ended={ended}
+            finalizesAt={invoice.booking.finalizesAt}
+            timeZone={zone}
+          />
+        )}
         {admin && invoice.status === "draft" && ended && (
           <FinalizeInvoiceButton customerId={invoice.customerId} periodStart={invoice.periodStart} period={period} />
         )}
+        <InvoiceBookingFacts invoice={invoice} canEditPoNumber={me.role === "finance" && invoice.status === "draft"} />
         <Card title="Lines">
           {invoice.lines.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing is charged for {period} yet.</p>
@@ -70,6 +86,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               creditNotes={invoice.creditNotes}
               disputeCreditsMinor={invoice.disputeCreditsMinor}
               currency={invoice.currency}
+              timeZone={zone}
             />
             {admin && invoice.status === "finalized" && invoice.number && (
               <IssueCreditNoteForm
@@ -80,6 +97,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             )}
           </div>
         </Card>
+        {invoice.status === "finalized" && <InvoicePayments invoice={invoice} admin={admin} />}
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/server/api/api-route";
-import { getCreditNotes } from "@/server/api/credit-notes";
+import { getCreditNotes, postCreditNote } from "@/server/api/credit-notes";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(getCreditNotes);
+export const POST = apiRoute(postCreditNote);

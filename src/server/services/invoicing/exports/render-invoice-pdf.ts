@@ -4,14 +4,13 @@
 import PDFDocument from "pdfkit";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
-import { formatDate, formatQuantity, formatUnitPrice } from "@/lib/format";
-import { clock } from "@/server/clock";
+import { formatDate, formatDateTimeIn, formatDayIn, formatQuantity, formatUnitPrice } from "@/lib/format";
 import type { InvoiceDocument } from "./invoice-document";
 import { printable } from "./win-ansi";
 
-const MARGIN = 50;
+export const MARGIN = 50;
 const INK = "#0f172a";
-const MUTED = "#64748b";
+export const MUTED = "#64748b";
 const RULE = "#cbd5e1";
 const DRAFT_RED = "#b91c1c";
 
@@ -84,7 +83,12 @@ export async function renderInvoicePdf(
       y,
       NOTE_COLUMNS,
       ["Number", "Issued", "Reason", "Amount"],
-      invoice.creditNotes.map((c) => [c.number, formatDate(c.issuedAt), c.reason, money(-c.amountMinor)]),
+      invoice.creditNotes.map((c) => [
+        c.number,
+        formatDayIn(c.issuedAt, invoice.booking.timeZone),
+        c.reason,
+        money(-c.amountMinor),
+      ]),
       "",
     );
   }
@@ -96,7 +100,7 @@ export async function renderInvoicePdf(
     paragraph(
       doc,
       y + 24,
-      `This draft is computed from the outcomes received so far and changes until the period is finalized; it is not a request for payment.${pending}`,
+      `This draft is computed from the outcomes received so far and changes until it is finalized on ${formatDateTimeIn(invoice.booking.finalizesAt, invoice.booking.timeZone)}; it is not a request for payment.${pending}`,
     );
   }
   finishPages(doc, draft, `${providerName} · ${draft ? "Draft" : invoice.number} · ${invoice.customer.name}`);
@@ -106,8 +110,10 @@ export async function renderInvoicePdf(
 }
 
 function header(doc: PDFKit.PDFDocument, invoice: InvoiceDocument, providerName: string): number {
+  const b = invoice.booking;
   const right = { x: 345, width: 200 };
   text(doc, providerName, MARGIN, MARGIN, { width: 280, font: "Helvetica-Bold", size: 16 });
+  const sellerBottom = party(doc, b.seller, MARGIN, doc.y + 2, { skipName: b.seller.legalName === providerName });
   text(doc, "INVOICE", right.x, MARGIN, { ...right, font: "Helvetica-Bold", size: 20, align: "right" });
   if (invoice.status === "draft") {
     text(doc, "DRAFT — not final", right.x, MARGIN + 26, {
@@ -120,32 +126,67 @@ function header(doc: PDFKit.PDFDocument, invoice: InvoiceDocument, providerName:
   } else {
     text(doc, invoice.number ?? "", right.x, MARGIN + 26, { ...right, size: 11, align: "right" });
   }
-  rule(doc, MARGIN + 52);
+  const ruleAt = Math.max(MARGIN + 52, sellerBottom + 8);
+  rule(doc, ruleAt);
 
-  const top = MARGIN + 66;
+  const top = ruleAt + 14;
+  const zone = b.timeZone;
   text(doc, "BILL TO", MARGIN, top, { size: 8, color: MUTED, font: "Helvetica-Bold" });
   text(doc, invoice.customer.name, MARGIN, top + 13, { width: 280, font: "Helvetica-Bold", size: 12 });
+  party(doc, b.buyer, MARGIN, doc.y + 2, { skipName: b.buyer.legalName === invoice.customer.name });
   text(doc, `Customer ID: ${invoice.customer.externalId}`, MARGIN, doc.y + 2, { width: 280, color: MUTED });
   const left = doc.y;
 
   const facts: [string, string][] = [
     ["Invoice number", invoice.number ?? "Not numbered (draft)"],
-    ["Billing period", periodLabel(invoice.periodStart)],
-    invoice.finalizedAt
-      ? ["Issued", formatDate(invoice.finalizedAt)]
-      : ["Computed", `${formatDate(clock.now())}, live`],
+    b.issuedAt ? ["Issue date", formatDayIn(b.issuedAt, zone)] : ["Finalizes", formatDateTimeIn(b.finalizesAt, zone)],
+    ["Due date", b.dueAt ? formatDayIn(b.dueAt, zone) : `${b.paymentTerms} after issue`],
+    ["Payment terms", b.paymentTerms],
+    ["Service period", `${formatDate(invoice.periodStart)} – ${formatDate(lastDayOf(invoice.periodEnd))}`],
+    ...(b.disputeBy ? [["Dispute by", formatDateTimeIn(b.disputeBy, zone)] as [string, string]] : []),
+    ["PO number", b.poNumber ?? "—"],
+    ...(b.paymentStatus ? [["Payment status", PAYMENT_STATUS_WORDS[b.paymentStatus]] as [string, string]] : []),
     ["Currency", invoice.currency],
   ];
-  facts.forEach(([label, value], i) => {
-    const at = top + i * 16;
-    text(doc, label, right.x, at, { width: 95, color: MUTED });
-    text(doc, value, right.x + 95, at, { width: 105, align: "right" });
+  let at = top;
+  for (const [label, value] of facts) {
+    text(doc, label, right.x, at, { width: 65, color: MUTED, size: 9 });
+    text(doc, value, right.x + 65, at, { width: 135, align: "right", size: 9 });
+    at = Math.max(doc.y, at + 13) + 1;
+  }
+  text(doc, `Dates and times in ${zone}. The service period is a calendar month in UTC.`, right.x, at + 2, {
+    ...right,
+    size: 7,
+    color: MUTED,
+    align: "right",
   });
-  return Math.max(left, top + facts.length * 16) + 24;
+  return Math.max(left, doc.y) + 24;
+}
+
+const PAYMENT_STATUS_WORDS = { open: "Open", paid: "Paid", overdue: "Overdue", void: "Void" } as const;
+
+const lastDayOf = (periodEnd: Date) => new Date(periodEnd.getTime() - 86_400_000);
+
+/** A party's legal name, address and tax ID under its name; returns where it ends. */
+export function party(
+  doc: PDFKit.PDFDocument,
+  p: InvoiceDocument["booking"]["seller"],
+  x: number,
+  y: number,
+  { skipName }: { skipName: boolean },
+): number {
+  const lines = [
+    ...(p.legalName && !skipName ? [p.legalName] : []),
+    ...(p.address ? [p.address] : []),
+    ...(p.taxId ? [`Tax ID: ${p.taxId}`] : []),
+  ];
+  if (lines.length === 0) return y;
+  text(doc, lines.join("\n"), x, y, { width: 280, size: 9, color: MUTED });
+  return doc.y;
 }
 
 /** A table that continues on the next page, with its header repeated, when it runs out of room. */
-function table(
+export function table(
   doc: PDFKit.PDFDocument,
   top: number,
   columns: readonly Column[],
@@ -196,7 +237,11 @@ function table(
   return y;
 }
 
-function totals(doc: PDFKit.PDFDocument, top: number, rows: readonly (readonly [string, string, boolean])[]): number {
+export function totals(
+  doc: PDFKit.PDFDocument,
+  top: number,
+  rows: readonly (readonly [string, string, boolean])[],
+): number {
   let y = roomFor(doc, top, rows.length * 18);
   for (const [label, value, strong] of rows) {
     if (strong) rule(doc, y - 4, 345);
@@ -220,7 +265,7 @@ function paragraph(doc: PDFKit.PDFDocument, top: number, words: string) {
 }
 
 /** Footer and page numbers on every page, and the watermark on a draft's. */
-function finishPages(doc: PDFKit.PDFDocument, draft: boolean, footer: string) {
+export function finishPages(doc: PDFKit.PDFDocument, draft: boolean, footer: string) {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -262,7 +307,7 @@ function roomFor(doc: PDFKit.PDFDocument, top: number, height: number): number {
   return MARGIN;
 }
 
-function rule(doc: PDFKit.PDFDocument, y: number, from = MARGIN) {
+export function rule(doc: PDFKit.PDFDocument, y: number, from = MARGIN) {
   doc
     .moveTo(from, y)
     .lineTo(MARGIN + 495, y)
@@ -271,7 +316,7 @@ function rule(doc: PDFKit.PDFDocument, y: number, from = MARGIN) {
     .stroke();
 }
 
-function text(
+export function text(
   doc: PDFKit.PDFDocument,
   value: string,
   x: number,

@@ -1,0 +1,82 @@
+// What an accounts-payable team books an invoice by, beside its lines: both parties' legal
+// details, the issue, due and dispute-by dates from the contract's terms, the PO number, the
+// payments recorded and the payment status. Read with the invoice, so the page, the PDF and
+// REST show the same facts.
+import { invoiceDates, paymentStatus, paymentTermsLabel } from "@/domain/invoicing/payment-terms";
+import { clock } from "@/server/clock";
+import { db } from "@/server/db";
+import {
+  DEFAULT_PROVIDER_NAME,
+  type LegalDetails,
+  providerLegalDetails,
+} from "@/server/services/settings/get-provider-settings";
+
+interface InvoiceRead {
+  id: string | null;
+  status: "draft" | "finalized";
+  periodStart: Date;
+  finalizedAt: Date | null;
+  contractId: string | null;
+  netDueMinor: bigint;
+  customer: { name: string; timezone: string } & LegalDetails;
+}
+
+export type Party = { name: string } & LegalDetails;
+
+export async function invoiceBooking(invoice: InvoiceRead, now = clock.now()) {
+  const [contract, stored, settings] = await Promise.all([
+    invoice.contractId
+      ? db().contract.findUnique({
+          where: { id: invoice.contractId },
+          select: { paymentTermsDays: true, disputeWindowDays: true, graceDays: true },
+        })
+      : null,
+    invoice.id
+      ? db().invoice.findUnique({
+          where: { id: invoice.id },
+          select: {
+            poNumber: true,
+            payments: { orderBy: [{ paidOn: "asc" }, { recordedAt: "asc" }] },
+            voided: true,
+          },
+        })
+      : null,
+    db().providerSettings.findUnique({
+      where: { id: 1 },
+      select: { name: true, legalName: true, address: true, taxId: true },
+    }),
+  ]);
+  const terms = contract ?? { paymentTermsDays: 30, disputeWindowDays: 0, graceDays: 0 };
+  const dates = invoiceDates(invoice, terms);
+  const payments = stored?.payments ?? [];
+  const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0n);
+  const { customer } = invoice;
+  return {
+    ...dates,
+    paymentTermsDays: terms.paymentTermsDays,
+    paymentTerms: paymentTermsLabel(terms.paymentTermsDays),
+    disputeWindowDays: terms.disputeWindowDays,
+    poNumber: stored?.poNumber ?? null,
+    payments,
+    paidMinor,
+    outstandingMinor: invoice.netDueMinor > paidMinor ? invoice.netDueMinor - paidMinor : 0n,
+    voided: stored?.voided ?? null,
+    paymentStatus: paymentStatus({
+      finalized: invoice.status === "finalized",
+      voided: Boolean(stored?.voided),
+      netDueMinor: invoice.netDueMinor,
+      paidMinor,
+      dueAt: dates.dueAt,
+      now,
+    }),
+    seller: { name: settings?.name ?? DEFAULT_PROVIDER_NAME, ...providerLegalDetails(settings) } satisfies Party,
+    buyer: {
+      name: customer.name,
+      legalName: customer.legalName,
+      address: customer.address,
+      taxId: customer.taxId,
+    } satisfies Party,
+    /** The customer's IANA zone: every instant of the invoice is shown in it. */
+    timeZone: customer.timezone,
+  };
+}
