@@ -72,6 +72,16 @@ function generate({ from, now }: DemoHistory, v2From: Date): DemoAttempt[][] {
   ];
 }
 
+/** The demo's customer messages received after a status was final (the end-to-end tests open one). */
+export function demoLateMessages(history: DemoHistory, v2From: Date): DemoEvent[] {
+  return generate(history, v2From).flatMap((attempts) =>
+    lateMessages(
+      attempts.filter((a) => a.closesAt.getTime() <= history.now.getTime() + OPEN_MARGIN),
+      history.now,
+    ).map((m) => m.event),
+  );
+}
+
 export async function seedDemoAttempts({
   actor,
   log,
