@@ -29,9 +29,9 @@ test("a finance user sees what is owed and what is coming before the month's fig
   if (startOfMonth) {
     // Last month is still a draft in its grace days; both months have outcomes in their windows.
     await expect(coming.first()).toContainText(`${periodLabel(lastMonth)}: draft invoice at $`);
-    await expect(coming.first()).toContainText(/finalized on \w{3} \d{1,2}, \d{4}/);
+    await expect(coming.first()).toContainText(/finalizes on \w{3} \d{1,2}, \d{4}/);
     await expect(account.getByTestId("account-pending").first()).toContainText(
-      /\d+ outcomes? (is|are) pending: not charged until .+ close \(between .+ and .+\), and then only if billable\./,
+      /\d+ outcomes? (is|are) pending(: pending outcomes of [\w ]+)?: not charged until .+ close \(between .+ and .+\), and then only if billable\./,
     );
     await expect(page.getByTestId("mtd-change")).toContainText(/^No comparison yet/);
   } else {

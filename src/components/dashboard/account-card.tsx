@@ -72,7 +72,7 @@ function OpenPeriodItem({ period, currency }: { period: OpenPeriod; currency: st
               "draft invoice"
             )}{" "}
             at <span className="tabular-nums text-slate-900">{formatMoney(period.totalMinor, currency)}</span> so far
-            {period.finalizesAt && <>, finalized on {formatDate(period.finalizesAt)}</>}.
+            {period.finalizesAt && <>, finalizes on {formatDate(period.finalizesAt)}</>}.
           </>
         )}
       </p>
