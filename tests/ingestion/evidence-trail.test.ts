@@ -79,6 +79,23 @@ describe("the evidence trail's times", () => {
     ]);
   });
 
+  it("reads a correction after the status was final as counted: a correction evaluates the attempt again", async () => {
+    const opened = new Date(clock.now().getTime() - 5 * HOUR);
+    const subject = uniqueId("ticket");
+    const first = item(subject, opened, { closedBy: "ai" });
+    const attemptId = await send([first], new Date(opened.getTime() + MINUTE));
+    await closeObservationWindows({ now: new Date(opened.getTime() + 2 * HOUR) });
+    const { id: _id, ...content } = first;
+    await amendEvent({ actor: testActor, eventId: first.id, input: { ...content, attributes: { closedBy: "human" } } });
+
+    const { attempt, events } = await getAttemptWithTrail({ actor: testActor, attemptId });
+    expect(attempt.status).toBe("not_billable");
+    expect(events.map((e) => [e.kind, e.arrival])).toEqual([
+      ["original", "in_window"],
+      ["amendment", "late_counted"],
+    ]);
+  });
+
   it("counts corrected and voided events, so the header agrees with the trail", async () => {
     const opened = new Date(clock.now().getTime() - 20 * MINUTE);
     const subject = uniqueId("ticket");

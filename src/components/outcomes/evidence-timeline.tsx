@@ -34,7 +34,7 @@ const ACTOR = {
 } as const;
 
 const LATE = {
-  late_counted: "still counted: the status was not final yet",
+  late_counted: "counted in the evaluation",
   late_not_counted: "kept as evidence, did not change the final status",
 } as const;
 

@@ -6,7 +6,10 @@
 export type EventArrival =
   /** Received while the window was open: part of the evaluation. */
   | "in_window"
-  /** Received after the window closed but before the status was made final: still evaluated with the rest. */
+  /**
+   * Received after the window closed but by the time the status was made final, so evaluated
+   * with the rest; also a late correction, since a correction evaluates the attempt again.
+   */
   | "late_counted"
   /** Received once the status was final: kept in the trail (and its cost added), the status unchanged. */
   | "late_not_counted";
