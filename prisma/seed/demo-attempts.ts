@@ -4,14 +4,16 @@
 //
 // Ingestion rules this respects: an attempt's status is final once its window has closed and
 // later events only join its trail, so an attempt whose window is closed must arrive whole,
-// in one call (events of one subject merge before evaluation). Attempts still open get their
-// first event first and the rest in later calls, as live traffic would, which exercises
-// merging into a pending attempt.
+// in one call (events of one subject merge before evaluation), made when its window's day
+// ended, with each event received seconds or minutes after it happened (demo-arrivals.ts).
+// Attempts still open get their first event first and the rest in later calls, as live
+// traffic would, which exercises merging into a pending attempt.
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { MAX_EVENTS_PER_BATCH } from "@/server/services/ingestion/ingest-event-schema";
 import { ingestEvents } from "@/server/services/ingestion/ingest-events";
+import { byClosingDay, lateMessages, receivedTimes } from "./demo-arrivals";
 import { umbrellaDocuments } from "./demo-documents";
 import type { DemoAttempt, DemoEvent } from "./demo-events";
 import { umbrellaLeads } from "./demo-leads";
@@ -70,6 +72,16 @@ function generate({ from, now }: DemoHistory, v2From: Date): DemoAttempt[][] {
   ];
 }
 
+/** The demo's customer messages received after a status was final (the end-to-end tests open one). */
+export function demoLateMessages(history: DemoHistory, v2From: Date): DemoEvent[] {
+  return generate(history, v2From).flatMap((attempts) =>
+    lateMessages(
+      attempts.filter((a) => a.closesAt.getTime() <= history.now.getTime() + OPEN_MARGIN),
+      history.now,
+    ).map((m) => m.event),
+  );
+}
+
 export async function seedDemoAttempts({
   actor,
   log,
@@ -92,9 +104,11 @@ export async function seedDemoAttempts({
   const streams = generate(history, v2From);
   const stillOpen = (a: DemoAttempt) => a.closesAt.getTime() > history.now.getTime() + OPEN_MARGIN;
   const tally = { calls: 0, accepted: 0, refused: 0, firstProblem: "" };
-  const send = async (items: DemoEvent[]) => {
+  const arrivals = new Rng("outcome-ledger-demo/arrivals");
+  // `now` is when the call reaches us; each event was received shortly after it happened.
+  const send = async (items: DemoEvent[], now: Date, receivedAt = receivedTimes(arrivals, items, now)) => {
     if (items.length === 0) return;
-    const { results, summary } = await ingestEvents({ actor, items, now: clock.now() });
+    const { results, summary } = await ingestEvents({ actor, items, now, receivedAt });
     tally.calls++;
     tally.accepted += summary.accepted;
     const refused = results.filter((r) => r.status === "rejected" || r.status === "conflict");
@@ -102,27 +116,59 @@ export async function seedDemoAttempts({
     tally.firstProblem ||= refused[0] ? JSON.stringify(refused[0]) : "";
   };
 
-  // Pass 1: closed attempts whole, open ones by their first event; one customer per call.
-  for (const attempts of streams) {
-    for (const batch of packed(attempts, (a) => (stillOpen(a) ? a.events.slice(0, 1) : a.events))) await send(batch);
+  // Pass 1: closed attempts whole, evaluated when their window's day ended (the status is
+  // final from then on); open ones by their first event; one customer per call.
+  for (const attempts of byCustomer(streams)) {
+    for (const [at, group] of byClosingDay(
+      attempts.filter((a) => !stillOpen(a)),
+      history.now,
+    )) {
+      for (const batch of packed(group, (a) => a.events)) await send(batch, at);
+    }
+    for (const batch of packed(attempts.filter(stillOpen), (a) => a.events.slice(0, 1))) await send(batch, clock.now());
   }
   // Passes 2…n: the k-th event of each open attempt, as it would have arrived.
   const open = streams.map((attempts) => attempts.filter(stillOpen));
   const longest = Math.max(0, ...open.flat().map((a) => a.events.length));
   for (let k = 1; k < longest; k++) {
     for (const attempts of open) {
-      for (const batch of packed(attempts, (a) => a.events.slice(k, k + 1))) await send(batch);
+      for (const batch of packed(attempts, (a) => a.events.slice(k, k + 1))) await send(batch, clock.now());
     }
+  }
+  // Last: the few messages that came in after a status was final.
+  let late = 0;
+  for (const attempts of streams) {
+    const messages = lateMessages(
+      attempts.filter((a) => !stillOpen(a)),
+      history.now,
+    );
+    late += messages.length;
+    await send(
+      messages.map((m) => m.event),
+      clock.now(),
+      messages.map((m) => m.at),
+    );
   }
 
   const attempts = streams.reduce((sum, s) => sum + s.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(
     `Demo attempts: ${tally.accepted.toLocaleString("en-US")} events for ${attempts.toLocaleString("en-US")} ` +
-      `attempts ingested in ${tally.calls} calls, ${seconds} s.`,
+      `attempts ingested in ${tally.calls} calls (${late} received after their status was final), ${seconds} s.`,
   );
   if (tally.refused > 0) log(`Demo attempts: ${tally.refused} events were refused, e.g. ${tally.firstProblem}`);
   await logSummary(log);
+}
+
+/** The streams of one customer together (Umbrella has two), so each call is one customer's. */
+function byCustomer(streams: readonly DemoAttempt[][]): DemoAttempt[][] {
+  const customers = new Map<string, DemoAttempt[]>();
+  for (const attempt of streams.flat()) {
+    const attempts = customers.get(attempt.customer);
+    if (attempts) attempts.push(attempt);
+    else customers.set(attempt.customer, [attempt]);
+  }
+  return [...customers.values()];
 }
 
 /** Batches of at most MAX_EVENTS_PER_BATCH events that never split one attempt's events. */

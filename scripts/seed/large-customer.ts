@@ -1,6 +1,7 @@
 // Megacorp: one customer with 1,000,000 attempts over three months, for `npm run seed:large`
-// and `npm run bench:portal`. Rows are written by bulk INSERT … SELECT, as if one backfill of
-// single-event attempts had gone through `ingestEvents` at `now`: the same derived attempt id
+// and `npm run bench:portal`. Rows are written by bulk INSERT … SELECT, as if single-event
+// attempts had gone through `ingestEvents` as they happened (each received seconds later, made
+// final within a minute of its window closing; still pending when that is after `now`): the same derived attempt id
 // (attemptIdFor, recomputed in SQL from its sha256), a real evaluateAttempt trace per kind of
 // attempt (its windowClosesAt set per row), matching ingest_event rows with evidence and
 // content hash, and exact rollups from rebuildPeriodRollup. A sample is re-derived in
@@ -58,7 +59,7 @@ export async function loadLargeCustomer(
         platformFee: "500",
         outcomePrices: [{ definitionKey: DEFINITION, unitPrice: "0.99" }],
         disputeWindowDays: 30,
-        graceDays: 3,
+        graceDays: 7,
         changeNote: "Megacorp: $500 a month plus $0.99 per resolved ticket",
       },
     });
@@ -173,6 +174,10 @@ function insertChunkSql(): string {
     ), rows AS (
       SELECT n.*, to_char(at AT TIME ZONE 'UTC', ${ISO}) AS iso,
         at + $15::int * interval '1 hour' AS closes,
+        -- Received seconds after it happened; final within the scheduler's minute of the window closing.
+        LEAST(at + (n % 89 + 2) * interval '1 second', $7::timestamptz) AS received,
+        CASE WHEN at + $15::int * interval '1 hour' > $7::timestamptz THEN NULL
+          ELSE LEAST(at + $15::int * interval '1 hour' + (n % 53 + 1) * interval '1 second', $7::timestamptz) END AS final,
         substring(sha256(convert_to($1::text || E'\\n' || $2::text || E'\\n' || subject, 'UTF8')) from 1 for 16) AS h
       FROM n
     ), ids AS (
@@ -183,7 +188,7 @@ function insertChunkSql(): string {
         "occurredAt", "receivedAt", "attributes", "evidence", "costAmount", "costCurrency")
       SELECT gen_random_uuid(), 'megacorp-evt-' || n, 'megacorp-evt-' || n, 'original',
         encode(sha256(convert_to(replace(replace(($10::text[])[k], '@@T@@', iso), '@@S@@', subject), 'UTF8')), 'hex'),
-        $1::uuid, id, at, $7::timestamptz, ($11::text[])[k]::jsonb, replace(($12::text[])[k], '@@T@@', iso)::jsonb, 0.0123, 'USD'
+        $1::uuid, id, at, received, ($11::text[])[k]::jsonb, replace(($12::text[])[k], '@@T@@', iso)::jsonb, 0.0123, 'USD'
       FROM ids
     )
     INSERT INTO attempt ("id", "customerId", "definitionId", "subject", "occurredAt", "lastEventAt", "attributes", "attributeTimes",
@@ -191,9 +196,10 @@ function insertChunkSql(): string {
     SELECT id, $1::uuid, $2::uuid, subject, at, at, ($11::text[])[k]::jsonb,
       jsonb_build_object('closedBy', iso, 'reopened', iso, 'csat', iso), 0.0123, 'USD', $3::uuid,
       ((CASE WHEN closes > $7::timestamptz THEN ($13::text[])[k] ELSE ($14::text[])[k] END)::jsonb ->> 'status')::outcome_status,
-      jsonb_set((CASE WHEN closes > $7::timestamptz THEN ($13::text[])[k] ELSE ($14::text[])[k] END)::jsonb,
+      jsonb_set(jsonb_set((CASE WHEN closes > $7::timestamptz THEN ($13::text[])[k] ELSE ($14::text[])[k] END)::jsonb,
         '{windowClosesAt}', to_jsonb(to_char(closes AT TIME ZONE 'UTC', ${ISO}))),
-      closes, CASE WHEN closes > $7::timestamptz THEN NULL ELSE $7::timestamptz END, $7::timestamptz, 1, now()
+        '{evaluatedAt}', to_jsonb(to_char(COALESCE(final, $7::timestamptz) AT TIME ZONE 'UTC', ${ISO}))),
+      closes, final, COALESCE(final, $7::timestamptz), 1, now()
     FROM ids`;
 }
 
@@ -249,7 +255,11 @@ async function verifySample(customerId: string, version: ReturnType<typeof toVer
       evidence: event.evidence,
       cost: { amount: "0.0123", currency: "USD" },
     });
-    const trace = evaluateAttempt({ attributes, aiShare: null, occurredAt: a.occurredAt }, version, now);
+    const trace = evaluateAttempt(
+      { attributes, aiShare: null, occurredAt: a.occurredAt },
+      version,
+      a.finalizedAt ?? now,
+    );
     const checks = {
       id: a.id === attemptIdFor(customerId, a.definitionId, a.subject),
       contentHash: event.contentHash === contentHashOf(input),

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { canCompareWithLastMonth } from "@/domain/invoicing/account-status";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
 import { formatDate } from "@/lib/format";
@@ -60,7 +61,7 @@ export function MonthToDateCard({ dashboard, billing }: { dashboard: Dashboard; 
         </div>
       </dl>
       <CapMeter billing={billing} />
-      <LastMonth billing={billing} />
+      <LastMonth billing={billing} usage={usage} />
     </Card>
   );
 }
@@ -98,7 +99,7 @@ function CapMeter({ billing }: { billing: Billing }) {
   );
 }
 
-function LastMonth({ billing }: { billing: Billing }) {
+function LastMonth({ billing, usage }: { billing: Billing; usage: Dashboard["usage"] }) {
   const last = billing.lastMonth;
   if (!last) {
     return (
@@ -122,9 +123,13 @@ function LastMonth({ billing }: { billing: Billing }) {
         for {formatCount(last.billable)} billable outcomes.
       </p>
       <p className="mt-1 font-medium text-slate-900" data-testid="mtd-change">
-        {change === null
-          ? "No charges at that point last month."
-          : `${formatChange(change)} compared with the same point last month`}
+        {!canCompareWithLastMonth(usage)
+          ? usage.attempts === 0
+            ? "No comparison yet: no attempts this month so far."
+            : `No comparison yet: ${formatCount(usage.pending)} of this month's ${formatCount(usage.attempts)} attempts are still pending, while last month's are counted as decided.`
+          : change === null
+            ? "No charges at that point last month."
+            : `${formatChange(change)} compared with the same point last month`}
         {billing.charges.late_items !== 0n &&
           ` (late items of ${formatMoney(billing.charges.late_items, billing.currency)} left out: they belong to earlier months)`}
       </p>

@@ -1,5 +1,8 @@
-// The evidence trail read like a conversation: every item the provider sent, in time order,
-// with who acted. Superseded and voided events stay visible, marked as such.
+// The evidence trail read like a conversation: every event the provider sent, oldest first,
+// each with when it happened and when it was received, and its items with who acted.
+// Superseded and voided events stay visible, marked as such; only an event received after the
+// observation window closed is marked late, with whether it still counted.
+import type { EventArrival } from "@/domain/ingestion/evidence-arrival";
 import { formatDateTime } from "@/lib/format";
 
 export interface TrailEvent {
@@ -8,7 +11,9 @@ export interface TrailEvent {
   supersededAt: Date | null;
   supersededBy: string | null;
   voidReason: string | null;
+  occurredAt: Date;
   receivedAt: Date;
+  arrival: EventArrival;
   evidence: unknown;
 }
 
@@ -28,39 +33,55 @@ const ACTOR = {
   system: { label: "System", style: "bg-slate-100 text-slate-700 ring-slate-500/20" },
 } as const;
 
-export function EvidenceTimeline({
-  events,
-  windowClosesAt,
-  final,
-}: {
-  events: TrailEvent[];
-  windowClosesAt: Date;
-  final: boolean;
-}) {
-  const items = events
-    .flatMap((event) => (event.evidence as EvidenceItem[]).map((item, position) => ({ item, event, position })))
-    .sort((a, b) => a.item.at.localeCompare(b.item.at));
-  if (items.length === 0)
-    return <p className="text-sm text-slate-600">The provider sent no evidence items for this attempt.</p>;
+const LATE = {
+  late_counted: "counted in the evaluation",
+  late_not_counted: "kept as evidence, did not change the final status",
+} as const;
+
+/** The window the trail is read against: events received after it are marked. */
+export function ObservationWindowNote({ windowClosesAt, final }: { windowClosesAt: Date; final: boolean }) {
+  return (
+    <p className="mb-4 text-sm text-slate-600">
+      Observation window {final ? "closed" : "closes"}{" "}
+      <time dateTime={windowClosesAt.toISOString()} className="text-slate-900">
+        {formatDateTime(windowClosesAt)}
+      </time>
+      {final ? ": the result is final." : ": until then the result is pending and may change."}
+    </p>
+  );
+}
+
+export function EvidenceTimeline({ events }: { events: TrailEvent[] }) {
+  if (events.length === 0)
+    return <p className="text-sm text-slate-600">The provider sent no events for this attempt.</p>;
   return (
     <ol className="space-y-4" aria-label="Evidence, oldest first">
-      {items.map(({ item, event, position }) => {
+      {events.map((event) => {
         const superseded = event.supersededAt !== null;
-        const late = final && event.receivedAt > windowClosesAt;
-        const actor = ACTOR[item.actor] ?? ACTOR.system;
+        // Keyed by their place in what the provider sent: it never changes for a stored event.
+        const items = ((event.evidence as EvidenceItem[] | null) ?? [])
+          .map((item, sent) => ({ item, key: `${event.eventId}/${sent}` }))
+          .sort((a, b) => a.item.at.localeCompare(b.item.at));
         return (
           <li
-            key={`${event.eventId}-${position}`}
-            className={`rounded-lg border border-slate-200 p-4 ${superseded ? "bg-slate-50 opacity-70" : "bg-white"}`}
+            key={event.eventId}
+            data-testid="evidence-event"
+            className={`min-w-0 rounded-lg border border-slate-200 p-4 ${superseded ? "bg-slate-50 opacity-70" : "bg-white"}`}
           >
-            <div className="flex flex-wrap items-center gap-2 text-xs">
-              <span className={`rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${actor.style}`}>
-                {actor.label}
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+              <span>
+                Happened{" "}
+                <time dateTime={event.occurredAt.toISOString()} className="text-slate-900">
+                  {formatDateTime(event.occurredAt)}
+                </time>
               </span>
-              <span className="text-slate-500">{item.kind}</span>
-              <time className="text-slate-500" dateTime={item.at}>
-                {formatDateTime(item.at)}
-              </time>
+              <span>
+                received{" "}
+                <time dateTime={event.receivedAt.toISOString()} className="text-slate-900">
+                  {formatDateTime(event.receivedAt)}
+                </time>{" "}
+                ({receiptDelay(event.occurredAt, event.receivedAt)})
+              </span>
               {event.kind === "amendment" && (
                 <span className="rounded bg-amber-50 px-1.5 text-amber-800">correction</span>
               )}
@@ -69,25 +90,61 @@ export function EvidenceTimeline({
                   {event.voidReason ? `voided: ${event.voidReason}` : "superseded by a correction"}
                 </span>
               )}
-              {late && (
-                <span className="rounded bg-slate-200 px-1.5 text-slate-700">arrived after the observation window</span>
+              {event.arrival !== "in_window" && (
+                <span className="rounded bg-amber-100 px-1.5 text-amber-900">
+                  received after the observation window closed · {LATE[event.arrival]}
+                </span>
               )}
             </div>
-            <p className={`mt-2 font-medium text-slate-900 ${superseded ? "line-through" : ""}`}>{item.title}</p>
-            {item.body && <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{item.body}</p>}
-            {item.url && (
-              <a
-                href={item.url}
-                className="mt-1 inline-block text-sm text-brand-700 underline"
-                rel="noreferrer noopener"
-                target="_blank"
-              >
-                {item.url}
-              </a>
+            {items.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">No evidence items in this event.</p>
+            ) : (
+              <ol className="mt-3 space-y-3">
+                {items.map(({ item, key }) => (
+                  <EvidenceEntry key={key} item={item} struck={superseded} />
+                ))}
+              </ol>
             )}
           </li>
         );
       })}
     </ol>
   );
+}
+
+function EvidenceEntry({ item, struck }: { item: EvidenceItem; struck: boolean }) {
+  const actor = ACTOR[item.actor] ?? ACTOR.system;
+  return (
+    <li className="min-w-0">
+      <div className="flex flex-wrap items-center gap-2 text-xs">
+        <span className={`rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${actor.style}`}>{actor.label}</span>
+        <span className="text-slate-500">{item.kind}</span>
+        <time className="text-slate-500" dateTime={item.at}>
+          {formatDateTime(item.at)}
+        </time>
+      </div>
+      <p className={`mt-1 font-medium text-slate-900 ${struck ? "line-through" : ""}`}>{item.title}</p>
+      {item.body && <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{item.body}</p>}
+      {item.url && (
+        <a
+          href={item.url}
+          className="mt-1 inline-block break-all text-sm text-brand-700 underline"
+          rel="noreferrer noopener"
+          target="_blank"
+        >
+          {item.url}
+        </a>
+      )}
+    </li>
+  );
+}
+
+/** "14 s later", "3 min later", "2 h later", "3 days later": how long the event took to reach us. */
+function receiptDelay(occurredAt: Date, receivedAt: Date): string {
+  const seconds = Math.round((receivedAt.getTime() - occurredAt.getTime()) / 1000);
+  if (seconds < 0) return "before its stated time";
+  if (seconds < 60) return `${seconds} s later`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min later`;
+  if (seconds < 2 * 86_400) return `${Math.round(seconds / 3600)} h later`;
+  return `${Math.round(seconds / 86_400)} days later`;
 }

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist";
-import { EvidenceTimeline } from "@/components/outcomes/evidence-timeline";
+import { EvidenceTimeline, ObservationWindowNote } from "@/components/outcomes/evidence-timeline";
 import type { EvaluationTrace } from "@/domain/evaluation/criteria";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 
@@ -30,11 +30,8 @@ export function OutcomeEvidence({ attemptId }: { attemptId: string }) {
       <div className="grid gap-4 xl:grid-cols-2">
         <section aria-label="Evidence trail" className="min-w-0">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Evidence trail</h3>
-          <EvidenceTimeline
-            events={events}
-            windowClosesAt={attempt.windowClosesAt}
-            final={attempt.finalizedAt !== null}
-          />
+          <ObservationWindowNote windowClosesAt={attempt.windowClosesAt} final={attempt.finalizedAt !== null} />
+          <EvidenceTimeline events={events} />
         </section>
         <section aria-label="Evaluation trace" className="min-w-0">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Evaluation trace</h3>

@@ -175,6 +175,7 @@ export const EXAMPLES = {
         voidReason: null,
         occurredAt: "2026-11-20T14:03:00.000Z",
         receivedAt: "2026-11-20T14:03:02.118Z",
+        arrival: "in_window",
         attributes: event.attributes,
         evidence: event.evidence,
       },

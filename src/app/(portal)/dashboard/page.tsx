@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccountCard } from "@/components/dashboard/account-card";
 import { BillSplitCard } from "@/components/dashboard/bill-split-card";
 import { DisputesCard } from "@/components/dashboard/disputes-card";
 import { ForecastCard } from "@/components/dashboard/forecast-card";
@@ -19,8 +20,9 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const caller = await serverCaller();
-  const [dashboard, alerts, disputes, actor] = await Promise.all([
+  const [dashboard, account, alerts, disputes, actor] = await Promise.all([
     caller.dashboard.overview(),
+    caller.dashboard.account(),
     caller.dashboard.alerts(),
     caller.disputes.summary(),
     currentActor(),
@@ -66,6 +68,9 @@ export default async function DashboardPage() {
           No outcomes recorded yet: the figures fill in as the provider sends attempts for {customer.name}.
         </p>
       )}
+      <div className="mb-6">
+        <AccountCard account={account} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         {billing && <MonthToDateCard dashboard={dashboard} billing={billing} />}
         {billing && <ForecastCard billing={billing} />}

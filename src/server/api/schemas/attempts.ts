@@ -61,8 +61,13 @@ export const EvidenceTrailEvent = z.object({
   state: z.enum(["active", "superseded", "voided"]),
   supersededBy: z.string().nullable(),
   voidReason: z.string().nullable(),
-  occurredAt: z.string(),
-  receivedAt: z.string(),
+  occurredAt: z.string().describe("When it happened, as the provider said."),
+  receivedAt: z.string().describe("When Outcome Ledger received it."),
+  arrival: z
+    .enum(["in_window", "late_counted", "late_not_counted"])
+    .describe(
+      "in_window: received before the observation window closed. late_counted: received after it closed but before the status was final, so evaluated with the rest. late_not_counted: received once the status was final; kept in the trail, the status unchanged.",
+    ),
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   evidence: z.array(z.record(z.string(), z.unknown())),
 });
@@ -128,6 +133,7 @@ export function toAttemptDetail({
       voidReason: e.voidReason,
       occurredAt: e.occurredAt.toISOString(),
       receivedAt: e.receivedAt.toISOString(),
+      arrival: e.arrival,
       attributes: e.attributes as Record<string, string | number | boolean>,
       evidence: e.evidence as Record<string, unknown>[],
     })),

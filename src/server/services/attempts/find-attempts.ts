@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
+import { eventArrival, trailCounts } from "@/domain/ingestion/evidence-arrival";
 import { nextPeriodStart } from "@/domain/invoicing/periods";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
@@ -140,6 +141,7 @@ export async function pageAttempts(
   return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null };
 }
 
+/** One attempt with every event sent for it, each with when it arrived against the window. */
 export async function getAttemptWithTrail({ actor, attemptId }: { actor: Actor; attemptId: string }) {
   const attempt = await db().attempt.findFirst({
     where: { id: attemptId, ...scopedToCustomer(customerScopeOf(actor)) },
@@ -156,12 +158,13 @@ export async function getAttemptWithTrail({ actor, attemptId }: { actor: Actor; 
     },
   });
   if (!attempt) throw AppError.notFound("The attempt");
-  const events = await db().ingestEvent.findMany({
+  const rows = await db().ingestEvent.findMany({
     where: { attemptId, customerId: attempt.customerId },
     orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }],
   });
   const charge = (await outcomeCharges(attempt.customerId, [attempt])).get(attempt.id) ?? null;
-  return { attempt: { ...attempt, charge }, events };
+  const events = rows.map((event) => ({ ...event, arrival: eventArrival(event.receivedAt, attempt) }));
+  return { attempt: { ...attempt, charge }, events, counts: trailCounts(events, attempt) };
 }
 
 function encodeCursor(occurredAt: Date, id: string): string {

@@ -4,7 +4,6 @@ import type { AttributeValue, Criterion, VersionRule } from "@/domain/evaluation
 import type { AttemptState } from "@/domain/ingestion/merge-events";
 import { type UsageDelta, usageDeltas } from "@/domain/invoicing/usage-delta";
 import type { Prisma } from "@/generated/prisma/client";
-import { clock } from "@/server/clock";
 import type { SqlTx } from "@/server/db";
 
 export interface NewEventRow {
@@ -21,6 +20,11 @@ export interface NewEventRow {
   costCurrency: string | null;
   aiShare: string | null;
   apiKeyId: string | null;
+  /**
+   * When the event was received: the instant its batch is evaluated at (a status that becomes
+   * final then already includes it), so the evidence trail can tell on-time from late events.
+   */
+  receivedAt: Date;
 }
 
 /**
@@ -37,14 +41,10 @@ const jsonRows = (rows: readonly unknown[][]): string =>
 
 /**
  * Inserts events whose id is new; returns the ids actually inserted (the rest already existed).
- * `receivedAt` comes from the clock, not the database's now(): the evidence trail compares it
- * with the attempt's window, which the clock decided.
+ * Each row's `receivedAt` comes from the clock, not the database's now(): the evidence trail
+ * compares it with the attempt's window, which the clock decided.
  */
-export async function insertNewEvents(
-  tx: SqlTx,
-  rows: readonly NewEventRow[],
-  receivedAt: Date = clock.now(),
-): Promise<Set<string>> {
+export async function insertNewEvents(tx: SqlTx, rows: readonly NewEventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const payload = jsonRows(
     rows.map((r) => [
@@ -61,6 +61,7 @@ export async function insertNewEvents(
       r.costCurrency,
       r.aiShare,
       r.apiKeyId,
+      r.receivedAt,
     ]),
   );
   // uuidv7(): time-ordered ids append to the primary key's right edge (built in since
@@ -69,12 +70,11 @@ export async function insertNewEvents(
     INSERT INTO ingest_event ("id", "eventId", "originalEventId", "kind", "contentHash", "customerId", "attemptId",
       "occurredAt", "attributes", "evidence", "costAmount", "costCurrency", "aiShare", "apiKeyId", "receivedAt")
     SELECT uuidv7(), v.event_id, v.original_event_id, v.kind, v.content_hash, v.customer_id, v.attempt_id,
-      v.occurred_at, v.attributes, v.evidence, v.cost_amount, v.cost_currency, v.ai_share, v.api_key_id,
-      ${receivedAt}::timestamptz
+      v.occurred_at, v.attributes, v.evidence, v.cost_amount, v.cost_currency, v.ai_share, v.api_key_id, v.received_at
     FROM (SELECT r->>0 AS event_id, r->>1 AS original_event_id, (r->>2)::ingest_event_kind AS kind, r->>3 AS content_hash,
         (r->>4)::uuid AS customer_id, (r->>5)::uuid AS attempt_id, (r->>6)::timestamptz AS occurred_at, r->7 AS attributes,
         r->8 AS evidence, (r->>9)::numeric AS cost_amount, r->>10 AS cost_currency, (r->>11)::numeric AS ai_share,
-        (r->>12)::uuid AS api_key_id
+        (r->>12)::uuid AS api_key_id, (r->>13)::timestamptz AS received_at
       FROM jsonb_array_elements(${payload}::jsonb) AS e(r)) AS v
     ON CONFLICT ("eventId") DO NOTHING
     RETURNING "eventId"`;

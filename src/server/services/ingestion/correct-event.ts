@@ -75,6 +75,7 @@ export async function amendEvent({
         costCurrency: body.cost?.currency ?? null,
         aiShare: body.aiShare === undefined ? null : String(body.aiShare),
         apiKeyId: actor.kind === "api-key" ? actor.apiKeyId : null,
+        receivedAt: clock.now(),
       },
     ]);
     if (inserted.size === 0) {

@@ -41,18 +41,28 @@ export function contentHashOf(input: IngestEventInput): string {
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
+/**
+ * `now` is when the batch is received and evaluated, and each event's receivedAt. Only the demo
+ * seed's replay of history passes `receivedAt`, one instant per item at or before `now`, so that
+ * its events arrive as a provider's do: seconds or minutes after they happen, not all at once.
+ */
 export async function ingestEvents({
   actor,
   items,
   now = clock.now(),
+  receivedAt,
 }: {
   actor: Actor;
   items: readonly unknown[];
   now?: Date;
+  receivedAt?: readonly Date[];
 }): Promise<IngestBatchResult> {
+  if (receivedAt && (receivedAt.length !== items.length || receivedAt.some((at) => at > now))) {
+    throw new Error("receivedAt needs one instant per item, none after the batch's own instant.");
+  }
   const results: ItemResult[] = items.map((raw, index) => ({ index, id: idOf(raw), status: "rejected" }));
   const parsed = validateItems(items, results);
-  const valid = await resolveReferences(parsed, results, actor);
+  const valid = await resolveReferences(parsed, results, actor, (index) => receivedAt?.[index] ?? now);
 
   if (valid.length > 0) {
     // On pg directly, not through Prisma: every statement here is raw SQL, and Prisma's
@@ -157,6 +167,7 @@ async function resolveReferences(
   parsed: ReturnType<typeof validateItems>,
   results: ItemResult[],
   actor: Actor,
+  receivedAtOf: (index: number) => Date,
 ): Promise<ValidItem[]> {
   if (parsed.length === 0) return [];
   // Raw SQL on pg rather than the ORM: these run once per batch on the hot path, where the
@@ -239,6 +250,7 @@ async function resolveReferences(
         costCurrency: input.cost?.currency ?? null,
         aiShare: input.aiShare === undefined ? null : String(input.aiShare),
         apiKeyId,
+        receivedAt: receivedAtOf(index),
       },
     });
   }

@@ -1,6 +1,7 @@
 import { CreateSpendAlertInput, createSpendAlert } from "@/server/services/alerts/create-spend-alert";
 import { DeleteSpendAlertInput, deleteSpendAlert } from "@/server/services/alerts/delete-spend-alert";
 import { listSpendAlerts } from "@/server/services/alerts/list-spend-alerts";
+import { loadAccountStatus } from "@/server/services/dashboard/load-account-status";
 import { loadDashboard } from "@/server/services/dashboard/load-dashboard";
 import { SetOutcomeValueInput, setOutcomeValue } from "@/server/services/dashboard/set-outcome-value";
 import { financeProcedure, portalProcedure, router } from "../init";
@@ -8,6 +9,8 @@ import { financeProcedure, portalProcedure, router } from "../init";
 export const dashboardRouter = router({
   /** The dashboard of the customer the portal shows (a customer user's own, whatever the request says). */
   overview: portalProcedure.query(({ ctx }) => loadDashboard({ actor: ctx.actor, customerId: ctx.customerId })),
+  /** What the customer owes (the last invoice) and what is coming (open periods, pending outcomes). */
+  account: portalProcedure.query(({ ctx }) => loadAccountStatus({ actor: ctx.actor, customerId: ctx.customerId })),
   /** A finance user states what one outcome of a definition is worth to their own company. */
   setOutcomeValue: financeProcedure
     .input(SetOutcomeValueInput)

@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { OpenDisputeDialog } from "@/components/disputes/open-dispute-dialog";
 import { OutcomeDisputes } from "@/components/disputes/outcome-disputes";
 import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist";
-import { EvidenceTimeline } from "@/components/outcomes/evidence-timeline";
+import { EvidenceTimeline, ObservationWindowNote } from "@/components/outcomes/evidence-timeline";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { EvaluationTrace } from "@/domain/evaluation/criteria";
+import { describeTrailCounts } from "@/domain/ingestion/evidence-arrival";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatDateTime } from "@/lib/format";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -27,15 +28,14 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
     caller.disputes.ofOutcome({ attemptId: id }),
     caller.session.me(),
   ]);
-  const { attempt, events, billing } = outcome;
+  const { attempt, events, counts, billing } = outcome;
   return (
     <>
       <PageHeader
         title={`${attempt.definition.name}: ${attempt.subject}`}
         description={
           <>
-            {attempt.customer.name} · occurred {formatDateTime(attempt.occurredAt)} · {attempt.eventCount} event
-            {attempt.eventCount === 1 ? "" : "s"}
+            {attempt.customer.name} · occurred {formatDateTime(attempt.occurredAt)} · {describeTrailCounts(counts)}
           </>
         }
         actions={<OutcomeStatusBadge status={attempt.status} />}
@@ -43,11 +43,8 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <Card title="Evidence trail">
-            <EvidenceTimeline
-              events={events}
-              windowClosesAt={attempt.windowClosesAt}
-              final={attempt.finalizedAt !== null}
-            />
+            <ObservationWindowNote windowClosesAt={attempt.windowClosesAt} final={attempt.finalizedAt !== null} />
+            <EvidenceTimeline events={events} />
           </Card>
         </div>
         <div className="space-y-6">
