@@ -2,6 +2,7 @@
 // links to the outcomes behind them) for screen readers.
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { VisuallyHiddenTable } from "@/components/ui/table";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney, toMajorUnits } from "@/domain/money";
 import type { ChargeKind, PeriodHistory } from "@/server/services/dashboard/load-dashboard";
@@ -52,7 +53,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
         description="Stacked by invoice line type; the cap adjustment (negative) beside them."
       >
         <HistoryChart rows={chargeRows} series={usedCharges} money />
-        <table className="sr-only">
+        <VisuallyHiddenTable>
           <caption>Charges by line type, last six periods</caption>
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
               </tr>
             ))}
           </tbody>
-        </table>
+        </VisuallyHiddenTable>
       </ChartCard>
       <ChartCard title="Outcomes and attempts" description="Billable outcomes against all attempts per period.">
         <HistoryChart
@@ -93,7 +94,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
           ]}
           money={false}
         />
-        <table className="sr-only">
+        <VisuallyHiddenTable>
           <caption>Outcomes and attempts, last six periods</caption>
           <thead>
             <tr>
@@ -123,7 +124,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
               </tr>
             ))}
           </tbody>
-        </table>
+        </VisuallyHiddenTable>
       </ChartCard>
       <ChartCard
         title="Credits"
@@ -134,7 +135,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
         }
       >
         <HistoryChart rows={creditRows} series={[{ key: "credited", label: "Credited", color: "#059669" }]} money />
-        <table className="sr-only">
+        <VisuallyHiddenTable>
           <caption>Credits, last six periods</caption>
           <thead>
             <tr>
@@ -152,7 +153,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
               </tr>
             ))}
           </tbody>
-        </table>
+        </VisuallyHiddenTable>
       </ChartCard>
     </div>
   );
