@@ -51,7 +51,14 @@ const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement
 /** How far the widest table reaches, in px from the left edge: past the viewport, a column is cut off. */
 const tableReach = (page: Page) =>
   page.evaluate(() =>
-    Math.ceil(Math.max(0, ...[...document.querySelectorAll("main table")].map((t) => t.getBoundingClientRect().right))),
+    Math.ceil(
+      Math.max(
+        0,
+        ...[...document.querySelectorAll("main table")]
+          .filter((t) => !t.closest(".sr-only")) // for screen readers only: clipped to nothing
+          .map((t) => t.getBoundingClientRect().right),
+      ),
+    ),
   );
 
 /** Resolves each stop to a path once (detail pages by their first link), at the desktop width. */

@@ -125,6 +125,18 @@ async function audit(url: string, cookie: string, reportName: string) {
   }
 }
 
+/** Lighthouse sometimes fails to record a trace on a loaded machine (NO_NAVSTART): try again, twice. */
+async function auditWithRetries(url: string, cookie: string, reportName: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(url, cookie, reportName);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`${url}: ${error instanceof Error ? error.message : String(error)} Trying again (${attempt})…`);
+    }
+  }
+}
+
 async function main() {
   const port = await freePort();
   log(`Starting the app on a fresh embedded database (port ${port}; the first start may build the app)…`);
@@ -140,7 +152,7 @@ async function main() {
       for (const { name, path } of paths) {
         const runs: Awaited<ReturnType<typeof audit>>[] = [];
         for (let i = 0; i < RUNS; i++) {
-          const run = await audit(`${origin}${path}`, cookie, `${name.replace(/ /g, "-")}-${i + 1}`);
+          const run = await auditWithRetries(`${origin}${path}`, cookie, `${name.replace(/ /g, "-")}-${i + 1}`);
           if (!run.finalUrl.includes(path)) throw new Error(`${name}: ended on ${run.finalUrl}, not ${path}.`);
           runs.push(run);
         }

@@ -44,10 +44,17 @@ export const VisuallyHiddenTable = ({ children }: { children: ReactNode }) => (
 
 /** `--column-1: "Date"`, … for each header cell with text (a checkbox column has none). */
 function columnLabelStyle(head: ReactNode): CSSProperties {
+  return stackedTableStyle(headerCells(head).map(textOf));
+}
+
+/**
+ * For a table that cannot be a <Table> (one with a frame of its own): give it the class
+ * `stacked-table` and this style, with its columns' labels in order ("" for none).
+ */
+export function stackedTableStyle(labels: string[]): CSSProperties {
   const style: Record<string, string> = {};
-  headerCells(head).forEach((cell, i) => {
-    const label = textOf(cell).trim();
-    if (label) style[`--column-${i + 1}`] = JSON.stringify(label);
+  labels.forEach((label, i) => {
+    if (label.trim()) style[`--column-${i + 1}`] = JSON.stringify(label.trim());
   });
   return style as CSSProperties;
 }
