@@ -107,6 +107,8 @@ async function measure(page: Page, paths: Record<string, string>) {
     widths[name] = await scrollWidth(page);
     tables[name] = await tableReach(page);
     const viewport = page.viewportSize()?.width ?? 0;
+    // To look at as a user would: test-results/<test>/<page>-<width>.png
+    await page.screenshot({ path: test.info().outputPath(`${name.replace(/\W+/g, "-")}-${viewport}.png`) });
     if (widths[name] > viewport || tables[name] > viewport) {
       console.log(`[page-widths] ${name} at ${viewport} px: ${(await overflowing(page)).join(", ")}`);
     }

@@ -144,7 +144,8 @@ async function main() {
   const rows: { page: string; score: number; tbtMs: number; bootupMs: number; benchmarkIndex: number; runs: string }[] =
     [];
   try {
-    app = await startAppWhenBuildFree({ root: process.cwd(), port, verbose: false });
+    // A production build on a loaded machine can take minutes.
+    app = await startAppWhenBuildFree({ root: process.cwd(), port, verbose: false, startTimeoutMs: 900_000 });
     // The app's own origin (NEXTAUTH_URL): sign-in refuses other origins, and cookies follow the host name.
     const origin = `http://localhost:${port}`;
     for (const role of ROLES) {
