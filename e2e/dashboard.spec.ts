@@ -36,6 +36,8 @@ test("a finance user reads the dashboard and opens the outcomes behind a figure"
     ["Credits", "Credits, last six periods"],
   ] as const) {
     const region = page.getByRole("region", { name: chart, exact: true });
+    // A chart is drawn once it comes near the screen (its script is fetched then).
+    await region.evaluate((section) => section.scrollIntoView());
     await expect(region.locator(".recharts-surface").first()).toBeVisible();
     await expect(region.getByRole("table", { name: table }).locator("tbody tr")).toHaveCount(6);
   }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { ApiProvider } from "@/lib/trpc";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,9 +14,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body>
-        <ApiProvider>{children}</ApiProvider>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

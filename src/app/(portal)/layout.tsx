@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { safeRedirectPath } from "@/domain/access/safe-redirect";
+import { ApiProvider } from "@/lib/trpc";
 import { currentActor } from "@/server/auth/current-actor";
 import { appOrigin } from "@/server/http/app-origin";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -15,15 +16,19 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   }
   const shell = await (await serverCaller()).session.shell();
+  // The tRPC client and its query cache serve the signed-in portal only: the sign-in page
+  // starts without them.
   return (
-    <AppShell
-      actor={shell.actor}
-      userName={shell.userName}
-      providerName={shell.providerName}
-      viewedCustomer={shell.viewedCustomer}
-      customers={shell.customers}
-    >
-      {children}
-    </AppShell>
+    <ApiProvider>
+      <AppShell
+        actor={shell.actor}
+        userName={shell.userName}
+        providerName={shell.providerName}
+        viewedCustomer={shell.viewedCustomer}
+        customers={shell.customers}
+      >
+        {children}
+      </AppShell>
+    </ApiProvider>
   );
 }

@@ -9,7 +9,7 @@ type Components = Parameters<typeof typeLabel>[1];
 /** The fields of a body, nested ones indented under their parent. */
 export function FieldsTable({ caption, rows }: { caption: string; rows: FieldRow[] }) {
   return (
-    <Table caption={caption} head={<Heads />}>
+    <Table caption={caption} head={heads("Field")}>
       {rows.map((row) => (
         <tr key={row.parent + row.name}>
           <Td className="whitespace-nowrap">
@@ -28,7 +28,7 @@ export function FieldsTable({ caption, rows }: { caption: string; rows: FieldRow
 
 export function ParametersTable({ parameters, components }: { parameters: Parameter[]; components: Components }) {
   return (
-    <Table caption="Parameters" head={<Heads first="Parameter" />}>
+    <Table caption="Parameters" head={heads("Parameter")}>
       {parameters.map((p) => (
         <tr key={`${p.in} ${p.name}`}>
           <Td className="whitespace-nowrap">
@@ -43,7 +43,8 @@ export function ParametersTable({ parameters, components }: { parameters: Parame
   );
 }
 
-function Heads({ first = "Field" }: { first?: string }) {
+/** The head as cells, not a component of its own: the table reads its labels for phones from them. */
+function heads(first: "Field" | "Parameter") {
   return (
     <>
       <Th>{first}</Th>

@@ -32,7 +32,7 @@ export function OperationSection({
       <header className="border-b border-slate-100 px-5 py-4">
         <h3 id={`${operation.operationId}-title`} className="flex flex-wrap items-center gap-2">
           <MethodBadge method={operation.method} />{" "}
-          <code className="font-mono text-sm font-semibold text-slate-900">{operation.path}</code>
+          <code className="break-all font-mono text-sm font-semibold text-slate-900">{operation.path}</code>
         </h3>
         <p className="mt-1 text-sm font-medium text-slate-900">
           {operation.summary}

@@ -40,7 +40,7 @@ export function inline(text: string): ReactNode {
   return text.split(/(`[^`]+`)/).map((part, i) =>
     part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
       // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string never reorder
-      <code key={i} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8em] text-slate-800">
+      <code key={i} className="break-words rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8em] text-slate-800">
         {part.slice(1, -1)}
       </code>
     ) : (

@@ -1,7 +1,8 @@
 "use client";
-// One chart of the last six periods. Bar heights are numbers (drawing only); every figure
-// a person reads, in the tooltip too, is the exact text prepared on the server.
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// One chart of the last six periods. Its frame is rendered at once; the drawing (recharts,
+// the biggest script of the portal) is fetched only when the chart comes near the screen,
+// so the dashboard starts without it.
+import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
 
 export interface ChartSeries {
   key: string;
@@ -19,42 +20,48 @@ export interface ChartRow {
   labels: Record<string, string>;
 }
 
-export function HistoryChart({ rows, series, money }: { rows: ChartRow[]; series: ChartSeries[]; money: boolean }) {
-  const data = rows.map((r) => ({ period: r.period, ...r.values, labels: r.labels }));
+export interface HistoryChartProps {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  money: boolean;
+}
+
+const HistoryBarChart = lazy(() => import("./history-bar-chart"));
+
+export function HistoryChart(props: HistoryChartProps) {
+  const frame = useRef<HTMLDivElement>(null);
+  const visible = useNearScreen(frame);
   return (
-    <div className="h-64 w-full" aria-hidden="true">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: money ? 16 : 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="period" interval={0} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} />
-          <YAxis
-            tick={{ fontSize: 12, fill: "#475569" }}
-            tickLine={false}
-            axisLine={false}
-            allowDecimals={!money}
-            tickFormatter={(v: number) => v.toLocaleString("en-US")}
-          />
-          <Tooltip
-            cursor={{ fill: "#f1f5f9" }}
-            formatter={(_value, _name, item) => {
-              const key = String(item.dataKey);
-              const labels = (item.payload as { labels: Record<string, string> }).labels;
-              return [labels[key] ?? "", series.find((s) => s.key === key)?.label ?? key];
-            }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={s.color}
-              stackId={s.stack}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div ref={frame} className="h-64 w-full" aria-hidden="true">
+      {visible && (
+        <Suspense fallback={null}>
+          <HistoryBarChart {...props} />
+        </Suspense>
+      )}
     </div>
   );
+}
+
+/** True from the moment the element is within 200 px of the viewport. */
+function useNearScreen(element: RefObject<HTMLElement | null>) {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const target = element.current;
+    if (!target || typeof IntersectionObserver === "undefined") {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element]);
+  return near;
 }

@@ -2,6 +2,7 @@
 // links to the outcomes behind them) for screen readers.
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { VisuallyHiddenTable } from "@/components/ui/table";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney, toMajorUnits } from "@/domain/money";
 import type { ChargeKind, PeriodHistory } from "@/server/services/dashboard/load-dashboard";
@@ -54,7 +55,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
         description="Stacked by invoice line type; the cap adjustment (negative) beside them."
       >
         <HistoryChart rows={chargeRows} series={usedCharges} money />
-        <table className="sr-only">
+        <VisuallyHiddenTable>
           <caption>Charges by line type, last six periods</caption>
           <thead>
             <tr>
@@ -84,7 +85,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
               </tr>
             ))}
           </tbody>
-        </table>
+        </VisuallyHiddenTable>
       </ChartCard>
       <ChartCard title="Outcomes and attempts" description="Billable outcomes against all attempts per period.">
         <HistoryChart
@@ -95,7 +96,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
           ]}
           money={false}
         />
-        <table className="sr-only">
+        <VisuallyHiddenTable>
           <caption>Outcomes and attempts, last six periods</caption>
           <thead>
             <tr>
@@ -125,7 +126,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
               </tr>
             ))}
           </tbody>
-        </table>
+        </VisuallyHiddenTable>
       </ChartCard>
       <ChartCard
         title="Credits"
@@ -136,7 +137,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
         }
       >
         <HistoryChart rows={creditRows} series={[{ key: "credited", label: "Credits", color: "#059669" }]} money />
-        <table className="sr-only">
+        <VisuallyHiddenTable>
           <caption>Credits, last six periods</caption>
           <thead>
             <tr>
@@ -158,7 +159,7 @@ export function HistoryCharts({ history, currency }: { history: PeriodHistory[];
               </tr>
             ))}
           </tbody>
-        </table>
+        </VisuallyHiddenTable>
       </ChartCard>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 import type { RefObject } from "react";
+import { stackedTableStyle } from "@/components/ui/table";
 import { DISPUTED_OUTCOME_STATE_LABELS, type DisputedOutcomeState } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { formatDateTime } from "@/lib/format";
@@ -20,6 +21,9 @@ export interface DisputedOutcomeView {
 }
 
 /** The disputed outcomes: a checkbox to select each undecided one, a button to view its evidence. */
+/** On a phone its rows stack as cards, like every <Table>'s (this one keeps its own scrolling frame). */
+const COLUMN_LABELS = stackedTableStyle(["", "Outcome", "Invoice", "At stake", "State"]);
+
 export function DisputedOutcomeList({
   outcomes,
   currency,
@@ -39,7 +43,7 @@ export function DisputedOutcomeList({
 }) {
   return (
     <div className="max-h-[28rem] overflow-auto rounded-lg border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm" style={COLUMN_LABELS}>
         <caption className="sr-only">Disputed outcomes</caption>
         <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
