@@ -9,7 +9,14 @@ import { remainingCredit } from "../invoicing/credit-notes";
 import { Dec, formatMoney, minMinor } from "../money";
 import type { ContractTerms, DefinitionUsage } from "../rating/contract-terms";
 import { splitByLargestRemainder } from "./credit-split";
-import { type CreditClaim, creditLineMinor, explainCredit, type PricedCredits, priceCredits } from "./dispute-credit";
+import {
+  type CreditClaim,
+  creditLimit,
+  creditLineMinor,
+  explainCredit,
+  type PricedCredits,
+  priceCredits,
+} from "./dispute-credit";
 import { ADJUDICATION_LABELS, type AdjudicationKind, creditShareOf } from "./dispute-terms";
 
 export interface OutcomeToDecide {
@@ -71,6 +78,7 @@ export function decideCredits({
   disputeNumber: string;
   currency: string;
   outcomes: readonly OutcomeToDecide[];
+  /** Every invoice the outcomes sit on, oldest period first. */
   invoices: ReadonlyMap<string, InvoiceToCredit>;
 }): DecidedCredits {
   const money = (minor: bigint) => formatMoney(minor, currency);
@@ -93,15 +101,17 @@ export function decideCredits({
   const resettled = new Map<string, bigint>();
   const creditNotes: CreditNoteToIssue[] = [];
   const cutSentences = new Map<string, string>();
-  const limits: { priced: PricedCredits; terms: ContractTerms }[] = [];
+  const limits: { priced: Pick<PricedCredits, "totalMinor" | "listMinor" | "limitedBy">; terms: ContractTerms }[] = [];
   const draftPeriods: string[] = [];
   let draftMinor = 0n;
-  const ordered = [...claimsByInvoice.keys()].map((id) => invoices.get(id)!);
+  // Period by period, as the invoices are given (oldest first).
+  const ordered = [...invoices.values()].filter((i) => claimsByInvoice.has(i.id));
   for (const invoice of ordered) {
     const claims = claimsByInvoice.get(invoice.id)!;
     if (invoice.status === "draft") {
       const earlier = invoice.earlier.filter((c) => c.charged);
-      const marginal = priceCredits(invoice.terms, invoice.usage, creditedShares(earlier), claims);
+      // What this decision's credit is limited by (cap, minimum), for its explanation.
+      const marginal = creditLimit(invoice.terms, invoice.usage, creditedShares(earlier), creditedShares(claims));
       const settled = priceCredits(invoice.terms, invoice.usage, new Map(), [...earlier, ...claims]);
       for (const c of invoice.earlier) resettled.set(c.id, settled.perClaim.get(c.id) ?? 0n);
       for (const c of claims) {
@@ -116,7 +126,11 @@ export function decideCredits({
     const priced = priceCredits(invoice.terms, invoice.usage, invoice.credited, claims);
     limits.push({ priced, terms: invoice.terms });
     const byDefinition = new Map<string, typeof claims>();
-    for (const c of claims) byDefinition.set(c.definitionKey, [...(byDefinition.get(c.definitionKey) ?? []), c]);
+    for (const c of claims) {
+      const group = byDefinition.get(c.definitionKey) ?? [];
+      group.push(c);
+      byDefinition.set(c.definitionKey, group);
+    }
     const exactOf = (cs: typeof claims) => cs.reduce((s, c) => s.plus(priced.exactPerClaim.get(c.id)!), new Dec(0));
     // Rounded once over all the invoice's dispute credits: this note is what they come to with
     // this decision's, less what they came to before (two half credits of 0.99 are 0.50 + 0.49).

@@ -72,16 +72,14 @@ export function priceCredits(
   const billable = new Map(
     usage.map((u) => [u.definitionKey, new Dec(u.billable).minus(alreadyCredited.get(u.definitionKey) ?? 0)]),
   );
-  const listTerms: ContractTerms = { ...terms, monthlyCap: null, minimumCommitment: null };
-  const total = (t: ContractTerms) =>
+  const total = () =>
     exactPeriodTotal(
-      t,
+      terms,
       usage.map((u) => ({ ...u, billable: billable.get(u.definitionKey)!.toFixed() })),
-    );
-  const before = total(terms);
-  const listBefore = total(listTerms).exactMinor;
+    ).exactMinor;
   const exactPerClaim = new Map<string, Dec>();
-  let previous = before.exactMinor;
+  const removed = new Map<string, Dec>();
+  let previous = total();
   for (const claim of claims) {
     const current = billable.get(claim.definitionKey);
     const share = new Dec(claim.share);
@@ -90,24 +88,51 @@ export function priceCredits(
       throw new Error(`Cannot credit ${claim.share} of an outcome of ${claim.definitionKey}: only ${current} remain.`);
     }
     billable.set(claim.definitionKey, current.minus(share));
-    const now = total(terms).exactMinor;
+    removed.set(claim.definitionKey, (removed.get(claim.definitionKey) ?? new Dec(0)).plus(share));
+    const now = total();
     exactPerClaim.set(claim.id, (exactPerClaim.get(claim.id) ?? new Dec(0)).plus(previous.minus(now)));
     previous = now;
   }
-  const after = total(terms);
+  const limit = creditLimit(
+    terms,
+    usage,
+    alreadyCredited,
+    new Map([...removed].map(([key, share]) => [key, share.toFixed()])),
+  );
+  return { exactPerClaim, perClaim: splitByLargestRemainder(limit.totalMinor, exactPerClaim), ...limit };
+}
+
+/**
+ * What removing `shares` (per definition key) from the period credits, after `alreadyCredited`:
+ * the exact difference rounded once (never more than the period charged: possible only by
+ * rounding, when nearly everything is credited and each line rounded down), the same shares
+ * at list price, and what made the credit smaller than that.
+ */
+export function creditLimit(
+  terms: ContractTerms,
+  usage: readonly DefinitionUsage[],
+  alreadyCredited: ReadonlyMap<string, string>,
+  shares: ReadonlyMap<string, string>,
+): Pick<PricedCredits, "totalMinor" | "listMinor" | "limitedBy"> {
+  const without = (removed: ReadonlyMap<string, string>) =>
+    usage.map((u) => ({
+      ...u,
+      billable: new Dec(u.billable)
+        .minus(alreadyCredited.get(u.definitionKey) ?? 0)
+        .minus(removed.get(u.definitionKey) ?? 0)
+        .toFixed(),
+    }));
+  const listTerms: ContractTerms = { ...terms, monthlyCap: null, minimumCommitment: null };
+  const before = exactPeriodTotal(terms, without(new Map()));
+  const after = exactPeriodTotal(terms, without(shares));
   const exactTotal = before.exactMinor.minus(after.exactMinor);
-  const rounded = roundMinor(exactTotal);
-  // A credit never takes more than the period charged (possible only by rounding, when
-  // nearly everything is credited and each line rounded down).
-  const totalMinor = minMinor(rounded, before.chargedMinor);
-  const listExact = listBefore.minus(total(listTerms).exactMinor);
-  const limitedBy = exactTotal.gte(listExact) ? null : before.capped ? "cap" : after.short ? "minimum" : null;
+  const listExact = exactPeriodTotal(listTerms, without(new Map())).exactMinor.minus(
+    exactPeriodTotal(listTerms, without(shares)).exactMinor,
+  );
   return {
-    exactPerClaim,
-    perClaim: splitByLargestRemainder(totalMinor, exactPerClaim),
-    totalMinor,
+    totalMinor: minMinor(roundMinor(exactTotal), before.chargedMinor),
     listMinor: roundMinor(listExact),
-    limitedBy,
+    limitedBy: exactTotal.gte(listExact) ? null : before.capped ? "cap" : after.short ? "minimum" : null,
   };
 }
 
@@ -121,16 +146,7 @@ export function creditLineMinor(
   usage: readonly DefinitionUsage[],
   creditedShares: ReadonlyMap<string, string>,
 ): bigint {
-  const before = exactPeriodTotal(terms, usage);
-  const after = exactPeriodTotal(
-    terms,
-    usage.map((u) => ({
-      ...u,
-      billable: new Dec(u.billable).minus(creditedShares.get(u.definitionKey) ?? 0).toFixed(),
-    })),
-  );
-  const rounded = roundMinor(before.exactMinor.minus(after.exactMinor));
-  return minMinor(rounded, before.chargedMinor);
+  return creditLimit(terms, usage, new Map(), creditedShares).totalMinor;
 }
 
 /** An exact amount in minor units, rounded once, half-even. */
