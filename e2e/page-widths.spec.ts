@@ -20,6 +20,7 @@ const billing: Stop[] = [
   { name: "outcome", on: "/outcomes", linkPrefix: "/outcomes/" },
   { path: "/invoices" },
   { name: "invoice", on: "/invoices", linkPrefix: "/invoices/" },
+  { path: "/credit-notes" },
   { path: "/disputes" },
   { name: "dispute", on: "/disputes", linkPrefix: "/disputes/" },
 ];
@@ -37,6 +38,12 @@ const admin: Stop[] = [{ path: "/audit" }, { path: "/settings" }];
 const roles = [
   { role: "customer finance", email: "finance@globex.example", stops: billing },
   { role: "customer viewer", email: "viewer@globex.example", stops: billing },
+  // The demo's credit notes are Initech's (a dispute decided on its last finalized invoice).
+  {
+    role: "customer finance with credit notes",
+    email: "finance@initech.example",
+    stops: [{ path: "/credit-notes" }, { name: "credit note", on: "/credit-notes", linkPrefix: "/credit-notes/" }],
+  },
   { role: "reviewer", email: "reviewer@acme-support.ai", stops: [...provider, ...billing] },
   { role: "admin", email: "admin@acme-support.ai", stops: [...provider, ...admin, ...billing] },
 ];
