@@ -3,8 +3,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { FieldError, fieldClass } from "@/components/ui/form-field";
+import { FormSubmitActions } from "@/components/ui/form-submit-actions";
 import { fieldErrorsOf } from "@/lib/field-errors";
-import { errorMessage, useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/lib/trpc";
 
 /** An admin credits part of a finalized invoice; the server refuses more than what remains uncredited. */
 export function IssueCreditNoteForm({
@@ -115,30 +116,16 @@ export function IssueCreditNoteForm({
               </p>
             )}
           </div>
-          {issue.isError && (
-            <p role="alert" className="text-sm text-red-700">
-              {errorMessage(issue.error)}
-            </p>
-          )}
-          <div className="flex gap-2">
-            <button
-              type="submit"
-              disabled={issue.isPending}
-              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
-            >
-              {issue.isPending ? "Issuing…" : "Issue credit note"}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                issue.reset();
-                setOpen(false);
-              }}
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-            >
-              Cancel
-            </button>
-          </div>
+          <FormSubmitActions
+            pending={issue.isPending}
+            label="Issue credit note"
+            pendingLabel="Issuing…"
+            error={issue.isError ? issue.error : null}
+            onCancel={() => {
+              issue.reset();
+              setOpen(false);
+            }}
+          />
         </form>
       )}
     </div>

@@ -3,8 +3,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { TextField } from "@/components/ui/form-field";
+import { FormSubmitActions } from "@/components/ui/form-submit-actions";
 import { fieldErrorsOf } from "@/lib/field-errors";
-import { errorMessage, useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/lib/trpc";
 
 /** A provider admin records money received; the server refuses more than what is outstanding. */
 export function RecordPaymentForm({ invoiceId, outstanding }: { invoiceId: string; outstanding: string }) {
@@ -66,30 +67,16 @@ export function RecordPaymentForm({ invoiceId, outstanding }: { invoiceId: strin
         error={fields.paidOn}
         hint="The day the money arrived."
       />
-      {record.isError && !fields.amount && !fields.paidOn && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(record.error)}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={record.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-70"
-        >
-          {record.isPending ? "Recording…" : "Record payment"}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            record.reset();
-            setOpen(false);
-          }}
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-        >
-          Cancel
-        </button>
-      </div>
+      <FormSubmitActions
+        pending={record.isPending}
+        label="Record payment"
+        pendingLabel="Recording…"
+        error={record.isError && !fields.amount && !fields.paidOn ? record.error : null}
+        onCancel={() => {
+          record.reset();
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }

@@ -3,8 +3,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { TextField } from "@/components/ui/form-field";
+import { FormSubmitActions } from "@/components/ui/form-submit-actions";
 import { fieldErrorsOf } from "@/lib/field-errors";
-import { errorMessage, useTRPC } from "@/lib/trpc";
+import { useTRPC } from "@/lib/trpc";
 
 /** A provider admin voids an invoice nobody has paid, with the reason the customer reads. */
 export function VoidInvoiceForm({ invoiceId }: { invoiceId: string }) {
@@ -47,30 +48,17 @@ export function VoidInvoiceForm({ invoiceId }: { invoiceId: string }) {
         hint="The customer reads it. A void invoice takes no payments; it cannot be undone."
         maxLength={2000}
       />
-      {voiding.isError && !fields.reason && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(voiding.error)}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={voiding.isPending}
-          className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-70"
-        >
-          {voiding.isPending ? "Voiding…" : "Void invoice"}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            voiding.reset();
-            setOpen(false);
-          }}
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-        >
-          Cancel
-        </button>
-      </div>
+      <FormSubmitActions
+        pending={voiding.isPending}
+        label="Void invoice"
+        pendingLabel="Voiding…"
+        tone="danger"
+        error={voiding.isError && !fields.reason ? voiding.error : null}
+        onCancel={() => {
+          voiding.reset();
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }
