@@ -28,6 +28,10 @@ test("a finance user sees what is owed and what is coming before the month's fig
   await expect(owed.getByRole("link", { name: /^INV-/ })).toBeVisible();
 
   const coming = account.getByTestId("account-coming");
+  // Globex reads instants in New York time, as on its invoices: the draft's finalization is
+  // the same instant, named with its zone, on both pages.
+  await expect(coming.last()).toContainText(/finalizes on \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T\./);
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText(/as of .+ E[SD]T\./);
   if (startOfMonth) {
     // Last month is still a draft in its grace days; both months have outcomes in their windows.
     await expect(coming.first()).toContainText(`${periodLabel(lastMonth)}: draft invoice at $`);

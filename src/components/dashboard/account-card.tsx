@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { paymentTermsLabel } from "@/domain/invoicing/payment-terms";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTimeIn, formatDayIn } from "@/lib/format";
 import type { AccountStatus, OpenPeriod } from "@/server/services/dashboard/load-account-status";
 import { FigureLink } from "./figure-link";
 import { formatCount } from "./figures";
@@ -31,14 +31,16 @@ export function AccountCard({ account }: { account: AccountStatus }) {
                 ) : (
                   <>
                     {lastInvoice.paymentStatus === "overdue" ? "Overdue since" : "Due"}{" "}
-                    <strong>{formatDate(lastInvoice.dueAt)}</strong> ({paymentTermsLabel(lastInvoice.paymentTermsDays)})
+                    <strong>{formatDayIn(lastInvoice.dueAt, account.timeZone)}</strong> (
+                    {paymentTermsLabel(lastInvoice.paymentTermsDays)})
                   </>
                 )}{" "}
                 on invoice{" "}
                 <Link href={`/invoices/${lastInvoice.id}`} className="text-brand-700 underline">
                   {lastInvoice.number}
                 </Link>{" "}
-                for {periodLabel(lastInvoice.periodStart)}, finalized {formatDate(lastInvoice.finalizedAt)}.
+                for {periodLabel(lastInvoice.periodStart)}, finalized{" "}
+                {formatDayIn(lastInvoice.finalizedAt, account.timeZone)}.
               </p>
               {(lastInvoice.creditNotesMinor > 0n || lastInvoice.paidMinor > 0n) && (
                 <p className="mt-1 text-sm text-slate-600">
@@ -58,7 +60,12 @@ export function AccountCard({ account }: { account: AccountStatus }) {
           <h3 className="text-sm font-medium text-slate-600">Coming</h3>
           <ul className="mt-1 space-y-3">
             {account.openPeriods.map((period) => (
-              <OpenPeriodItem key={period.periodStart.toISOString()} period={period} currency={currency} />
+              <OpenPeriodItem
+                key={period.periodStart.toISOString()}
+                period={period}
+                currency={currency}
+                timeZone={account.timeZone}
+              />
             ))}
           </ul>
         </div>
@@ -67,7 +74,7 @@ export function AccountCard({ account }: { account: AccountStatus }) {
   );
 }
 
-function OpenPeriodItem({ period, currency }: { period: OpenPeriod; currency: string }) {
+function OpenPeriodItem({ period, currency, timeZone }: { period: OpenPeriod; currency: string; timeZone: string }) {
   const month = periodLabel(period.periodStart);
   const { pending } = period;
   return (
@@ -86,7 +93,7 @@ function OpenPeriodItem({ period, currency }: { period: OpenPeriod; currency: st
               "draft invoice"
             )}{" "}
             at <span className="tabular-nums text-slate-900">{formatMoney(period.totalMinor, currency)}</span> so far
-            {period.finalizesAt && <>, finalizes on {formatDate(period.finalizesAt)}</>}.
+            {period.finalizesAt && <>, finalizes on {formatDateTimeIn(period.finalizesAt, timeZone)}</>}.
           </>
         )}
       </p>
@@ -101,7 +108,10 @@ function OpenPeriodItem({ period, currency }: { period: OpenPeriod; currency: st
           : not charged until{" "}
           {pending.count === 1 ? "its observation window closes" : "their observation windows close"}
           {pending.windowsCloseFrom && pending.windowsCloseBy && (
-            <> ({closingRange(pending.windowsCloseFrom, pending.windowsCloseBy)}), and then only if billable.</>
+            <>
+              {" "}
+              ({closingRange(pending.windowsCloseFrom, pending.windowsCloseBy, timeZone)}), and then only if billable.
+            </>
           )}
         </p>
       )}
@@ -109,8 +119,8 @@ function OpenPeriodItem({ period, currency }: { period: OpenPeriod; currency: st
   );
 }
 
-function closingRange(from: Date, by: Date): string {
+function closingRange(from: Date, by: Date, timeZone: string): string {
   return from.getTime() === by.getTime()
-    ? `at ${formatDateTime(from)}`
-    : `between ${formatDateTime(from)} and ${formatDateTime(by)}`;
+    ? `at ${formatDateTimeIn(from, timeZone)}`
+    : `between ${formatDateTimeIn(from, timeZone)} and ${formatDateTimeIn(by, timeZone)}`;
 }

@@ -12,7 +12,7 @@ import { ValueCard } from "@/components/dashboard/value-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { currentActor } from "@/server/auth/current-actor";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -32,7 +32,7 @@ export default async function DashboardPage() {
   const header = (
     <PageHeader
       title={`Dashboard — ${customer.name}`}
-      description={`${customer.name}'s billing for ${periodLabel(period.start)} to date, as of ${formatDateTime(dashboard.asOf)}. Every figure opens the outcomes behind it.`}
+      description={`${customer.name}'s billing for ${periodLabel(period.start)} to date, as of ${formatDateTimeIn(dashboard.asOf, customer.timezone)}. Every figure opens the outcomes behind it.`}
     />
   );
 

@@ -33,6 +33,8 @@ export interface OpenPeriod {
 
 export interface AccountStatus {
   currency: string;
+  /** The customer's IANA zone: instants are shown in it, as on the invoice. */
+  timeZone: string;
   asOf: Date;
   lastInvoice: {
     id: string;
@@ -63,7 +65,10 @@ export async function loadAccountStatus({
   now?: Date;
 }): Promise<AccountStatus> {
   if (!canSeeCustomer(customerScopeOf(actor), customerId)) throw AppError.notFound("The customer");
-  const customer = await db().customer.findUnique({ where: { id: customerId }, select: { currency: true } });
+  const customer = await db().customer.findUnique({
+    where: { id: customerId },
+    select: { currency: true, timezone: true },
+  });
   if (!customer) throw AppError.notFound("The customer");
   const current = periodStartOf(now);
   const previous = periodStartOf(new Date(current.getTime() - 1));
@@ -95,6 +100,7 @@ export async function loadAccountStatus({
   );
   return {
     currency: customer.currency,
+    timeZone: customer.timezone,
     asOf: now,
     lastInvoice:
       last?.number && last.totalMinor !== null && last.finalizedAt ? await lastInvoiceStatus(last, now) : null,

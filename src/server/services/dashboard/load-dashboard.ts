@@ -49,7 +49,8 @@ export interface PeriodHistory extends Counts {
 }
 
 export interface Dashboard {
-  customer: { id: string; name: string; currency: string };
+  /** `timezone`: the IANA zone its people read instants in (billing periods stay UTC months). */
+  customer: { id: string; name: string; currency: string; timezone: string };
   asOf: Date;
   period: { start: Date; end: Date; dayOfMonth: number; daysInPeriod: number };
   usage: Counts & { successRate: string | null };
@@ -125,7 +126,7 @@ export async function loadDashboard({
   const tx = db();
   const customer = await tx.customer.findUnique({
     where: { id: customerId },
-    select: { id: true, name: true, currency: true },
+    select: { id: true, name: true, currency: true, timezone: true },
   });
   if (!customer) throw AppError.notFound("The customer");
 
