@@ -35,7 +35,10 @@ test("an on-time outcome's events are not marked late, and the header counts wha
   await expect(page.getByText("received after the observation window closed")).toHaveCount(0);
   for (const event of await events.all()) {
     await expect(event).toContainText(/Happened.+received.+\((\d+ s|\d+ min) later\)/);
+    // In Globex's own time zone (New York), named, as on its invoices: not the server's UTC.
+    await expect(event).toContainText(/Happened \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T/);
   }
+  await expect(page.locator("main")).not.toContainText(/ UTC/);
 });
 
 test("a message received after the status was final is marked late and said not to have changed it", async ({

@@ -1,5 +1,7 @@
-// Formatting for people. Dates are shown in UTC with the zone named, so that a finance
-// team in two offices reads the same time.
+// Formatting for people. An instant of one customer's (its invoices, dashboard, outcomes,
+// disputes) is shown in that customer's IANA zone, named (formatDateTimeIn); pages that span
+// customers (the review queue, the audit log, settings) show UTC, named. Billing periods are
+// UTC calendar months everywhere (formatDate).
 import { currencyPrecision, formatMoney } from "@/domain/money";
 
 const dateTime = new Intl.DateTimeFormat("en-US", {

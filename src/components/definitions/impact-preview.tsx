@@ -158,13 +158,18 @@ export function ImpactPreview({
                           <h4 className="mb-1 text-xs font-semibold uppercase text-slate-600">
                             Now: {STATUS_WORDS[s.current.status]}
                           </h4>
-                          <EvaluationChecklist trace={s.current} definitionName={definitionName} preview />
+                          <EvaluationChecklist
+                            timeZone="UTC"
+                            trace={s.current}
+                            definitionName={definitionName}
+                            preview
+                          />
                         </div>
                         <div>
                           <h4 className="mb-1 text-xs font-semibold uppercase text-slate-600">
                             Under the draft: {STATUS_WORDS[s.draft.status]}
                           </h4>
-                          <EvaluationChecklist trace={s.draft} definitionName={definitionName} preview />
+                          <EvaluationChecklist timeZone="UTC" trace={s.draft} definitionName={definitionName} preview />
                         </div>
                       </div>
                     </details>

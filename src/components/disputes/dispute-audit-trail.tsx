@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 
 const ACTIONS: Record<string, string> = {
   "dispute.opened": "Opened the dispute",
@@ -22,9 +22,12 @@ export interface DisputeAuditView {
 export function DisputeAuditTrail({
   entries,
   entryNumbers = false,
+  timeZone,
 }: {
   entries: DisputeAuditView[];
   entryNumbers?: boolean;
+  /** The customer's IANA zone: instants are shown in it, named. */
+  timeZone: string;
 }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">Nothing recorded yet.</p>;
   return (
@@ -33,7 +36,7 @@ export function DisputeAuditTrail({
         <li key={e.seq.toString()} className="py-2 first:pt-0 last:pb-0">
           <p className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</p>
           <p className="break-words text-xs text-slate-600">
-            {e.actorLabel} · {formatDateTime(e.occurredAt)}
+            {e.actorLabel} · {formatDateTimeIn(e.occurredAt, timeZone)}
             {entryNumbers && ` · entry #${e.seq.toString()}`}
           </p>
         </li>

@@ -1,6 +1,6 @@
 import { DISPUTE_REASON_LABELS, type DisputeReason } from "@/domain/disputes/dispute-terms";
 import type { ServiceLevelState } from "@/domain/disputes/service-level";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { ServiceLevel } from "./service-level";
 
 export interface DisputeClaimView {
@@ -20,7 +20,16 @@ export interface DisputeClaimView {
  * The customer's claim as it was made: reason, message, what they added, what it covers, who
  * opened it and when. Provider staff also see the customer's name and the service level beside it.
  */
-export function DisputeClaim({ claim, staffDetails = false }: { claim: DisputeClaimView; staffDetails?: boolean }) {
+export function DisputeClaim({
+  claim,
+  staffDetails = false,
+  timeZone,
+}: {
+  claim: DisputeClaimView;
+  staffDetails?: boolean;
+  /** The customer's IANA zone: instants are shown in it, named. */
+  timeZone: string;
+}) {
   return (
     <dl className="space-y-3 text-sm">
       <div>
@@ -63,7 +72,7 @@ export function DisputeClaim({ claim, staffDetails = false }: { claim: DisputeCl
       <div>
         <dt className="font-medium text-slate-500">Opened</dt>
         <dd className="text-slate-900">
-          {formatDateTime(claim.openedAt)} by {claim.openedBy}
+          {formatDateTimeIn(claim.openedAt, timeZone)} by {claim.openedBy}
           {staffDetails && ` (${claim.customer.name})`}
         </dd>
       </div>
@@ -72,7 +81,7 @@ export function DisputeClaim({ claim, staffDetails = false }: { claim: DisputeCl
           <dt className="font-medium text-slate-500">Service level</dt>
           <dd>
             <ServiceLevel state={claim.serviceLevel} />
-            <span className="block text-xs text-slate-500">Due {formatDateTime(claim.slaDueAt)}</span>
+            <span className="block text-xs text-slate-500">Due {formatDateTimeIn(claim.slaDueAt, timeZone)}</span>
           </dd>
         </div>
       )}

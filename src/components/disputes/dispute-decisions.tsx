@@ -6,7 +6,7 @@ import {
   type RootCause,
 } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 
 export interface DisputeDecisionView {
   id: string;
@@ -24,7 +24,16 @@ export interface DisputeDecisionView {
 }
 
 /** Each adjudication: what was decided for how many outcomes, why, what it credited and the credit notes it issued. */
-export function DisputeDecisions({ decisions, currency }: { decisions: DisputeDecisionView[]; currency: string }) {
+export function DisputeDecisions({
+  decisions,
+  currency,
+  timeZone,
+}: {
+  decisions: DisputeDecisionView[];
+  currency: string;
+  /** The customer's IANA zone: instants are shown in it, named. */
+  timeZone: string;
+}) {
   if (decisions.length === 0) {
     return (
       <p className="text-sm text-slate-600">
@@ -51,7 +60,7 @@ export function DisputeDecisions({ decisions, currency }: { decisions: DisputeDe
             </dd>
             <dt className="text-slate-500">Decided</dt>
             <dd className="text-slate-900">
-              {formatDateTime(d.decidedAt)} by {d.decidedBy}
+              {formatDateTimeIn(d.decidedAt, timeZone)} by {d.decidedBy}
             </dd>
             <dt className="text-slate-500">Credit</dt>
             <dd className="text-slate-900">

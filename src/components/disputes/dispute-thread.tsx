@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { DisputeReplyForm, type ReplyRecipient } from "./dispute-reply-form";
 
 export interface DisputeMessageView {
@@ -16,9 +16,12 @@ export interface DisputeMessageView {
 export function DisputeThread({
   messages,
   reply,
+  timeZone,
 }: {
   messages: DisputeMessageView[];
   reply?: { disputeId: string; to: ReplyRecipient };
+  /** The customer's IANA zone: instants are shown in it, named. */
+  timeZone: string;
 }) {
   return (
     <div className="space-y-4">
@@ -33,7 +36,7 @@ export function DisputeThread({
             >
               <p className="text-xs text-slate-600">
                 <span className="font-semibold text-slate-900">{m.authorLabel}</span>{" "}
-                {m.side === "provider" ? "(provider)" : "(customer)"} · {formatDateTime(m.createdAt)}
+                {m.side === "provider" ? "(provider)" : "(customer)"} · {formatDateTimeIn(m.createdAt, timeZone)}
               </p>
               <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body}</p>
             </li>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { DisputedOutcomeState, DisputeStatus } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
-import { formatDate } from "@/lib/format";
+import { formatDayIn } from "@/lib/format";
 import { DisputeStatusBadge, OutcomeStateBadge } from "./dispute-badges";
 
 export interface OutcomeDisputeView {
@@ -11,7 +11,7 @@ export interface OutcomeDisputeView {
 }
 
 /** The disputes one outcome is (or was) part of, on its evidence trail. */
-export function OutcomeDisputes({ disputes }: { disputes: OutcomeDisputeView[] }) {
+export function OutcomeDisputes({ disputes, timeZone }: { disputes: OutcomeDisputeView[]; timeZone: string }) {
   if (disputes.length === 0) return <p className="text-sm text-slate-600">This outcome has not been disputed.</p>;
   return (
     <ul className="divide-y divide-slate-100 text-sm">
@@ -27,7 +27,7 @@ export function OutcomeDisputes({ disputes }: { disputes: OutcomeDisputeView[] }
             <DisputeStatusBadge status={d.dispute.status} />
           </p>
           <p className="flex flex-wrap items-center gap-2 text-slate-700">
-            <span>Opened {formatDate(d.dispute.openedAt)}; this outcome:</span>
+            <span>Opened {formatDayIn(d.dispute.openedAt, timeZone)}; this outcome:</span>
             <OutcomeStateBadge state={d.state} />
             {d.creditMinor > 0n && (
               <span className="tabular-nums">credited {formatMoney(d.creditMinor, d.dispute.currency)}</span>

@@ -2,7 +2,7 @@
 // what was observed, and whether it held.
 import Link from "next/link";
 import type { CriterionResult, EvaluationTrace } from "@/domain/evaluation/criteria";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 
 const RESULT = {
   pass: { word: "Yes", style: "text-emerald-700" },
@@ -15,6 +15,7 @@ export function EvaluationChecklist({
   definitionName,
   ruleHref,
   preview = false,
+  timeZone,
 }: {
   trace: EvaluationTrace;
   definitionName: string;
@@ -22,6 +23,8 @@ export function EvaluationChecklist({
   ruleHref?: string;
   /** A what-if evaluation (the impact preview): the version was not necessarily the one in force. */
   preview?: boolean;
+  /** The customer's IANA zone: instants are shown in it, named. */
+  timeZone: string;
 }) {
   const criteria: CriterionResult[] = trace.criteria ?? [];
   return (
@@ -41,8 +44,8 @@ export function EvaluationChecklist({
           </>
         )}
         {trace.final
-          ? `The observation window closed ${formatDateTime(trace.windowClosesAt)}; this result is final.`
-          : `The observation window closes ${formatDateTime(trace.windowClosesAt)}; until then the outcome stays pending.`}
+          ? `The observation window closed ${formatDateTimeIn(trace.windowClosesAt, timeZone)}; this result is final.`
+          : `The observation window closes ${formatDateTimeIn(trace.windowClosesAt, timeZone)}; until then the outcome stays pending.`}
       </p>
       {trace.note && <p className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">{trace.note}</p>}
       <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200">

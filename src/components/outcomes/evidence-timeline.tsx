@@ -3,7 +3,7 @@
 // Superseded and voided events stay visible, marked as such; only an event received after the
 // observation window closed is marked late, with whether it still counted.
 import type { EventArrival } from "@/domain/ingestion/evidence-arrival";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 
 export interface TrailEvent {
   eventId: string;
@@ -39,19 +39,28 @@ const LATE = {
 } as const;
 
 /** The window the trail is read against: events received after it are marked. */
-export function ObservationWindowNote({ windowClosesAt, final }: { windowClosesAt: Date; final: boolean }) {
+export function ObservationWindowNote({
+  windowClosesAt,
+  final,
+  timeZone,
+}: {
+  windowClosesAt: Date;
+  final: boolean;
+  /** The customer's IANA zone: instants are shown in it, named. */
+  timeZone: string;
+}) {
   return (
     <p className="mb-4 text-sm text-slate-600">
       Observation window {final ? "closed" : "closes"}{" "}
       <time dateTime={windowClosesAt.toISOString()} className="text-slate-900">
-        {formatDateTime(windowClosesAt)}
+        {formatDateTimeIn(windowClosesAt, timeZone)}
       </time>
       {final ? ": the result is final." : ": until then the result is pending and may change."}
     </p>
   );
 }
 
-export function EvidenceTimeline({ events }: { events: TrailEvent[] }) {
+export function EvidenceTimeline({ events, timeZone }: { events: TrailEvent[]; timeZone: string }) {
   if (events.length === 0)
     return <p className="text-sm text-slate-600">The provider sent no events for this attempt.</p>;
   return (
@@ -72,13 +81,13 @@ export function EvidenceTimeline({ events }: { events: TrailEvent[] }) {
               <span>
                 Happened{" "}
                 <time dateTime={event.occurredAt.toISOString()} className="text-slate-900">
-                  {formatDateTime(event.occurredAt)}
+                  {formatDateTimeIn(event.occurredAt, timeZone)}
                 </time>
               </span>
               <span>
                 received{" "}
                 <time dateTime={event.receivedAt.toISOString()} className="text-slate-900">
-                  {formatDateTime(event.receivedAt)}
+                  {formatDateTimeIn(event.receivedAt, timeZone)}
                 </time>{" "}
                 ({receiptDelay(event.occurredAt, event.receivedAt)})
               </span>
@@ -101,7 +110,7 @@ export function EvidenceTimeline({ events }: { events: TrailEvent[] }) {
             ) : (
               <ol className="mt-3 space-y-3">
                 {items.map(({ item, key }) => (
-                  <EvidenceEntry key={key} item={item} struck={superseded} />
+                  <EvidenceEntry key={key} item={item} struck={superseded} timeZone={timeZone} />
                 ))}
               </ol>
             )}
@@ -112,7 +121,7 @@ export function EvidenceTimeline({ events }: { events: TrailEvent[] }) {
   );
 }
 
-function EvidenceEntry({ item, struck }: { item: EvidenceItem; struck: boolean }) {
+function EvidenceEntry({ item, struck, timeZone }: { item: EvidenceItem; struck: boolean; timeZone: string }) {
   const actor = ACTOR[item.actor] ?? ACTOR.system;
   return (
     <li className="min-w-0">
@@ -120,7 +129,7 @@ function EvidenceEntry({ item, struck }: { item: EvidenceItem; struck: boolean }
         <span className={`rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${actor.style}`}>{actor.label}</span>
         <span className="text-slate-500">{item.kind}</span>
         <time className="text-slate-500" dateTime={item.at}>
-          {formatDateTime(item.at)}
+          {formatDateTimeIn(item.at, timeZone)}
         </time>
       </div>
       <p className={`mt-1 font-medium text-slate-900 ${struck ? "line-through" : ""}`}>{item.title}</p>

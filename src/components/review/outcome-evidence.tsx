@@ -30,12 +30,17 @@ export function OutcomeEvidence({ attemptId }: { attemptId: string }) {
       <div className="grid gap-4 xl:grid-cols-2">
         <section aria-label="Evidence trail" className="min-w-0">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Evidence trail</h3>
-          <ObservationWindowNote windowClosesAt={attempt.windowClosesAt} final={attempt.finalizedAt !== null} />
-          <EvidenceTimeline events={events} />
+          <ObservationWindowNote
+            timeZone={attempt.customer.timezone}
+            windowClosesAt={attempt.windowClosesAt}
+            final={attempt.finalizedAt !== null}
+          />
+          <EvidenceTimeline timeZone={attempt.customer.timezone} events={events} />
         </section>
         <section aria-label="Evaluation trace" className="min-w-0">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Evaluation trace</h3>
           <EvaluationChecklist
+            timeZone={attempt.customer.timezone}
             trace={attempt.trace as unknown as EvaluationTrace}
             definitionName={attempt.definition.name}
           />

@@ -45,7 +45,7 @@ const listFields = {
   costAmount: true,
   costCurrency: true,
   aiShare: true,
-  customer: { select: { externalId: true, name: true } },
+  customer: { select: { externalId: true, name: true, timezone: true } },
   definition: { select: { key: true, name: true, unitLabel: true } },
   definitionVersion: { select: { number: true } },
 } as const;

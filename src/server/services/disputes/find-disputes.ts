@@ -45,7 +45,7 @@ const queueSelect = {
   resolvedAt: true,
   withdrawnAt: true,
   scopeLabel: true,
-  customer: { select: { id: true, name: true } },
+  customer: { select: { id: true, name: true, timezone: true } },
   assignee: { select: { id: true, name: true } },
 } as const satisfies Prisma.DisputeSelect;
 

@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DISPUTED_OUTCOME_STATE_LABELS, DISPUTED_OUTCOME_STATES } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { isProviderRole } from "@/domain/roles";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -83,10 +83,10 @@ export default async function DisputePage({
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <Card title="Claim">
-            <DisputeClaim claim={dispute} />
+            <DisputeClaim timeZone={dispute.customer.timezone} claim={dispute} />
           </Card>
           <Card title="Decisions">
-            <DisputeDecisions decisions={decisions} currency={dispute.currency} />
+            <DisputeDecisions timeZone={dispute.customer.timezone} decisions={decisions} currency={dispute.currency} />
           </Card>
           <section aria-labelledby="disputed-outcomes">
             <h2 id="disputed-outcomes" className="mb-3 text-lg font-semibold text-slate-900">
@@ -117,7 +117,11 @@ export default async function DisputePage({
             </nav>
           </section>
           <Card title="Conversation">
-            <DisputeThread messages={messages} reply={finance ? { disputeId: id, to: "provider" } : undefined} />
+            <DisputeThread
+              timeZone={dispute.customer.timezone}
+              messages={messages}
+              reply={finance ? { disputeId: id, to: "provider" } : undefined}
+            />
           </Card>
         </div>
         <div className="space-y-6">
@@ -140,20 +144,21 @@ export default async function DisputePage({
                 <div>
                   <dt className="font-medium text-slate-500">Decision due</dt>
                   <dd>
-                    <ServiceLevel state={dispute.serviceLevel} /> ({formatDateTime(dispute.slaDueAt)})
+                    <ServiceLevel state={dispute.serviceLevel} /> (
+                    {formatDateTimeIn(dispute.slaDueAt, dispute.customer.timezone)})
                   </dd>
                 </div>
               )}
               {dispute.resolvedAt && (
                 <div>
                   <dt className="font-medium text-slate-500">Resolved</dt>
-                  <dd>{formatDateTime(dispute.resolvedAt)}</dd>
+                  <dd>{formatDateTimeIn(dispute.resolvedAt, dispute.customer.timezone)}</dd>
                 </div>
               )}
               {dispute.withdrawnAt && (
                 <div>
                   <dt className="font-medium text-slate-500">Withdrawn</dt>
-                  <dd>{formatDateTime(dispute.withdrawnAt)}</dd>
+                  <dd>{formatDateTimeIn(dispute.withdrawnAt, dispute.customer.timezone)}</dd>
                 </div>
               )}
               {dispute.addressedByVersion && (
@@ -181,7 +186,7 @@ export default async function DisputePage({
             </dl>
           </Card>
           <Card title="Audit trail">
-            <DisputeAuditTrail entries={audit} />
+            <DisputeAuditTrail timeZone={dispute.customer.timezone} entries={audit} />
           </Card>
         </div>
       </div>

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { EvaluationTrace } from "@/domain/evaluation/criteria";
 import { describeTrailCounts } from "@/domain/ingestion/evidence-arrival";
 import { periodLabel } from "@/domain/invoicing/periods";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Outcome" };
@@ -35,7 +35,8 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
         title={`${attempt.definition.name}: ${attempt.subject}`}
         description={
           <>
-            {attempt.customer.name} · occurred {formatDateTime(attempt.occurredAt)} · {describeTrailCounts(counts)}
+            {attempt.customer.name} · occurred {formatDateTimeIn(attempt.occurredAt, attempt.customer.timezone)} ·{" "}
+            {describeTrailCounts(counts)}
           </>
         }
         actions={<OutcomeStatusBadge status={attempt.status} />}
@@ -43,13 +44,18 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <Card title="Evidence trail">
-            <ObservationWindowNote windowClosesAt={attempt.windowClosesAt} final={attempt.finalizedAt !== null} />
-            <EvidenceTimeline events={events} />
+            <ObservationWindowNote
+              timeZone={attempt.customer.timezone}
+              windowClosesAt={attempt.windowClosesAt}
+              final={attempt.finalizedAt !== null}
+            />
+            <EvidenceTimeline timeZone={attempt.customer.timezone} events={events} />
           </Card>
         </div>
         <div className="space-y-6">
           <Card title="Evaluation">
             <EvaluationChecklist
+              timeZone={attempt.customer.timezone}
               trace={attempt.trace as unknown as EvaluationTrace}
               definitionName={attempt.definition.name}
               ruleHref={`/rules/${attempt.definition.key}/${(attempt.trace as unknown as EvaluationTrace).versionNumber}`}
@@ -93,7 +99,7 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
           </Card>
           <Card title="Disputes">
             <div className="space-y-4">
-              <OutcomeDisputes disputes={disputes} />
+              <OutcomeDisputes timeZone={attempt.customer.timezone} disputes={disputes} />
               {attempt.status === "billable" && (
                 <OpenDisputeDialog
                   scope={{ kind: "outcomes", attemptIds: [attempt.id] }}

@@ -57,7 +57,7 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card title="The customer's claim">
-            <DisputeClaim claim={dispute} staffDetails />
+            <DisputeClaim timeZone={dispute.customer.timezone} claim={dispute} staffDetails />
           </Card>
           <Card title="Assignment">
             <DisputeAssignment
@@ -68,16 +68,17 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
             />
           </Card>
           <Card title={`Decisions (${decisions.length})`}>
-            <DisputeDecisions decisions={decisions} currency={dispute.currency} />
+            <DisputeDecisions timeZone={dispute.customer.timezone} decisions={decisions} currency={dispute.currency} />
           </Card>
           <Card title="Thread">
             <DisputeThread
+              timeZone={dispute.customer.timezone}
               messages={messages}
               reply={dispute.status === "open" ? { disputeId: dispute.id, to: "customer" } : undefined}
             />
           </Card>
           <Card title="Audit trail">
-            <DisputeAuditTrail entries={audit} entryNumbers />
+            <DisputeAuditTrail timeZone={dispute.customer.timezone} entries={audit} entryNumbers />
           </Card>
         </div>
         <Card title="Disputed outcomes">
