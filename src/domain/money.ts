@@ -3,18 +3,13 @@
 // precision (ISO 4217 minor units, from the product's own table, not the runtime's ICU).
 // Never floating point.
 import Decimal from "decimal.js";
-import { ISO_4217_MINOR_UNITS, isIso4217Currency } from "./iso-4217";
+import { currencyPrecision } from "./money-format";
+
+export { currencyPrecision, formatMoney } from "./money-format";
 
 /** Exact decimals with room for a million outcomes times a 10-decimal price. */
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });
 export type Dec = InstanceType<typeof Dec>;
-
-/** Minor units of a currency (ISO 4217): 2 for USD and HUF, 0 for JPY, 3 for IQD, 4 for CLF. */
-export function currencyPrecision(currency: string): number {
-  // A code outside the table would be rated at a guessed precision: refuse it loudly instead.
-  if (!isIso4217Currency(currency)) throw new RangeError(`${currency} is not an ISO 4217 currency code`);
-  return ISO_4217_MINOR_UNITS[currency]!;
-}
 
 /** Rounds an amount in major units (e.g. 12.345 USD) half-even to minor units (1234n cents). */
 export function toMinorUnits(amount: Dec | string, currency: string): bigint {
@@ -31,17 +26,6 @@ export function toMajorUnits(minor: bigint, currency: string): Dec {
 /** quantity × unit price, rounded once, half-even, to the currency's minor units. */
 export function lineAmount(quantity: Dec | string | number, unitPrice: Dec | string, currency: string): bigint {
   return toMinorUnits(new Dec(quantity).times(unitPrice), currency);
-}
-
-export function formatMoney(minor: bigint, currency: string, locale = "en-US"): string {
-  const digits = currencyPrecision(currency);
-  // Intl gives the symbol; the digits are ISO's. Intl takes a decimal string exactly (no float).
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(toMajorUnits(minor, currency).toFixed(digits) as unknown as number);
 }
 
 export const sumMinor = (amounts: readonly bigint[]): bigint => amounts.reduce((a, b) => a + b, 0n);

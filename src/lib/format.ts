@@ -2,7 +2,7 @@
 // disputes) is shown in that customer's IANA zone, named (formatDateTimeIn); pages that span
 // customers (the review queue, the audit log, settings) show UTC, named. Billing periods are
 // UTC calendar months everywhere (formatDate).
-import { currencyPrecision, formatMoney } from "@/domain/money";
+import { currencyPrecision, formatMoney } from "@/domain/money-format";
 
 const dateTime = new Intl.DateTimeFormat("en-US", {
   dateStyle: "medium",

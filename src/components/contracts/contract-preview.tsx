@@ -1,4 +1,4 @@
-import { formatMoney } from "@/domain/money";
+import { formatMoney } from "@/domain/money-format";
 import { formatQuantity, formatUnitPrice } from "@/lib/format";
 
 export interface PreviewLine {

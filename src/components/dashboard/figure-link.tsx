@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { Link } from "@/components/ui/link";
 
 /** A figure that opens the outcomes behind it; its accessible name says which outcomes. */
 export function FigureLink({ href, label, children }: { href: string; label: string; children: ReactNode }) {

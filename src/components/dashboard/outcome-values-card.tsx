@@ -1,11 +1,20 @@
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { formatUnitCost } from "./figures";
 import { OutcomeValueForm } from "./outcome-value-form";
 import type { Dashboard } from "./types";
 
 /** What one outcome of each definition is worth to the customer: finance users set it, everyone else reads it. */
-export function OutcomeValuesCard({ value, canEdit }: { value: Dashboard["value"]; canEdit: boolean }) {
+export function OutcomeValuesCard({
+  value,
+  canEdit,
+  timeZone,
+}: {
+  value: Dashboard["value"];
+  canEdit: boolean;
+  /** The customer's IANA zone, for when a value was set. */
+  timeZone: string;
+}) {
   return (
     <Card title="What an outcome is worth to you">
       <p className="mb-4 text-sm text-slate-600">
@@ -32,7 +41,7 @@ export function OutcomeValuesCard({ value, canEdit }: { value: Dashboard["value"
                 {s.valuePerOutcome === null ? "Not set" : formatUnitCost(s.valuePerOutcome, value.currency, 10)}
                 {s.updatedBy && (
                   <span className="block text-xs font-normal text-slate-500">
-                    {s.updatedBy}, {formatDateTime(s.updatedAt)}
+                    {s.updatedBy}, {formatDateTimeIn(s.updatedAt, timeZone)}
                   </span>
                 )}
               </dd>

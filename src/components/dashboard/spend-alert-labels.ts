@@ -1,5 +1,4 @@
-import { Dec, formatMoney, toMinorUnits } from "@/domain/money";
-
+// Client-safe: no decimal library here (describeSpendAlert, which needs it, runs on the server).
 export type SpendAlertKind = "cap_share" | "amount" | "forecast_above";
 
 export const SPEND_ALERT_KIND_LABELS: Record<SpendAlertKind, string> = {
@@ -7,10 +6,3 @@ export const SPEND_ALERT_KIND_LABELS: Record<SpendAlertKind, string> = {
   amount: "Month-to-date spend reaches",
   forecast_above: "Forecast to month end exceeds",
 };
-
-/** "Usage at 80% of the cap", "Spend reaches $5,000.00", "Forecast above $9,000.00". */
-export function describeSpendAlert(kind: SpendAlertKind, threshold: string, currency: string): string {
-  if (kind === "cap_share") return `Usage at ${new Dec(threshold).toFixed()}% of the monthly cap`;
-  const amount = formatMoney(toMinorUnits(threshold, currency), currency);
-  return kind === "amount" ? `Month-to-date spend reaches ${amount}` : `Forecast to month end above ${amount}`;
-}

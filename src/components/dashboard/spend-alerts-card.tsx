@@ -5,14 +5,16 @@ import { type FormEvent, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { FieldError, fieldClass } from "@/components/ui/form-field";
 import { fieldErrorsOf } from "@/lib/field-errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { errorMessage, useTRPC } from "@/lib/trpc";
-import { describeSpendAlert, SPEND_ALERT_KIND_LABELS, type SpendAlertKind } from "./spend-alert-labels";
+import { SPEND_ALERT_KIND_LABELS, type SpendAlertKind } from "./spend-alert-labels";
 
 interface SpendAlertView {
   id: string;
   kind: SpendAlertKind;
   threshold: string;
+  /** In words, worked out on the server ("Spend reaches $5,000.00"). */
+  description: string;
   createdBy: string;
   firedThisPeriodAt: Date | null;
 }
@@ -22,10 +24,13 @@ export function SpendAlertsCard({
   alerts,
   currency,
   canEdit,
+  timeZone,
 }: {
   alerts: SpendAlertView[];
   currency: string;
   canEdit: boolean;
+  /** The customer's IANA zone, for when an alert was crossed. */
+  timeZone: string;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -59,10 +64,10 @@ export function SpendAlertsCard({
           {alerts.map((a) => (
             <li key={a.id} className="flex items-center justify-between gap-3 py-2">
               <span>
-                <span className="font-medium text-slate-900">{describeSpendAlert(a.kind, a.threshold, currency)}</span>
+                <span className="font-medium text-slate-900">{a.description}</span>
                 <span className="block text-xs text-slate-500">
                   {a.firedThisPeriodAt
-                    ? `Crossed this month, ${formatDateTime(a.firedThisPeriodAt)}`
+                    ? `Crossed this month, ${formatDateTimeIn(a.firedThisPeriodAt, timeZone)}`
                     : "Not crossed this month"}{" "}
                   · set by {a.createdBy}
                 </span>
@@ -74,7 +79,7 @@ export function SpendAlertsCard({
                   onClick={() => remove.mutate({ alertId: a.id })}
                   className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm text-slate-700 hover:bg-slate-100"
                 >
-                  Delete<span className="sr-only"> alert: {describeSpendAlert(a.kind, a.threshold, currency)}</span>
+                  Delete<span className="sr-only"> alert: {a.description}</span>
                 </button>
               )}
             </li>

@@ -1,6 +1,6 @@
 // What upheld disputes teach about a definition: the criteria whose gaps customers were
 // credited for, month by month, with sample outcomes and the disputes; then the other root causes.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { VersionRuleLike } from "@/domain/definitions/plain-language";
 import { StartDraftButton } from "./start-draft-button";
 

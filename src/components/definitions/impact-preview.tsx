@@ -5,7 +5,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMoney } from "@/domain/money";
+import { formatMoney } from "@/domain/money-format";
 import { formatDateTime } from "@/lib/format";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 

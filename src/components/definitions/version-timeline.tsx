@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { describeVersion } from "@/domain/definitions/plain-language";
 import { formatDateTime } from "@/lib/format";
 import { RetireVersionButton } from "./retire-version-button";

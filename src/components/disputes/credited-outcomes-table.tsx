@@ -1,8 +1,8 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ADJUDICATION_LABELS, type AdjudicationKind } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { formatShare } from "./dispute-badges";
 
 export interface CreditedOutcomeView {
@@ -19,10 +19,13 @@ export function CreditedOutcomesTable({
   outcomes,
   currency,
   caption,
+  timeZone,
 }: {
   outcomes: CreditedOutcomeView[];
   currency: string;
   caption: string;
+  /** The customer's IANA zone, for when each decision was made. */
+  timeZone: string;
 }) {
   return (
     <Table
@@ -53,7 +56,7 @@ export function CreditedOutcomesTable({
             {o.decision ? (
               <>
                 {ADJUDICATION_LABELS[o.decision.kind]}
-                <span className="block text-xs text-slate-500">{formatDateTime(o.decision.decidedAt)}</span>
+                <span className="block text-xs text-slate-500">{formatDateTimeIn(o.decision.decidedAt, timeZone)}</span>
               </>
             ) : (
               "—"

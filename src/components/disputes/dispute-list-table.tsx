@@ -1,10 +1,10 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DisputeStatus } from "@/domain/disputes/dispute-terms";
 import { DISPUTE_REASON_LABELS, type DisputeReason } from "@/domain/disputes/dispute-terms";
 import type { ServiceLevelState } from "@/domain/disputes/service-level";
 import { formatMoney } from "@/domain/money";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTimeIn, formatDayIn } from "@/lib/format";
 import { DisputeStatusBadge } from "./dispute-badges";
 import { ServiceLevel } from "./service-level";
 
@@ -26,8 +26,16 @@ export interface DisputeSummaryView {
 
 const money = "text-right tabular-nums whitespace-nowrap";
 
-/** A customer's disputes, newest first; the number opens the dispute. */
-export function DisputeListTable({ disputes, caption }: { disputes: DisputeSummaryView[]; caption: string }) {
+/** A customer's disputes, newest first; the number opens the dispute. Times in the customer's zone. */
+export function DisputeListTable({
+  disputes,
+  caption,
+  timeZone,
+}: {
+  disputes: DisputeSummaryView[];
+  caption: string;
+  timeZone: string;
+}) {
   return (
     <Table
       caption={caption}
@@ -57,7 +65,7 @@ export function DisputeListTable({ disputes, caption }: { disputes: DisputeSumma
           </Td>
           <Td>{DISPUTE_REASON_LABELS[d.reason]}</Td>
           <Td className="whitespace-nowrap">
-            {formatDate(d.openedAt)}
+            {formatDayIn(d.openedAt, timeZone)}
             <span className="block text-xs text-slate-500">by {d.openedBy}</span>
           </Td>
           <Td className="whitespace-nowrap text-right tabular-nums">
@@ -68,7 +76,7 @@ export function DisputeListTable({ disputes, caption }: { disputes: DisputeSumma
           <Td className={money}>{formatMoney(d.atStakeMinor, d.currency)}</Td>
           <Td className={money}>{d.creditedMinor > 0n ? `−${formatMoney(d.creditedMinor, d.currency)}` : "—"}</Td>
           <Td className="whitespace-nowrap">{d.serviceLevel ? <ServiceLevel state={d.serviceLevel} /> : "—"}</Td>
-          <Td className="whitespace-nowrap text-xs">{formatDateTime(d.lastActivityAt)}</Td>
+          <Td className="whitespace-nowrap text-xs">{formatDateTimeIn(d.lastActivityAt, timeZone)}</Td>
         </tr>
       ))}
     </Table>

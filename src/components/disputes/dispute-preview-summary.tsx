@@ -1,4 +1,4 @@
-import { formatMoney } from "@/domain/money";
+import { formatMoney } from "@/domain/money-format";
 
 export interface DisputePreviewView {
   eligibleCount: number;

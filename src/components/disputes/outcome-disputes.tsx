@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { DisputedOutcomeState, DisputeStatus } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { formatDayIn } from "@/lib/format";

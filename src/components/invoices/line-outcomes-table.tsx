@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
+import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 
 type Status = "pending" | "billable" | "not_billable";
 
@@ -26,11 +26,14 @@ export function LineOutcomesTable({
   outcomes,
   caption,
   outcomeHref,
+  timeZone,
 }: {
   outcomes: LineOutcomeView[];
   caption: string;
   /** Where a subject links to, when the portal has a page for one outcome. */
   outcomeHref: ((id: string) => string) | null;
+  /** The customer's IANA zone: an invoice's outcomes are one customer's. */
+  timeZone: string;
 }) {
   return (
     <Table
@@ -46,7 +49,7 @@ export function LineOutcomesTable({
     >
       {outcomes.map((o) => (
         <tr key={o.id}>
-          <Td className="whitespace-nowrap">{formatDateTime(o.occurredAt)}</Td>
+          <Td className="whitespace-nowrap">{formatDateTimeIn(o.occurredAt, timeZone)}</Td>
           <Td className="font-mono text-xs">
             {outcomeHref ? (
               <Link href={outcomeHref(o.id)} className="text-brand-700 hover:underline">

@@ -1,6 +1,6 @@
 // The evaluation in plain words: each criterion of the definition version that applied,
 // what was observed, and whether it held.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { CriterionResult, EvaluationTrace } from "@/domain/evaluation/criteria";
 import { formatDateTimeIn } from "@/lib/format";
 

@@ -1,7 +1,4 @@
 "use client";
-// The explorer's rows with a checkbox each. The selection is exported or disputed: the
-// checked rows, or every row matching the filter (resolved again on the server).
-import Link from "next/link";
 import { useState } from "react";
 import {
   DisputeNotAllowed,
@@ -9,10 +6,13 @@ import {
   OpenDisputeDialog,
 } from "@/components/disputes/open-dispute-dialog";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
+// The explorer's rows with a checkbox each. The selection is exported or disputed: the
+// checked rows, or every row matching the filter (resolved again on the server).
+import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMoney } from "@/domain/money";
+import { formatMoney } from "@/domain/money-format";
 import type { Role } from "@/domain/roles";
-import { formatDateTime, formatUnitPrice } from "@/lib/format";
+import { formatDateTimeIn, formatUnitPrice } from "@/lib/format";
 
 export interface ExplorerRow {
   id: string;
@@ -46,6 +46,7 @@ export function OutcomeExplorerTable({
   filterSearch,
   filterQuery,
   role,
+  timeZone,
 }: {
   rows: ExplorerRow[];
   caption: string;
@@ -56,6 +57,8 @@ export function OutcomeExplorerTable({
   /** The filter as the dispute scope names it, for "Dispute all matching". */
   filterQuery: Extract<DisputeScopeInput, { kind: "filter" }>["query"];
   role: Role;
+  /** The customer's IANA zone: the outcomes are one customer's. */
+  timeZone: string;
 }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -156,7 +159,7 @@ export function OutcomeExplorerTable({
                 onChange={() => toggle(a.id)}
               />
             </Td>
-            <Td className="whitespace-nowrap">{formatDateTime(a.occurredAt)}</Td>
+            <Td className="whitespace-nowrap">{formatDateTimeIn(a.occurredAt, timeZone)}</Td>
             <Td className="max-w-[16rem] break-all font-mono text-xs">
               <Link href={`/outcomes/${a.id}`} className="text-brand-700 hover:underline">
                 {a.subject}

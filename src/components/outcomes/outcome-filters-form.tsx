@@ -1,6 +1,6 @@
 // A plain GET form: the filters live in the URL, so a filtered view can be shared, reloaded
 // and bookmarked, and it works without JavaScript. Submitting starts again at the first page.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { OutcomeFilters } from "@/lib/outcome-filters";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";

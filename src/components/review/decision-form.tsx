@@ -10,7 +10,7 @@ import {
   ROOT_CAUSES,
   type RootCause,
 } from "@/domain/disputes/dispute-terms";
-import { formatMoney } from "@/domain/money";
+import { formatMoney } from "@/domain/money-format";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 

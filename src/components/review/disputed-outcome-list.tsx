@@ -2,7 +2,7 @@
 import type { RefObject } from "react";
 import { stackedTableStyle } from "@/components/ui/table";
 import { DISPUTED_OUTCOME_STATE_LABELS, type DisputedOutcomeState } from "@/domain/disputes/dispute-terms";
-import { formatMoney } from "@/domain/money";
+import { formatMoney } from "@/domain/money-format";
 import { formatDateTime } from "@/lib/format";
 
 export interface DisputedOutcomeView {

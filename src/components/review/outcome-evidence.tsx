@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist";
 import { EvidenceTimeline, ObservationWindowNote } from "@/components/outcomes/evidence-timeline";
+import { Link } from "@/components/ui/link";
 import type { EvaluationTrace } from "@/domain/evaluation/criteria";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 

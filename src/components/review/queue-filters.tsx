@@ -1,6 +1,6 @@
 // A plain GET form: the queue's filters and sorting live in the URL, so a view can be shared,
 // bookmarked and used without JavaScript.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DISPUTE_REASON_LABELS, DISPUTE_REASONS, DISPUTE_STATUS_LABELS } from "@/domain/disputes/dispute-terms";
 
 export interface QueueFilterValues {

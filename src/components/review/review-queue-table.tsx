@@ -1,8 +1,8 @@
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ServiceLevel } from "@/components/disputes/service-level";
+import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ServiceLevelState } from "@/domain/disputes/service-level";
 import { AssignmentActions } from "./assignment-actions";

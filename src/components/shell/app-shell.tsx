@@ -12,7 +12,7 @@ export interface ShellProps {
   userName: string;
   providerName: string;
   /** The customer the Billing pages show: one's own, or the switcher's choice. */
-  viewedCustomer: { id: string; name: string } | null;
+  viewedCustomer: { id: string; name: string; timezone: string } | null;
   customers: { id: string; name: string }[];
   children: ReactNode;
 }
@@ -36,7 +36,7 @@ export function AppShell({ actor, userName, providerName, viewedCustomer, custom
             <p className="text-sm font-medium text-slate-700">{viewedCustomer?.name}</p>
           )}
           <div className="flex items-center gap-3">
-            <NotificationsMenu />
+            <NotificationsMenu timeZone={staff ? "UTC" : (viewedCustomer?.timezone ?? "UTC")} />
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium text-slate-900">{userName}</span>
               <span className="block text-xs text-slate-500" data-testid="current-role">

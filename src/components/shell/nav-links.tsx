@@ -1,6 +1,6 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Link } from "@/components/ui/link";
 import type { NavSection } from "@/lib/navigation";
 import { ReviewQueueCounter } from "./review-queue-counter";
 

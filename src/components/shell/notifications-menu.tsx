@@ -1,14 +1,17 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
-import { formatDateTime } from "@/lib/format";
+import { Link } from "@/components/ui/link";
+import { formatDateTimeIn } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 
 const REFRESH_MS = 60_000;
 
-/** A customer user's notifications (spend alerts crossed): an unread badge and the latest list. */
-export function NotificationsMenu() {
+/**
+ * A user's notifications (spend alerts crossed): an unread badge and the latest list. Times in
+ * `timeZone`: a customer user's company zone; UTC for provider staff, whose work spans customers.
+ */
+export function NotificationsMenu({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -61,7 +64,7 @@ export function NotificationsMenu() {
                     {n.title}
                   </Link>
                   <p className="text-slate-600">{n.body}</p>
-                  <p className="text-xs text-slate-500">{formatDateTime(n.createdAt)}</p>
+                  <p className="text-xs text-slate-500">{formatDateTimeIn(n.createdAt, timeZone)}</p>
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@
 import { remainingCredit } from "../invoicing/credit-notes";
 import { Dec, formatMoney, minMinor } from "../money";
 import type { ContractTerms, DefinitionUsage } from "../rating/contract-terms";
+import { creditShareOf } from "./credit-shares";
 import { splitByLargestRemainder } from "./credit-split";
 import {
   type CreditClaim,
@@ -17,7 +18,7 @@ import {
   type PricedCredits,
   priceCredits,
 } from "./dispute-credit";
-import { ADJUDICATION_LABELS, type AdjudicationKind, creditShareOf } from "./dispute-terms";
+import { ADJUDICATION_LABELS, type AdjudicationKind } from "./dispute-terms";
 
 export interface OutcomeToDecide {
   /** The disputed outcome's id. */

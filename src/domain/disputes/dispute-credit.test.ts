@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, minMinor, sumMinor } from "../money";
 import { ratePeriod } from "../rating/rate-period";
+import { creditShareOf, remainingShare } from "./credit-shares";
 import { terms, tieredTerms, usage } from "./credit-test-terms";
 import { type CreditClaim, creditLineMinor, explainCredit, priceCredits, roundMinor } from "./dispute-credit";
-import { creditShareOf, remainingShare } from "./dispute-terms";
 
 const claim = (id: string, share = "1", definitionKey = "ticket_resolved"): CreditClaim => ({
   id,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AccountCard } from "@/components/dashboard/account-card";
 import { BillSplitCard } from "@/components/dashboard/bill-split-card";
+import { describeSpendAlert } from "@/components/dashboard/describe-spend-alert";
 import { DisputesCard } from "@/components/dashboard/disputes-card";
 import { ForecastCard } from "@/components/dashboard/forecast-card";
 import { HistoryCharts } from "@/components/dashboard/history-charts";
@@ -78,9 +79,13 @@ export default async function DashboardPage() {
         <SuccessCard dashboard={dashboard} />
         <DisputesCard summary={disputes} />
         <SpendAlertsCard
-          alerts={alerts}
+          alerts={alerts.map((a) => ({
+            ...a,
+            description: describeSpendAlert(a.kind, a.threshold, billing?.currency ?? customer.currency),
+          }))}
           currency={billing?.currency ?? customer.currency}
           canEdit={actor?.role === "finance"}
+          timeZone={customer.timezone}
         />
       </div>
       <h2 className="mt-8 mb-4 text-lg font-semibold text-slate-900">Last six months</h2>
@@ -91,7 +96,7 @@ export default async function DashboardPage() {
         <div className="lg:col-span-2">
           <ValueCard value={value} />
         </div>
-        <OutcomeValuesCard value={value} canEdit={actor?.role === "finance"} />
+        <OutcomeValuesCard value={value} canEdit={actor?.role === "finance"} timeZone={customer.timezone} />
       </div>
     </>
   );

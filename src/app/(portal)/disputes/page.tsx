@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-
 import { DisputeListTable } from "@/components/disputes/dispute-list-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { DISPUTE_STATUS_LABELS } from "@/domain/disputes/dispute-terms";
 import { CUSTOMER_DISPUTE_LIST_LIMIT } from "@/server/services/disputes/find-disputes";
@@ -69,6 +68,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
         <>
           <DisputeListTable
             disputes={disputes}
+            timeZone={customer.timezone}
             caption={`${FILTER_LABELS[status]} disputes of ${customer.name}, newest first`}
           />
           {disputes.length >= CUSTOMER_DISPUTE_LIST_LIMIT && (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { type ExplorerRow, OutcomeExplorerTable } from "@/components/outcomes/outcome-explorer-table";
 import { OutcomeFiltersForm } from "@/components/outcomes/outcome-filters-form";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { filtersFrom, hasFilters, listQueryOf, searchOf } from "@/lib/outcome-filters";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -83,6 +83,7 @@ export default async function OutcomesPage({
           filterSearch={filterSearch}
           filterQuery={countFilters}
           role={me.role}
+          timeZone={customer.timezone}
         />
       )}
       <nav aria-label="Outcome pages" className="mt-4 flex justify-between text-sm">

@@ -9,7 +9,7 @@ export const sessionRouter = router({
   viewedCustomer: portalProcedure.query(({ ctx }) =>
     db().customer.findUniqueOrThrow({
       where: { id: ctx.customerId },
-      select: { id: true, name: true, currency: true },
+      select: { id: true, name: true, currency: true, timezone: true },
     }),
   ),
   /** Everything the app shell needs for one render. */
@@ -17,7 +17,10 @@ export const sessionRouter = router({
     const [user, provider, viewedCustomer, customers] = await Promise.all([
       db().user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { name: true } }),
       db().providerSettings.findFirst({ select: { name: true } }),
-      db().customer.findUniqueOrThrow({ where: { id: ctx.customerId }, select: { id: true, name: true } }),
+      db().customer.findUniqueOrThrow({
+        where: { id: ctx.customerId },
+        select: { id: true, name: true, timezone: true },
+      }),
       isProviderRole(ctx.actor.role) ? listCustomers({ actor: ctx.actor }) : Promise.resolve([]),
     ]);
     return {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditEntryTable } from "@/components/audit/audit-entry-table";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { LastCheckpoint } from "@/components/audit/last-checkpoint";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentActor } from "@/server/auth/current-actor";
 import { serverCaller } from "@/server/trpc/server-caller";

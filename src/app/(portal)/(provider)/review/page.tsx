@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AGE_LABELS, QueueFilters, type QueueFilterValues, STATUS_LABELS } from "@/components/review/queue-filters";
 import { type QueueRow, ReviewQueueTable } from "@/components/review/review-queue-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { DISPUTE_REASON_LABELS, DISPUTE_REASONS } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { LegalParty } from "@/components/invoices/legal-party";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatMoney } from "@/domain/money";
 import { formatDateTimeIn } from "@/lib/format";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { formatUnitCost } from "@/components/dashboard/figures";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { valueSummary } from "@/components/dashboard/value-summary";
 import { ValueTable } from "@/components/dashboard/value-table";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Value report" };
@@ -18,7 +18,7 @@ export default async function ValueReportPage() {
     <article className="mx-auto max-w-4xl print:max-w-none print:text-black">
       <PageHeader
         title={`Value report — ${customer.name}`}
-        description={`Value delivered by outcome-billed AI against what it was charged, last six periods, as of ${formatDateTime(asOf)}.`}
+        description={`Value delivered by outcome-billed AI against what it was charged, last six periods, as of ${formatDateTimeIn(asOf, customer.timezone)}.`}
         actions={
           <>
             <Link
@@ -47,7 +47,7 @@ export default async function ValueReportPage() {
             {valued.map((s) => (
               <li key={s.definitionId}>
                 {s.name}: {formatUnitCost(s.valuePerOutcome, value.currency, 10)} per {s.unitLabel}
-                {s.updatedBy && ` (set by ${s.updatedBy}, ${formatDateTime(s.updatedAt)})`}
+                {s.updatedBy && ` (set by ${s.updatedBy}, ${formatDateTimeIn(s.updatedAt, customer.timezone)})`}
               </li>
             ))}
           </ul>

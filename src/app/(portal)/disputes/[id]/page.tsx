@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisputeAuditTrail } from "@/components/disputes/dispute-audit-trail";
 import { DisputeStatusBadge } from "@/components/disputes/dispute-badges";
@@ -10,6 +9,7 @@ import { DisputedOutcomesTable } from "@/components/disputes/disputed-outcomes-t
 import { ServiceLevel } from "@/components/disputes/service-level";
 import { WithdrawDisputeButton } from "@/components/disputes/withdraw-dispute-button";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { DISPUTED_OUTCOME_STATE_LABELS, DISPUTED_OUTCOME_STATES } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";

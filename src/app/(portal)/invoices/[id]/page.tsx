@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreditNoteList } from "@/components/invoices/credit-note-list";
 import { DraftNotice } from "@/components/invoices/draft-notice";
 import { FinalizeInvoiceButton } from "@/components/invoices/finalize-invoice-button";
@@ -12,6 +11,7 @@ import { InvoiceTotals } from "@/components/invoices/invoice-totals";
 import { IssueCreditNoteForm } from "@/components/invoices/issue-credit-note-form";
 import { PaymentStatusBadge } from "@/components/invoices/payment-status-badge";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OpenDisputeDialog } from "@/components/disputes/open-dispute-dialog";
 import { OutcomeDisputes } from "@/components/disputes/outcome-disputes";
@@ -7,6 +6,7 @@ import { EvaluationChecklist } from "@/components/outcomes/evaluation-checklist"
 import { EvidenceTimeline, ObservationWindowNote } from "@/components/outcomes/evidence-timeline";
 import { OutcomeStatusBadge } from "@/components/outcomes/outcome-status-badge";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import type { EvaluationTrace } from "@/domain/evaluation/criteria";
 import { describeTrailCounts } from "@/domain/ingestion/evidence-arrival";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ContractHistory } from "@/components/contracts/contract-history";
 import { ContractTerms } from "@/components/contracts/contract-terms";
 import { contractViewOf } from "@/components/contracts/contract-view";
@@ -7,6 +6,7 @@ import { CustomerFacts } from "@/components/contracts/customer-facts";
 import { NewContractForm } from "@/components/contracts/new-contract-form";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { foundOr404 } from "@/server/trpc/found-or-404";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisputeInsights } from "@/components/definitions/dispute-insights";
 import { DraftEditor } from "@/components/definitions/draft-editor";
@@ -11,6 +10,7 @@ import { ruleOf } from "@/components/definitions/version-rule";
 import { VersionTextView } from "@/components/definitions/version-text";
 import { VersionTimeline } from "@/components/definitions/version-timeline";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeVersion } from "@/domain/definitions/plain-language";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";

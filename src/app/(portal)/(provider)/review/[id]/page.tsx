@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisputeAuditTrail } from "@/components/disputes/dispute-audit-trail";
 import { DisputeClaim } from "@/components/disputes/dispute-claim";
@@ -8,6 +7,7 @@ import { DisputeThread } from "@/components/disputes/dispute-thread";
 import { DisputeAssignment } from "@/components/review/dispute-assignment";
 import { DisputedOutcomesWorkbench } from "@/components/review/disputed-outcomes-workbench";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import {
   DISPUTE_STATUS_LABELS,

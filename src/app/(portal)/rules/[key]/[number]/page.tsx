@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ruleOf } from "@/components/definitions/version-rule";
 import { VersionTextView } from "@/components/definitions/version-text";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeVersion } from "@/domain/definitions/plain-language";
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import { clock } from "@/server/clock";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -18,9 +18,11 @@ export const metadata: Metadata = { title: "Rule" };
 export default async function RulePage({ params }: { params: Promise<{ key: string; number: string }> }) {
   const { key, number } = await params;
   if (!/^[a-z][a-z0-9_]{1,63}$/.test(key) || !/^\d{1,6}$/.test(number)) notFound();
-  const { definition, version } = await foundOr404(
-    (await serverCaller()).definitions.version({ definitionKey: key, number: Number(number) }),
-  );
+  const caller = await serverCaller();
+  const [{ definition, version }, customer] = await Promise.all([
+    foundOr404(caller.definitions.version({ definitionKey: key, number: Number(number) })),
+    caller.session.viewedCustomer(),
+  ]);
   // Drafts are not rules yet: they bill nobody. Customers never get them; staff read them on
   // the definition's own page, not here.
   if (version.status === "draft") notFound();
@@ -37,8 +39,8 @@ export default async function RulePage({ params }: { params: Promise<{ key: stri
               : version.status === "retired"
                 ? "A retired version: it still governs the attempts of its own time."
                 : "Not the version in force now."}{" "}
-            Effective from {formatDateTime(version.effectiveFrom)}. Attempts are evaluated under the version in force
-            when they happened.
+            Effective from {formatDateTimeIn(version.effectiveFrom, customer.timezone)}. Attempts are evaluated under
+            the version in force when they happened.
           </>
         }
       />
@@ -68,7 +70,7 @@ export default async function RulePage({ params }: { params: Promise<{ key: stri
                       Version {v.number}
                     </Link>
                   )}{" "}
-                  · from {formatDateTime(v.effectiveFrom)}
+                  · from {formatDateTimeIn(v.effectiveFrom, customer.timezone)}
                 </li>
               ))}
             </ol>

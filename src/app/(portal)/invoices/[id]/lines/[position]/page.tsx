@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreditedOutcomesTable } from "@/components/disputes/credited-outcomes-table";
 import { OpenDisputeDialog } from "@/components/disputes/open-dispute-dialog";
 import { LineOutcomesTable } from "@/components/invoices/line-outcomes-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatLineAmount } from "@/lib/format";
@@ -25,7 +25,7 @@ export default async function InvoiceLinePage({
   const [{ id, position }, { cursor }] = await Promise.all([params, searchParams]);
   if (!/^\d{1,6}$/.test(position)) notFound();
   const caller = await serverCaller();
-  const [page, me] = await Promise.all([
+  const [page, me, customer] = await Promise.all([
     foundOr404(
       caller.invoices.lineOutcomes({
         invoiceId: id,
@@ -35,6 +35,7 @@ export default async function InvoiceLinePage({
       }),
     ),
     caller.session.me(),
+    caller.session.viewedCustomer(),
   ]);
   const { invoice, line } = page;
   // Credits decided while the invoice was a draft, outcome by outcome (settled into this line when finalized).
@@ -74,6 +75,7 @@ export default async function InvoiceLinePage({
           <CreditedOutcomesTable
             outcomes={credited}
             currency={invoice.currency}
+            timeZone={customer.timezone}
             caption={`Outcomes credited by “${line.description}”, by dispute`}
           />
         )
@@ -90,6 +92,7 @@ export default async function InvoiceLinePage({
           outcomes={page.outcomes}
           caption={`Outcomes behind “${line.description}”, oldest first`}
           outcomeHref={(attemptId) => `/outcomes/${attemptId}`}
+          timeZone={customer.timezone}
         />
       )}
       <nav aria-label="Outcome pages" className="mt-4 flex justify-between text-sm">
