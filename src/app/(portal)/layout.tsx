@@ -26,6 +26,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         providerName={shell.providerName}
         viewedCustomer={shell.viewedCustomer}
         customers={shell.customers}
+        notifications={shell.notifications}
+        reviewCounters={shell.reviewCounters}
       >
         {children}
       </AppShell>

@@ -2,9 +2,18 @@
 import { usePathname } from "next/navigation";
 import { Link } from "@/components/ui/link";
 import type { NavSection } from "@/lib/navigation";
-import { ReviewQueueCounter } from "./review-queue-counter";
+import { ReviewQueueCounter, type ReviewQueueCounters } from "./review-queue-counter";
 
-export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
+export function NavLinks({
+  sections,
+  reviewCounters,
+  onNavigate,
+}: {
+  sections: NavSection[];
+  /** The review queue's counters as the server rendered them (provider staff), else null. */
+  reviewCounters: ReviewQueueCounters | null;
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
     <>
@@ -27,7 +36,9 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
                   >
                     {item.label}
                   </Link>
-                  {item.counter === "review-queue" && <ReviewQueueCounter id={`${item.counter}-counter`} />}
+                  {item.counter === "review-queue" && (
+                    <ReviewQueueCounter id={`${item.counter}-counter`} initial={reviewCounters} />
+                  )}
                 </li>
               );
             })}

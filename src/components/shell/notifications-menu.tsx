@@ -1,9 +1,13 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Link } from "@/components/ui/link";
 import { formatDateTimeIn } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
+import type { AppRouter } from "@/server/trpc/root";
+
+export type NotificationList = inferRouterOutputs<AppRouter>["notifications"]["list"];
 
 const REFRESH_MS = 60_000;
 
@@ -11,11 +15,17 @@ const REFRESH_MS = 60_000;
  * A user's notifications (spend alerts crossed): an unread badge and the latest list. Times in
  * `timeZone`: a customer user's company zone; UTC for provider staff, whose work spans customers.
  */
-export function NotificationsMenu({ timeZone }: { timeZone: string }) {
+export function NotificationsMenu({ timeZone, initial }: { timeZone: string; initial: NotificationList }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const list = useQuery(trpc.notifications.list.queryOptions(undefined, { refetchInterval: REFRESH_MS }));
+  // The server rendered the page with the list: no request right after load, then every minute.
+  const list = useQuery(
+    trpc.notifications.list.queryOptions(undefined, {
+      refetchInterval: REFRESH_MS,
+      initialData: initial,
+    }),
+  );
   const markRead = useMutation(
     trpc.notifications.markRead.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }),

@@ -1,6 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTRPC } from "@/lib/trpc";
+import type { AppRouter } from "@/server/trpc/root";
+
+export type ReviewQueueCounters = inferRouterOutputs<AppRouter>["disputes"]["counters"];
 
 const REFRESH_MS = 60_000;
 
@@ -8,9 +12,12 @@ const REFRESH_MS = 60_000;
  * The review queue's counters beside its navigation link: open disputes, and how many are overdue.
  * It sits outside the link (which names it by `aria-describedby`), so the link's name stays "Review queue".
  */
-export function ReviewQueueCounter({ id }: { id: string }) {
+export function ReviewQueueCounter({ id, initial }: { id: string; initial: ReviewQueueCounters | null }) {
   const trpc = useTRPC();
-  const counters = useQuery(trpc.disputes.counters.queryOptions(undefined, { refetchInterval: REFRESH_MS }));
+  // Rendered with the server's figures (no request right after load), then refreshed every minute.
+  const counters = useQuery(
+    trpc.disputes.counters.queryOptions(undefined, { refetchInterval: REFRESH_MS, initialData: initial ?? undefined }),
+  );
   if (!counters.data) return null;
   const { open, mine, breached } = counters.data;
   const label = `${open} open ${open === 1 ? "dispute" : "disputes"}, ${mine} assigned to you, ${breached} past ${breached === 1 ? "its" : "their"} service level`;

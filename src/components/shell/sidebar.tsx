@@ -2,9 +2,18 @@
 import { useState } from "react";
 import type { NavSection } from "@/lib/navigation";
 import { NavLinks } from "./nav-links";
+import type { ReviewQueueCounters } from "./review-queue-counter";
 
 /** A fixed sidebar on wide screens; a menu button that opens it on phones. */
-export function Sidebar({ sections, providerName }: { sections: NavSection[]; providerName: string }) {
+export function Sidebar({
+  sections,
+  providerName,
+  reviewCounters,
+}: {
+  sections: NavSection[];
+  providerName: string;
+  reviewCounters: ReviewQueueCounters | null;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -29,7 +38,7 @@ export function Sidebar({ sections, providerName }: { sections: NavSection[]; pr
           <p className="text-lg font-semibold text-white">Outcome Ledger</p>
           <p className="text-xs text-slate-400">{providerName}</p>
         </div>
-        <NavLinks sections={sections} onNavigate={() => setOpen(false)} />
+        <NavLinks sections={sections} reviewCounters={reviewCounters} onNavigate={() => setOpen(false)} />
       </nav>
     </>
   );

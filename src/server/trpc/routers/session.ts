@@ -1,6 +1,8 @@
 import { isProviderRole } from "@/domain/roles";
 import { db } from "@/server/db";
 import { listCustomers } from "@/server/services/customers/find-customers";
+import { reviewQueueCounters } from "@/server/services/disputes/find-disputes";
+import { listNotifications } from "@/server/services/notifications/list-notifications";
 import { authedProcedure, portalProcedure, router } from "../init";
 
 export const sessionRouter = router({
@@ -12,16 +14,22 @@ export const sessionRouter = router({
       select: { id: true, name: true, currency: true, timezone: true },
     }),
   ),
-  /** Everything the app shell needs for one render. */
+  /**
+   * Everything the app shell needs for one render, its notifications and the review queue's
+   * counters included: the browser then starts with them instead of asking right after load.
+   */
   shell: portalProcedure.query(async ({ ctx }) => {
-    const [user, provider, viewedCustomer, customers] = await Promise.all([
+    const staff = isProviderRole(ctx.actor.role);
+    const [user, provider, viewedCustomer, customers, notifications, reviewCounters] = await Promise.all([
       db().user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { name: true } }),
       db().providerSettings.findFirst({ select: { name: true } }),
       db().customer.findUniqueOrThrow({
         where: { id: ctx.customerId },
         select: { id: true, name: true, timezone: true },
       }),
-      isProviderRole(ctx.actor.role) ? listCustomers({ actor: ctx.actor }) : Promise.resolve([]),
+      staff ? listCustomers({ actor: ctx.actor }) : Promise.resolve([]),
+      listNotifications({ actor: ctx.actor }),
+      staff ? reviewQueueCounters({ actor: ctx.actor }) : Promise.resolve(null),
     ]);
     return {
       actor: ctx.actor,
@@ -29,6 +37,8 @@ export const sessionRouter = router({
       providerName: provider?.name ?? "Outcome Ledger",
       viewedCustomer,
       customers: customers.map(({ id, name }) => ({ id, name })),
+      notifications,
+      reviewCounters,
     };
   }),
 });
