@@ -91,3 +91,25 @@ for (const width of [1440, 390]) {
     await shot(page, `admin-finalized-${width}`);
   });
 }
+
+test("the invoice list shows each invoice's due date and payment status as the invoice does", async ({ page }) => {
+  await signIn(page, "finance@globex.example");
+  await page.goto("/invoices");
+  const invoices = page.getByRole("table", { name: /^Invoices of Globex Corporation/ });
+  const finalized = invoices.getByRole("row").filter({ hasText: "Finalized" }).first();
+  const status = (await finalized.getByTestId("payment-status").textContent()) ?? "";
+  expect(status).toMatch(/^(Open|Paid|Overdue|Void)$/);
+  const cells = await finalized.getByRole("cell").allTextContents();
+  await finalized.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^INV-/);
+  const due = (await page.getByTestId("due-date").textContent()) ?? "";
+  expect(due).toMatch(/^\w{3} \d{1,2}, \d{4}$/);
+  expect(cells).toContain(due);
+  await expect(page.getByTestId("payment-status").first()).toHaveText(status);
+
+  // A draft is not a request for payment: it says when it will be finalized instead.
+  await page.goto("/invoices");
+  const draft = invoices.getByRole("row").filter({ hasText: "Draft" }).first();
+  await expect(draft).toContainText(/Finalizes \w{3} \d{1,2}, \d{4}/);
+  await expect(draft.getByTestId("payment-status")).toHaveCount(0);
+});

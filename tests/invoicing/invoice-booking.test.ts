@@ -6,6 +6,7 @@ import { GET as listCreditNotes, POST as postCreditNote } from "@/app/api/v1/cre
 import { POST as postPayment } from "@/app/api/v1/invoices/[id]/payments/route";
 import { GET as getPdf } from "@/app/api/v1/invoices/[id]/pdf/route";
 import { GET as getInvoice } from "@/app/api/v1/invoices/[id]/route";
+import { GET as listInvoices } from "@/app/api/v1/invoices/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
 import { resetNow, setNow } from "@/server/clock";
 import { db } from "@/server/db";
@@ -94,6 +95,32 @@ describe("payments over REST", () => {
     expect((await readInvoice(key, invoiceId)).paymentStatus).toBe("open");
     setNow(new Date(issued + 14 * DAY_MS), { frozen: true });
     expect(await readInvoice(key, invoiceId)).toMatchObject({ paymentStatus: "overdue", outstanding: "54.95" });
+  });
+
+  it("lists each invoice with the due date, payment status, paid and outstanding of the invoice itself", async () => {
+    const { key } = await makeApiKey();
+    const { invoiceId, customer } = await finalizedInvoice();
+    const issued = new Date((await readInvoice(key, invoiceId)).issuedAt).getTime();
+    await pay(key, invoiceId, { amount: "4.95", paidOn: new Date(issued).toISOString().slice(0, 10) });
+    setNow(new Date(issued + 15 * DAY_MS), { frozen: true });
+    const listed = await (
+      await listInvoices(apiRequest(`/api/v1/invoices?customer=${customer.externalId}`, { key }), routeParams({}))
+    ).json();
+    const fields = ["finalizesAt", "dueAt", "paymentStatus", "paid", "outstanding", "netDue"] as const;
+    expect(listed.data.length).toBeGreaterThanOrEqual(2); // the finalized month and a draft
+    for (const entry of listed.data) {
+      const own = await readInvoice(key, entry.id);
+      for (const field of fields) expect({ field, value: entry[field] }).toEqual({ field, value: own[field] });
+    }
+    expect(listed.data.find((i: { id: string }) => i.id === invoiceId)).toMatchObject({
+      paymentStatus: "overdue",
+      paid: "4.95",
+      outstanding: "100.00",
+    });
+    expect(listed.data.find((i: { status: string }) => i.status === "draft")).toMatchObject({
+      paymentStatus: null,
+      dueAt: null,
+    });
   });
 
   it("refuses payments on a draft (409) and answers 404 for an unknown invoice", async () => {

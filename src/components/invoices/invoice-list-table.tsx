@@ -1,8 +1,11 @@
 import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import { periodLabel } from "@/domain/invoicing/periods";
-import { formatMoney } from "@/domain/money";
+import type { PaymentStatus } from "@/domain/invoicing/payment-terms";
+import { formatMoney } from "@/domain/money-format";
+import { formatDayIn } from "@/lib/format";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
+import { PaymentStatusBadge } from "./payment-status-badge";
 
 export interface InvoiceSummaryView {
   id: string;
@@ -14,12 +17,25 @@ export interface InvoiceSummaryView {
   chargesMinor: bigint;
   creditedMinor: bigint;
   netDueMinor: bigint;
+  /** The invoice's own due date and payment status (null for a draft: not a request for payment). */
+  payment: { status: PaymentStatus | null; finalizesAt: Date; dueAt: Date | null; outstandingMinor: bigint };
 }
 
 const money = "text-right tabular-nums whitespace-nowrap";
 
-/** One row per billing period, newest first; the period opens the invoice. */
-export function InvoiceListTable({ invoices, customerName }: { invoices: InvoiceSummaryView[]; customerName: string }) {
+/**
+ * One row per billing period, newest first; the period opens the invoice. Dates are days in the
+ * customer's zone, as on the invoice.
+ */
+export function InvoiceListTable({
+  invoices,
+  customerName,
+  timeZone,
+}: {
+  invoices: InvoiceSummaryView[];
+  customerName: string;
+  timeZone: string;
+}) {
   return (
     <Table
       caption={`Invoices of ${customerName}, newest period first`}
@@ -31,6 +47,8 @@ export function InvoiceListTable({ invoices, customerName }: { invoices: Invoice
           <Th className="text-right">Charges</Th>
           <Th className="text-right">Credits</Th>
           <Th className="text-right">Net due</Th>
+          <Th>Due</Th>
+          <Th>Payment</Th>
         </>
       }
     >
@@ -41,13 +59,35 @@ export function InvoiceListTable({ invoices, customerName }: { invoices: Invoice
               {periodLabel(i.periodStart)}
             </Link>
           </Td>
-          <Td className="whitespace-nowrap font-mono text-xs">{i.number ?? "Draft"}</Td>
+          <Td className="whitespace-nowrap font-mono text-xs">{i.number ?? "—"}</Td>
           <Td>
             <InvoiceStatusBadge status={i.status} />
           </Td>
           <Td className={money}>{formatMoney(i.chargesMinor, i.currency)}</Td>
           <Td className={money}>{i.creditedMinor > 0n ? `−${formatMoney(i.creditedMinor, i.currency)}` : "—"}</Td>
           <Td className={`${money} font-semibold text-slate-900`}>{formatMoney(i.netDueMinor, i.currency)}</Td>
+          <Td className="whitespace-nowrap">
+            {i.payment.dueAt ? (
+              formatDayIn(i.payment.dueAt, timeZone)
+            ) : (
+              <span className="text-slate-500">Finalizes {formatDayIn(i.payment.finalizesAt, timeZone)}</span>
+            )}
+          </Td>
+          <Td className="whitespace-nowrap">
+            {i.payment.status ? (
+              <>
+                <PaymentStatusBadge status={i.payment.status} />
+                {(i.payment.status === "open" || i.payment.status === "overdue") &&
+                  i.payment.outstandingMinor !== i.netDueMinor && (
+                    <span className="block text-xs text-slate-500">
+                      {formatMoney(i.payment.outstandingMinor, i.currency)} outstanding
+                    </span>
+                  )}
+              </>
+            ) : (
+              "—"
+            )}
+          </Td>
         </tr>
       ))}
     </Table>

@@ -13,6 +13,13 @@ export interface InvoiceTerms {
   graceDays: number;
 }
 
+/** The terms of an invoice without a contract: net 30, no dispute window, no grace days. */
+export const DEFAULT_INVOICE_TERMS: InvoiceTerms = {
+  paymentTermsDays: DEFAULT_PAYMENT_TERMS_DAYS,
+  disputeWindowDays: 0,
+  graceDays: 0,
+};
+
 export interface InvoiceDates {
   /** When a draft becomes final: the end of its period plus the contract's grace days. */
   finalizesAt: Date;
@@ -69,6 +76,33 @@ export function paymentStatus({
   if (voided) return "void";
   if (paidMinor >= netDueMinor) return "paid";
   return dueAt && now >= dueAt ? "overdue" : "open";
+}
+
+/**
+ * What the payments on an invoice come to, and its status: the one computation behind the
+ * invoice page, its PDF, the invoice list and REST (list and detail), so they cannot differ.
+ */
+export function paymentFacts({
+  finalized,
+  voided,
+  netDueMinor,
+  payments,
+  dueAt,
+  now,
+}: {
+  finalized: boolean;
+  voided: boolean;
+  netDueMinor: bigint;
+  payments: readonly { amountMinor: bigint }[];
+  dueAt: Date | null;
+  now: Date;
+}): { paidMinor: bigint; outstandingMinor: bigint; paymentStatus: PaymentStatus | null } {
+  const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0n);
+  return {
+    paidMinor,
+    outstandingMinor: outstandingMinor(netDueMinor, paidMinor),
+    paymentStatus: paymentStatus({ finalized, voided, netDueMinor, paidMinor, dueAt, now }),
+  };
 }
 
 /** What a new payment may still cover: never negative (credits after payment can leave it overpaid). */

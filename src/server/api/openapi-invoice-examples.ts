@@ -47,6 +47,11 @@ const invoiceSummary = {
   creditNotesTotal: "12.00",
   netDue: "3235.00",
   finalizedAt: "2026-11-08T02:00:00.000Z",
+  finalizesAt: "2026-11-08T02:00:00.000Z",
+  dueAt: "2026-12-08T02:00:00.000Z",
+  paymentStatus: "open",
+  paid: "2000.00",
+  outstanding: "1235.00",
 };
 
 const contract = {

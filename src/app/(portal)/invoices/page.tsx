@@ -24,7 +24,7 @@ export default async function InvoicesPage() {
           </p>
         </EmptyState>
       ) : (
-        <InvoiceListTable invoices={invoices} customerName={customer.name} />
+        <InvoiceListTable invoices={invoices} customerName={customer.name} timeZone={customer.timezone} />
       )}
     </>
   );

@@ -54,6 +54,12 @@ export const InvoiceSummary = z.object({
   creditNotesTotal: Money.describe("The sum of the credit notes issued against the invoice once finalized."),
   netDue: Money.describe("charges less credited (= total less creditNotesTotal)."),
   finalizedAt: z.string().nullable(),
+  // The same figures as the invoice's own (GET /invoices/{id}), so a list can be reconciled as it is.
+  finalizesAt: INVOICE_BOOKING_SHAPE.finalizesAt,
+  dueAt: INVOICE_BOOKING_SHAPE.dueAt,
+  paymentStatus: INVOICE_BOOKING_SHAPE.paymentStatus,
+  paid: INVOICE_BOOKING_SHAPE.paid,
+  outstanding: INVOICE_BOOKING_SHAPE.outstanding,
 });
 
 export const InvoiceList = z.object({ data: z.array(InvoiceSummary) });
@@ -165,6 +171,11 @@ export function toInvoiceSummary(i: InvoiceSummaryRow, customer: string): z.infe
     creditNotesTotal: money(i.creditNotesMinor, i.currency),
     netDue: money(i.netDueMinor, i.currency),
     finalizedAt: i.finalizedAt?.toISOString() ?? null,
+    finalizesAt: i.payment.finalizesAt.toISOString(),
+    dueAt: i.payment.dueAt?.toISOString() ?? null,
+    paymentStatus: i.payment.status,
+    paid: money(i.payment.paidMinor, i.currency),
+    outstanding: money(i.payment.outstandingMinor, i.currency),
   };
 }
 
@@ -194,7 +205,21 @@ export function toInvoiceDetail(invoice: InvoiceDocument): z.infer<typeof Invoic
   const { currency } = invoice;
   const totalMinor = invoice.totalMinor ?? 0n;
   return {
-    ...toInvoiceSummary({ ...invoice, id, totalMinor }, invoice.customer.externalId),
+    ...toInvoiceSummary(
+      {
+        ...invoice,
+        id,
+        totalMinor,
+        payment: {
+          status: invoice.booking.paymentStatus,
+          finalizesAt: invoice.booking.finalizesAt,
+          dueAt: invoice.booking.dueAt,
+          paidMinor: invoice.booking.paidMinor,
+          outstandingMinor: invoice.booking.outstandingMinor,
+        },
+      },
+      invoice.customer.externalId,
+    ),
     customerName: invoice.customer.name,
     periodStart: invoice.periodStart.toISOString(),
     periodEnd: invoice.periodEnd.toISOString(),

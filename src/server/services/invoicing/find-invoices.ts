@@ -4,6 +4,13 @@
 import { canSeeCustomer, customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
 import { type InvoiceCredits, invoiceCredits } from "@/domain/invoicing/credit-notes";
+import {
+  DEFAULT_INVOICE_TERMS,
+  invoiceDates,
+  type InvoiceTerms,
+  type PaymentStatus,
+  paymentFacts,
+} from "@/domain/invoicing/payment-terms";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -21,6 +28,14 @@ export interface InvoiceSummary extends InvoiceCredits {
   /** The sum of its lines (dispute credits included, credit notes not). */
   totalMinor: bigint;
   finalizedAt: Date | null;
+  /** As on the invoice itself (invoice-booking.ts): its due date and what has been paid of it. */
+  payment: {
+    status: PaymentStatus | null;
+    finalizesAt: Date;
+    dueAt: Date | null;
+    paidMinor: bigint;
+    outstandingMinor: bigint;
+  };
 }
 
 function assertScope(actor: Actor, customerId: string) {
@@ -40,19 +55,38 @@ export async function listInvoices({
   await ensureDraftInvoices({ customerId, now });
   const invoices = await db().invoice.findMany({
     where: { customerId },
-    include: { lines: { where: { kind: "dispute_credit" }, select: { kind: true, amountMinor: true } } },
+    include: {
+      lines: { where: { kind: "dispute_credit" }, select: { kind: true, amountMinor: true } },
+      payments: { select: { amountMinor: true } },
+      voided: { select: { voidedAt: true } },
+    },
     orderBy: { periodStart: "desc" },
   });
+  // The invoice has no relation to its contract: read the finalized ones' terms at once.
+  const contractIds = [
+    ...new Set(invoices.flatMap((i) => (i.status === "finalized" && i.contractId ? [i.contractId] : []))),
+  ];
+  const terms = new Map(
+    (
+      await db().contract.findMany({
+        where: { id: { in: contractIds } },
+        select: { id: true, paymentTermsDays: true, disputeWindowDays: true, graceDays: true },
+      })
+    ).map((c) => [c.id, c]),
+  );
   return Promise.all(
     invoices.map(async (i) => {
       if (i.status === "draft") {
+        // A draft is under the contract in force now (as its page says), not the one it was opened under.
         const draft = await computeInvoice(customerId, i.periodStart);
-        return { ...summaryOf(i, draft.totalMinor, draft.lines, 0n), currency: draft.currency };
+        const facts = { terms: draft.contract, now };
+        return { ...summaryOf(i, draft.totalMinor, draft.lines, 0n, facts), currency: draft.currency };
       }
+      const facts = { terms: (i.contractId && terms.get(i.contractId)) || DEFAULT_INVOICE_TERMS, now };
       // The stored total is its lines' sum: the lines other than dispute credits are the rest of it.
       const disputeCredits = i.lines.reduce((s, l) => s + l.amountMinor, 0n);
       const lines = [...i.lines, { kind: "charges", amountMinor: i.totalMinor! - disputeCredits }];
-      return summaryOf(i, i.totalMinor!, lines, i.creditNotesMinor);
+      return summaryOf(i, i.totalMinor!, lines, i.creditNotesMinor, facts);
     }),
   );
 }
@@ -66,11 +100,24 @@ function summaryOf(
     number: string | null;
     currency: string;
     finalizedAt: Date | null;
+    payments: readonly { amountMinor: bigint }[];
+    voided: { voidedAt: Date } | null;
   },
   totalMinor: bigint,
   lines: readonly { kind: string; amountMinor: bigint }[],
   creditNotesMinor: bigint,
+  { terms, now }: { terms: InvoiceTerms; now: Date },
 ): InvoiceSummary {
+  const credits = invoiceCredits(lines, creditNotesMinor);
+  const dates = invoiceDates(i, terms);
+  const facts = paymentFacts({
+    finalized: i.status === "finalized",
+    voided: i.voided !== null,
+    netDueMinor: credits.netDueMinor,
+    payments: i.payments,
+    dueAt: dates.dueAt,
+    now,
+  });
   return {
     id: i.id,
     customerId: i.customerId,
@@ -79,8 +126,15 @@ function summaryOf(
     number: i.number,
     currency: i.currency,
     totalMinor,
-    ...invoiceCredits(lines, creditNotesMinor),
+    ...credits,
     finalizedAt: i.finalizedAt,
+    payment: {
+      status: facts.paymentStatus,
+      finalizesAt: dates.finalizesAt,
+      dueAt: dates.dueAt,
+      paidMinor: facts.paidMinor,
+      outstandingMinor: facts.outstandingMinor,
+    },
   };
 }
 

@@ -2,7 +2,12 @@
 // details, the issue, due and dispute-by dates from the contract's terms, the PO number, the
 // payments recorded and the payment status. Read with the invoice, so the page, the PDF and
 // REST show the same facts.
-import { invoiceDates, paymentStatus, paymentTermsLabel } from "@/domain/invoicing/payment-terms";
+import {
+  DEFAULT_INVOICE_TERMS,
+  invoiceDates,
+  paymentFacts,
+  paymentTermsLabel,
+} from "@/domain/invoicing/payment-terms";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import {
@@ -46,10 +51,9 @@ export async function invoiceBooking(invoice: InvoiceRead, now = clock.now()) {
       select: { name: true, legalName: true, address: true, taxId: true },
     }),
   ]);
-  const terms = contract ?? { paymentTermsDays: 30, disputeWindowDays: 0, graceDays: 0 };
+  const terms = contract ?? DEFAULT_INVOICE_TERMS;
   const dates = invoiceDates(invoice, terms);
   const payments = stored?.payments ?? [];
-  const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0n);
   const { customer } = invoice;
   return {
     ...dates,
@@ -58,14 +62,12 @@ export async function invoiceBooking(invoice: InvoiceRead, now = clock.now()) {
     disputeWindowDays: terms.disputeWindowDays,
     poNumber: stored?.poNumber ?? null,
     payments,
-    paidMinor,
-    outstandingMinor: invoice.netDueMinor > paidMinor ? invoice.netDueMinor - paidMinor : 0n,
     voided: stored?.voided ?? null,
-    paymentStatus: paymentStatus({
+    ...paymentFacts({
       finalized: invoice.status === "finalized",
       voided: Boolean(stored?.voided),
       netDueMinor: invoice.netDueMinor,
-      paidMinor,
+      payments,
       dueAt: dates.dueAt,
       now,
     }),
