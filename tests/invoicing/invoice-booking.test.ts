@@ -45,6 +45,12 @@ const pay = (key: string, invoiceId: string, body: unknown) =>
 const readInvoice = async (key: string, invoiceId: string) =>
   (await getInvoice(apiRequest(`/api/v1/invoices/${invoiceId}`, { key }), routeParams({ id: invoiceId }))).json();
 
+const issue = (key: string, body: unknown) =>
+  postCreditNote(
+    apiRequest("/api/v1/credit-notes", { key, method: "POST", body: JSON.stringify(body) }),
+    routeParams({}),
+  );
+
 describe("payments over REST", () => {
   it("adds partial payments up to paid, exactly, and audits each", async () => {
     const { key } = await makeApiKey();
@@ -187,12 +193,6 @@ describe("the customer's PO number", () => {
 });
 
 describe("credit notes over REST", () => {
-  const issue = (key: string, body: unknown) =>
-    postCreditNote(
-      apiRequest("/api/v1/credit-notes", { key, method: "POST", body: JSON.stringify(body) }),
-      routeParams({}),
-    );
-
   it("issues a manual credit note within what remains uncredited, and lists it for its customer only", async () => {
     const { key } = await makeApiKey();
     const { invoiceId, customer, number } = await finalizedInvoice();
@@ -217,17 +217,21 @@ describe("credit notes over REST", () => {
 
   it("downloads a credit note as a PDF with both parties, the invoice it corrects and its time in the customer's zone", async () => {
     const { key } = await makeApiKey();
-    const { invoiceId, customer, number } = await finalizedInvoice();
+    const billed = await billedCustomer(terms, 6, 5);
     await upsertCustomer({
       actor: testActor,
       input: {
-        externalId: customer.externalId,
-        name: customer.name,
+        externalId: billed.customer.externalId,
+        name: billed.customer.name,
         currency: "USD",
         timezone: "Asia/Kolkata",
         legalName: "Kolkata Customer Pvt Ltd",
         taxId: "IN GST 19ABCDE1234F1Z5",
       },
+    });
+    const { invoiceId, number } = await finalizeInvoice({
+      actor: testActor,
+      input: { customerId: billed.customer.id, periodStart: billed.period },
     });
     const issuedAt = new Date("2026-03-10T20:00:00Z");
     setNow(issuedAt, { frozen: true });
@@ -266,6 +270,104 @@ describe("credit notes over REST", () => {
     await expect(
       callerFor(finance).invoices.issueCreditNote({ invoiceId: draftId, amount: "1.00", reason: "Goodwill" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("parties as issued", () => {
+  it("keeps a finalized invoice's and its credit notes' parties and zone when the settings change later", async () => {
+    const { key } = await makeApiKey();
+    const admin = await makeUser("admin");
+    await callerFor(admin).settings.updateLegalDetails({
+      legalName: "Acme Support AI, Inc.",
+      address: "500 Howard Street",
+      taxId: "US 94-1234567",
+    });
+    const billed = await billedCustomer(terms, 6, 5);
+    const customerInput = {
+      externalId: billed.customer.externalId,
+      name: billed.customer.name,
+      currency: "USD",
+      timezone: "America/New_York",
+      legalName: "Globex Corporation Inc.",
+      address: "1 Globex Plaza",
+      taxId: "US 12-3456789",
+    };
+    await upsertCustomer({ actor: testActor, input: customerInput });
+    const { invoiceId } = await finalizeInvoice({
+      actor: testActor,
+      input: { customerId: billed.customer.id, periodStart: billed.period },
+    });
+    const asIssued = await readInvoice(key, invoiceId);
+    const pdfOf = async () =>
+      pdfText(
+        new Uint8Array(
+          await (
+            await getPdf(apiRequest(`/api/v1/invoices/${invoiceId}/pdf`, { key }), routeParams({ id: invoiceId }))
+          ).arrayBuffer(),
+        ),
+      );
+    const pdfAsIssued = await pdfOf();
+
+    // Both parties move, rename and change tax IDs after the invoice went out.
+    await callerFor(admin).settings.updateLegalDetails({
+      legalName: "Acme Holdings Ltd",
+      address: "1 New Street",
+      taxId: "GB 123456789",
+    });
+    await upsertCustomer({
+      actor: testActor,
+      input: { ...customerInput, timezone: "Europe/Berlin", legalName: "Globex GmbH", taxId: "DE 999999999" },
+    });
+
+    const now = await readInvoice(key, invoiceId);
+    expect({ seller: now.seller, buyer: now.buyer, timeZone: now.timeZone }).toEqual({
+      seller: asIssued.seller,
+      buyer: asIssued.buyer,
+      timeZone: "America/New_York",
+    });
+    expect(asIssued.buyer).toMatchObject({ legalName: "Globex Corporation Inc.", taxId: "US 12-3456789" });
+    expect(await pdfOf()).toBe(pdfAsIssued);
+
+    const note = await (await issue(key, { invoiceId, amount: "1.00", reason: "Goodwill" })).json();
+    const notePdf = pdfText(
+      new Uint8Array(
+        await (
+          await getCreditNotePdf(
+            apiRequest(`/api/v1/credit-notes/${note.id}/pdf`, { key }),
+            routeParams({ id: note.id }),
+          )
+        ).arrayBuffer(),
+      ),
+    );
+    for (const expected of ["Acme Support AI, Inc.", "Globex Corporation Inc.", "Times in America/New_York."]) {
+      expect(notePdf).toContain(expected);
+    }
+    for (const later of ["Acme Holdings Ltd", "Globex GmbH", "Europe/Berlin"]) expect(notePdf).not.toContain(later);
+
+    // The next period's draft is not issued yet: it reads the parties as they are now.
+    const draftId = await invoiceIdFor(
+      billed.customer.id,
+      new Date(Date.UTC(billed.period.getUTCFullYear(), billed.period.getUTCMonth() + 1, 1)),
+    );
+    expect(await readInvoice(key, draftId)).toMatchObject({
+      seller: { legalName: "Acme Holdings Ltd" },
+      buyer: { legalName: "Globex GmbH" },
+      timeZone: "Europe/Berlin",
+    });
+  });
+
+  it("refuses a finalized invoice without its parties, in the database", async () => {
+    const billed = await billedCustomer(terms, 2, 2);
+    const { invoiceId } = await finalizeInvoice({
+      actor: testActor,
+      input: { customerId: billed.customer.id, periodStart: billed.period },
+    });
+    const row = await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+    expect(row.seller).not.toBeNull();
+    expect(row.issuedTimeZone).not.toBeNull();
+    await expect(
+      db().invoice.update({ where: { id: invoiceId }, data: { buyer: { name: "Someone else" } } }),
+    ).rejects.toThrow(/finalized and cannot be changed/);
   });
 });
 

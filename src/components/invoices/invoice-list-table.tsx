@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
-import { periodLabel } from "@/domain/invoicing/periods";
 import type { PaymentStatus } from "@/domain/invoicing/payment-terms";
+import { periodLabel } from "@/domain/invoicing/periods";
 import { formatMoney } from "@/domain/money-format";
 import { formatDayIn } from "@/lib/format";
 import { InvoiceStatusBadge } from "./invoice-status-badge";

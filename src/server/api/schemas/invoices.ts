@@ -220,7 +220,7 @@ export function toInvoiceDetail(invoice: InvoiceDocument): z.infer<typeof Invoic
       },
       invoice.customer.externalId,
     ),
-    customerName: invoice.customer.name,
+    customerName: invoice.booking.buyer.name,
     periodStart: invoice.periodStart.toISOString(),
     periodEnd: invoice.periodEnd.toISOString(),
     pendingAttempts: invoice.pending,

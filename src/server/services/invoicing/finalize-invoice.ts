@@ -17,6 +17,7 @@ import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webh
 import { holdBillingLockExclusive } from "./billing-lock";
 import { computeInvoice } from "./compute-invoice";
 import { takeDocumentNumber } from "./document-numbers";
+import { partiesNow } from "./invoice-booking";
 
 export const FinalizeInvoiceInput = z.strictObject({
   customerId: z.uuid(),
@@ -73,9 +74,15 @@ export async function finalizeInvoice({
           sourcePeriodStart: l.sourcePeriodStart,
         })),
       });
+      // The invoice keeps who it is from and to as of now: later edits of either never reach it.
+      const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
+      const parties = await partiesNow(customer, tx);
       await tx.invoice.update({
         where: { id: invoice.id },
         data: {
+          seller: { ...parties.seller },
+          buyer: { ...parties.buyer },
+          issuedTimeZone: parties.timeZone,
           status: "finalized",
           number,
           currency: computed.currency,
@@ -101,7 +108,7 @@ export async function finalizeInvoice({
           lines: computed.lines.length,
         },
       });
-      const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
+      const { externalId } = customer;
       await enqueueWebhook(tx, {
         type: "invoice.finalized",
         payload: {

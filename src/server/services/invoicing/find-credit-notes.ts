@@ -3,7 +3,7 @@ import { canSeeCustomer, customerScopeOf, scopedToCustomer } from "@/domain/acce
 import type { Actor } from "@/domain/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { getProviderSettings } from "@/server/services/settings/get-provider-settings";
+import { partiesAsIssued } from "./invoice-booking";
 
 const include = {
   lines: { orderBy: { id: "asc" } },
@@ -15,6 +15,9 @@ const include = {
       number: true,
       currency: true,
       periodStart: true,
+      seller: true,
+      buyer: true,
+      issuedTimeZone: true,
       customer: {
         select: { externalId: true, name: true, timezone: true, legalName: true, address: true, taxId: true },
       },
@@ -36,8 +39,14 @@ export async function getCreditNoteById({ actor, creditNoteId }: { actor: Actor;
   return note;
 }
 
-/** A credit note as a document (page and PDF): the note, and the seller's legal details it prints. */
+/**
+ * A credit note as a document (page and PDF): the note, and the parties it prints, which are
+ * those of the invoice it corrects as that invoice was issued (later edits reach neither).
+ */
 export async function getCreditNoteDocument({ actor, creditNoteId }: { actor: Actor; creditNoteId: string }) {
-  const [note, settings] = await Promise.all([getCreditNoteById({ actor, creditNoteId }), getProviderSettings()]);
-  return { ...note, seller: { name: settings.name, ...settings.legal } };
+  const note = await getCreditNoteById({ actor, creditNoteId });
+  // Only a finalized invoice takes credit notes, and a CHECK gives every finalized invoice its parties.
+  const parties = partiesAsIssued(note.invoice);
+  if (!parties) throw new Error(`Invoice ${note.invoice.id} has no issued parties.`);
+  return { ...note, ...parties };
 }

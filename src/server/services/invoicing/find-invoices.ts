@@ -6,8 +6,8 @@ import type { Actor } from "@/domain/actor";
 import { type InvoiceCredits, invoiceCredits } from "@/domain/invoicing/credit-notes";
 import {
   DEFAULT_INVOICE_TERMS,
-  invoiceDates,
   type InvoiceTerms,
+  invoiceDates,
   type PaymentStatus,
   paymentFacts,
 } from "@/domain/invoicing/payment-terms";

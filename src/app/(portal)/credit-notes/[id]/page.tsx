@@ -15,8 +15,9 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const caller = await serverCaller();
   const note = await foundOr404(caller.invoices.creditNoteById({ creditNoteId: id }));
-  const { customer, currency } = note.invoice;
-  const zone = customer.timezone;
+  const { currency } = note.invoice;
+  // As the invoice it corrects was issued: its parties and the customer's zone then.
+  const { buyer, timeZone: zone } = note;
   const money = (minor: bigint) => formatMoney(minor, currency);
   return (
     <>
@@ -25,7 +26,7 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
       </Link>
       <PageHeader
         title={`Credit note ${note.number}`}
-        description={`${customer.name} · corrects invoice ${note.invoice.number ?? ""}`}
+        description={`${buyer.name} · corrects invoice ${note.invoice.number ?? ""}`}
         actions={
           <a
             href={`/api/portal/credit-notes/${note.id}/credit-note.pdf`}
@@ -86,7 +87,7 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
         </Card>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <LegalParty title="From" party={note.seller} />
-          <LegalParty title="Credit to" party={customer} />
+          <LegalParty title="Credit to" party={buyer} />
         </div>
       </div>
     </>

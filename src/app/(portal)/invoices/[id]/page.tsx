@@ -41,7 +41,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         description={
           <>
             <span className="mr-2">
-              {invoice.customer.name} · {period} (UTC calendar month)
+              {invoice.booking.buyer.name} · {period} (UTC calendar month)
             </span>
             <InvoiceStatusBadge status={invoice.status} />
             {invoice.booking.paymentStatus && (

@@ -32,8 +32,7 @@ export async function exportInvoice({
   const name = documentName(invoice);
   switch (format) {
     case "pdf": {
-      const provider = await db().providerSettings.findUnique({ where: { id: 1 }, select: { name: true } });
-      const body = await renderInvoicePdf(invoice, provider?.name ?? "Outcome Ledger");
+      const body = await renderInvoicePdf(invoice);
       return { filename: `${name}.pdf`, contentType: "application/pdf", body };
     }
     case "lines.csv":

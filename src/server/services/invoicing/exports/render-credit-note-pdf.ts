@@ -16,7 +16,8 @@ const LINE_COLUMNS = [
 ] as const;
 
 export async function renderCreditNotePdf(note: CreditNote): Promise<Uint8Array<ArrayBuffer>> {
-  const { seller } = note;
+  // The parties and zone of the invoice it corrects, as that invoice was issued.
+  const { seller, buyer, timeZone } = note;
   const { currency, customer } = note.invoice;
   const doc = new PDFDocument({
     size: "A4",
@@ -25,7 +26,7 @@ export async function renderCreditNotePdf(note: CreditNote): Promise<Uint8Array<
     info: {
       Title: printable(`Credit note ${note.number}`),
       Author: printable(seller.name),
-      Subject: printable(customer.name),
+      Subject: printable(buyer.name),
     },
   });
   const chunks: Uint8Array[] = [];
@@ -45,14 +46,14 @@ export async function renderCreditNotePdf(note: CreditNote): Promise<Uint8Array<
 
   const top = ruleAt + 14;
   text(doc, "CREDIT TO", MARGIN, top, { size: 8, color: MUTED, font: "Helvetica-Bold" });
-  text(doc, customer.name, MARGIN, top + 13, { width: 280, font: "Helvetica-Bold", size: 12 });
-  party(doc, customer, MARGIN, doc.y + 2, { skipName: customer.legalName === customer.name });
+  text(doc, buyer.name, MARGIN, top + 13, { width: 280, font: "Helvetica-Bold", size: 12 });
+  party(doc, buyer, MARGIN, doc.y + 2, { skipName: buyer.legalName === buyer.name });
   text(doc, `Customer ID: ${customer.externalId}`, MARGIN, doc.y + 2, { width: 280, color: MUTED });
   const left = doc.y;
   const facts: [string, string][] = [
     ["Credit note", note.number],
     ["Corrects invoice", note.invoice.number ?? "—"],
-    ["Issued", formatDateTimeIn(note.issuedAt, customer.timezone)],
+    ["Issued", formatDateTimeIn(note.issuedAt, timeZone)],
     ["Issued by", note.issuedBy],
     ["Currency", currency],
   ];
@@ -62,7 +63,7 @@ export async function renderCreditNotePdf(note: CreditNote): Promise<Uint8Array<
     text(doc, value, 410, at, { width: 135, align: "right", size: 9 });
     at = Math.max(doc.y, at + 13) + 1;
   }
-  text(doc, `Times in ${customer.timezone}.`, 345, at + 2, { width: 200, size: 7, color: MUTED, align: "right" });
+  text(doc, `Times in ${timeZone}.`, 345, at + 2, { width: 200, size: 7, color: MUTED, align: "right" });
 
   let y = Math.max(left, doc.y) + 24;
   text(doc, "Reason", MARGIN, y, { font: "Helvetica-Bold", size: 10 });
@@ -76,7 +77,7 @@ export async function renderCreditNotePdf(note: CreditNote): Promise<Uint8Array<
     "",
   );
   totals(doc, y + 10, [["Credited", money(-note.amountMinor), true]]);
-  finishPages(doc, false, `${seller.name} · ${note.number} · ${customer.name}`);
+  finishPages(doc, false, `${seller.name} · ${note.number} · ${buyer.name}`);
   doc.end();
   await finished;
   return Buffer.concat(chunks);

@@ -29,17 +29,17 @@ const NOTE_COLUMNS = [
 ] as const;
 type Column = { x: number; width: number; align: "left" | "right" };
 
-export async function renderInvoicePdf(
-  invoice: InvoiceDocument,
-  providerName: string,
-): Promise<Uint8Array<ArrayBuffer>> {
+/** The invoice as a PDF. Both parties are the booking's: as issued for a finalized invoice. */
+export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8Array<ArrayBuffer>> {
+  const providerName = invoice.booking.seller.name;
+  const customerName = invoice.booking.buyer.name;
   const draft = invoice.status === "draft";
   const title = draft ? `Draft invoice — ${periodLabel(invoice.periodStart)}` : `Invoice ${invoice.number}`;
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: printable(title), Author: printable(providerName), Subject: printable(invoice.customer.name) },
+    info: { Title: printable(title), Author: printable(providerName), Subject: printable(customerName) },
   });
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
@@ -103,7 +103,7 @@ export async function renderInvoicePdf(
       `This draft is computed from the outcomes received so far and changes until it is finalized on ${formatDateTimeIn(invoice.booking.finalizesAt, invoice.booking.timeZone)}; it is not a request for payment.${pending}`,
     );
   }
-  finishPages(doc, draft, `${providerName} · ${draft ? "Draft" : invoice.number} · ${invoice.customer.name}`);
+  finishPages(doc, draft, `${providerName} · ${draft ? "Draft" : invoice.number} · ${customerName}`);
   doc.end();
   await finished;
   return Buffer.concat(chunks);
@@ -111,6 +111,7 @@ export async function renderInvoicePdf(
 
 function header(doc: PDFKit.PDFDocument, invoice: InvoiceDocument, providerName: string): number {
   const b = invoice.booking;
+  const customerName = b.buyer.name;
   const right = { x: 345, width: 200 };
   text(doc, providerName, MARGIN, MARGIN, { width: 280, font: "Helvetica-Bold", size: 16 });
   const sellerBottom = party(doc, b.seller, MARGIN, doc.y + 2, { skipName: b.seller.legalName === providerName });
@@ -132,8 +133,8 @@ function header(doc: PDFKit.PDFDocument, invoice: InvoiceDocument, providerName:
   const top = ruleAt + 14;
   const zone = b.timeZone;
   text(doc, "BILL TO", MARGIN, top, { size: 8, color: MUTED, font: "Helvetica-Bold" });
-  text(doc, invoice.customer.name, MARGIN, top + 13, { width: 280, font: "Helvetica-Bold", size: 12 });
-  party(doc, b.buyer, MARGIN, doc.y + 2, { skipName: b.buyer.legalName === invoice.customer.name });
+  text(doc, customerName, MARGIN, top + 13, { width: 280, font: "Helvetica-Bold", size: 12 });
+  party(doc, b.buyer, MARGIN, doc.y + 2, { skipName: b.buyer.legalName === customerName });
   text(doc, `Customer ID: ${invoice.customer.externalId}`, MARGIN, doc.y + 2, { width: 280, color: MUTED });
   const left = doc.y;
 
