@@ -1,7 +1,6 @@
 // An invoice as a file to download: PDF, its lines as CSV, or every outcome behind it as CSV.
 // Reads through the scoped getInvoiceById, so another customer's invoice is not found.
 import type { Actor } from "@/domain/actor";
-import { db } from "@/server/db";
 import { getInvoiceById } from "../find-invoices";
 import { documentName } from "./invoice-document";
 import { invoiceLinesCsv } from "./invoice-lines-csv";
