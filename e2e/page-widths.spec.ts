@@ -147,6 +147,8 @@ for (const { role, email, stops } of roles) {
     expect(desktop.widths).toEqual(atMost(desktop.widths, DESKTOP.width));
     // Every table fits too: on a phone its rows are cards, no column (the amount least of all) off-screen.
     expect(phone.tables).toEqual(atMost(phone.tables, PHONE.width));
+    // On a desktop no table needs its own sideways scroll either (the customer's disputes did).
+    expect(desktop.tables).toEqual(atMost(desktop.tables, DESKTOP.width));
   });
 }
 

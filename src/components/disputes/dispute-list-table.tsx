@@ -48,7 +48,6 @@ export function DisputeListTable({
           <Th className="text-right">Outcomes</Th>
           <Th className="text-right">At stake</Th>
           <Th className="text-right">Credited</Th>
-          <Th>Decision due</Th>
           <Th>Last activity</Th>
         </>
       }
@@ -62,11 +61,19 @@ export function DisputeListTable({
           </Td>
           <Td>
             <DisputeStatusBadge status={d.status} />
+            {/* While open, the decision it awaits is due against the provider's service level. */}
+            {d.serviceLevel && (
+              <span className="mt-1 block whitespace-nowrap text-xs">
+                <span className="sr-only">Decision: </span>
+                <ServiceLevel state={d.serviceLevel} />
+              </span>
+            )}
           </Td>
           <Td>{DISPUTE_REASON_LABELS[d.reason]}</Td>
-          <Td className="whitespace-nowrap">
-            {formatDayIn(d.openedAt, timeZone)}
-            <span className="block text-xs text-slate-500">by {d.openedBy}</span>
+          <Td>
+            <span className="whitespace-nowrap">{formatDayIn(d.openedAt, timeZone)}</span>
+            {/* Who opened it may be a long "Name <e-mail>": it wraps rather than widen the table. */}
+            <span className="block break-words text-xs text-slate-500">by {d.openedBy}</span>
           </Td>
           <Td className="whitespace-nowrap text-right tabular-nums">
             {d.status === "open"
@@ -75,8 +82,7 @@ export function DisputeListTable({
           </Td>
           <Td className={money}>{formatMoney(d.atStakeMinor, d.currency)}</Td>
           <Td className={money}>{d.creditedMinor > 0n ? `−${formatMoney(d.creditedMinor, d.currency)}` : "—"}</Td>
-          <Td className="whitespace-nowrap">{d.serviceLevel ? <ServiceLevel state={d.serviceLevel} /> : "—"}</Td>
-          <Td className="whitespace-nowrap text-xs">{formatDateTimeIn(d.lastActivityAt, timeZone)}</Td>
+          <Td className="text-xs">{formatDateTimeIn(d.lastActivityAt, timeZone)}</Td>
         </tr>
       ))}
     </Table>
