@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, minMinor, sumMinor } from "../money";
 import { ratePeriod } from "../rating/rate-period";
+import { outcomePrice } from "../rating/test-prices";
 import { creditShareOf, remainingShare } from "./credit-shares";
-import { terms, tieredTerms, usage } from "./credit-test-terms";
+import { shapedTerms, terms, tieredTerms, usage } from "./credit-test-terms";
 import { type CreditClaim, creditLineMinor, explainCredit, priceCredits, roundMinor } from "./dispute-credit";
 
 const claim = (id: string, share = "1", definitionKey = "ticket_resolved"): CreditClaim => ({
@@ -110,6 +111,70 @@ describe("pricing dispute credits (rule 5)", () => {
       { numRuns: 300 },
     );
   }, 60_000);
+});
+
+describe("pricing dispute credits under every outcome price shape", () => {
+  it("adds up, is never negative and never above the same shares at list price", () => {
+    const share = fc.constantFrom("1", "0.5", "0.25", "0.333333", "0.1", "0.125");
+    fc.assert(
+      fc.property(
+        outcomePrice(),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
+        fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
+        fc.array(share, { minLength: 1, maxLength: 30 }),
+        (price, billable, platformFee, cap, minimum, shares) => {
+          const t = shapedTerms(price, platformFee, cap, minimum);
+          const claims = shares.slice(0, billable).map((s, i) => claim(String(i), s));
+          const priced = priceCredits(t, [usage(billable)], none, claims);
+          const exact = [...priced.exactPerClaim.values()].reduce((s, e) => s.plus(e), new Dec(0));
+          const charged = ratePeriod(t, [usage(billable)]).totalMinor;
+          const removed = new Map([
+            ["ticket_resolved", claims.reduce((s, c) => s.plus(c.share), new Dec(0)).toFixed()],
+          ]);
+          expect(priced.totalMinor).toBe(minMinor(roundMinor(exact), charged));
+          expect(priced.totalMinor).toBe(creditLineMinor(t, [usage(billable)], removed));
+          expect(sumMinor([...priced.perClaim.values()])).toBe(priced.totalMinor);
+          expect(priced.totalMinor >= 0n && priced.totalMinor <= priced.listMinor).toBe(true);
+          for (const c of claims) expect(priced.exactPerClaim.get(c.id)!.gte(0)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it("credits an outcome of a volume-tiered month at the price the month was charged, never moving it to a dearer tier", () => {
+    const t = shapedTerms(
+      {
+        definitionKey: "ticket_resolved",
+        unitPrice: "0",
+        tiers: [
+          { upTo: 100, unitPrice: "1" },
+          { upTo: null, unitPrice: "0.8" },
+        ],
+        tierMode: "volume",
+      },
+      0,
+      null,
+      null,
+    );
+    // 101 outcomes at 0.80 = 80.80; without one, 100 at 1.00 would be 100.00: the credit stays 0.80.
+    expect(priceCredits(t, [usage(101)], none, [claim("a")]).totalMinor).toBe(80n);
+  });
+
+  it("is held by a price's own maximum, and says why", () => {
+    const t = shapedTerms(
+      { definitionKey: "ticket_resolved", unitPrice: "1", tiers: [], maximum: "50" },
+      0,
+      null,
+      null,
+    );
+    const priced = priceCredits(t, [{ ...usage(100), attempts: 0 }], none, [claim("a")]);
+    expect(priced.totalMinor).toBe(0n);
+    expect(priced.limitedBy).toBe("price");
+    expect(explainCredit(priced, t)).toContain("own monthly minimum or maximum");
+  });
 });
 
 describe("shares", () => {
