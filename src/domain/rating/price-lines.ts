@@ -21,13 +21,11 @@ export function outcomePriceOf(
   terms: ContractTerms,
   usage: Pick<DefinitionUsage, "definitionKey" | "defaultUnitPrice">,
 ): OutcomePrice {
-  return (
-    terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey) ?? {
-      definitionKey: usage.definitionKey,
-      unitPrice: usage.defaultUnitPrice,
-      tiers: [],
-    }
-  );
+  const price = terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey);
+  // A stored price without tiers reads as a flat price, as the contract page reads it.
+  return price
+    ? { ...price, tiers: price.tiers ?? [] }
+    : { definitionKey: usage.definitionKey, unitPrice: usage.defaultUnitPrice, tiers: [] };
 }
 
 /** The tiers an outcome is priced by; one open tier for a flat price. */
