@@ -86,6 +86,7 @@ export function outcomeLines(price: OutcomePrice, usage: Usage, currency: string
   }
   const paid = Dec.max(total.minus(free), 0);
   const restTier = free.gt(0) ? { from: free.toNumber() + 1, to: null } : null;
+  const beyondFree = free.gt(0) ? " beyond the free ones" : "";
   if (price.package) {
     const pkg = price.package;
     const blocks = blocksOf(paid, pkg);
@@ -99,7 +100,7 @@ export function outcomeLines(price: OutcomePrice, usage: Usage, currency: string
     } else if (blocks.gt(0)) {
       const partial = paid.mod(pkg.size).isZero() ? "" : `, a partial block rounded ${pkg.rounding}`;
       priced(
-        `${label}: ${count(blocks)} ${blocks.eq(1) ? "block" : "blocks"} of ${count(pkg.size)} for ${count(paid)} paid${partial}`,
+        `${label}: ${count(blocks)} ${blocks.eq(1) ? "block" : "blocks"} of ${count(pkg.size)} for ${count(paid)}${beyondFree}${partial}`,
         blocks,
         pkg.price,
         restTier,
@@ -113,7 +114,10 @@ export function outcomeLines(price: OutcomePrice, usage: Usage, currency: string
     const tier = tiers[index]!;
     const range = tierRangeOf(tiers, index);
     if (paid.gt(0)) {
-      priced(`${label}, all ${count(total)} at the price of ${range} (volume)`, paid, tier.unitPrice, restTier);
+      const description = free.gt(0)
+        ? `${label} beyond the free ones, at the price of ${range} that all ${count(total)} reach (volume)`
+        : `${label}, all ${count(total)} at the price of ${range} (volume)`;
+      priced(description, paid, tier.unitPrice, restTier);
     }
     flatFee(tier, range);
     return limitLines(price, usage, lines, currency);

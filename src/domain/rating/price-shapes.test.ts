@@ -46,6 +46,19 @@ describe("volume tiers", () => {
     ]);
   });
 
+  it("name the free outcomes apart: the paid ones at the price all of them reach", () => {
+    expect(lines(terms({ tiers, tierMode: "volume", freeUnits: 300 }), 1_200)).toEqual([
+      ["outcomes", "Ticket resolved: resolved conversations 1 to 300, free", "300", "0", 0n],
+      [
+        "outcomes",
+        "Ticket resolved: resolved conversations beyond the free ones, at the price of 1,001 to 5,000 that all 1,200 reach (volume)",
+        "900",
+        "0.89",
+        80_100n,
+      ],
+    ]);
+  });
+
   it("take the last tier's price above its lower bound, and can cost less for more outcomes", () => {
     const t = terms({ tiers, tierMode: "volume" });
     expect(ratePeriod(t, [usage(6_000)]).totalMinor).toBe(474_000n);
@@ -96,7 +109,7 @@ describe("package pricing", () => {
     expect(lines(pkg("up"), 250)).toEqual([
       [
         "outcomes",
-        "Ticket resolved: resolved conversations: 3 blocks of 100 for 250 paid, a partial block rounded up",
+        "Ticket resolved: resolved conversations: 3 blocks of 100 for 250, a partial block rounded up",
         "3",
         "5",
         1_500n,
