@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { clock } from "../src/server/clock";
+import { createCustomer } from "./support/customers";
 import { signIn } from "./support/sign-in";
-import { type APIRequestContext, expect, type Page, test } from "./support/test";
+import { expect, type Page, test } from "./support/test";
 
 /** "YYYY-MM" and "Month YYYY" of the month before now, in UTC: an ended period. */
 function lastMonth() {
@@ -12,27 +12,9 @@ function lastMonth() {
   return { value: start.toISOString().slice(0, 7), label };
 }
 
-/**
- * A customer of this test alone, created through the REST API with a fresh key. The demo's
- * ended months are finalized by the scheduler at start, so the finalize journey needs a
- * customer whose ended month is still a draft: its contract gets grace days the scheduler
- * has not reached yet.
- */
-async function createCustomer(page: Page, request: APIRequestContext) {
-  const suffix = randomUUID().slice(0, 8);
-  await page.goto("/settings");
-  await page.getByLabel("Key name").fill(`Invoices e2e ${suffix}`);
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = await page.getByLabel("New API key").inputValue();
-  // Named to sort after the demo customers, so the portal's default customer stays the same.
-  const name = `Vandelay Industries ${suffix}`;
-  const response = await request.put(`/api/v1/customers/vandelay-${suffix}`, {
-    headers: { authorization: `Bearer ${key}` },
-    data: { name, currency: "USD", timezone: "UTC" },
-  });
-  expect(response.status()).toBe(201);
-  return name;
-}
+// The demo's ended months are finalized by the scheduler at start, so the finalize journey needs
+// a customer of its own whose ended month is still a draft: its contract gets grace days the
+// scheduler has not reached yet.
 
 async function downloadText(page: Page, link: string | RegExp) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
@@ -46,7 +28,7 @@ test("an admin sets up a contract, finalizes an ended draft, downloads it and cr
 }) => {
   test.slow(); // a whole journey: API key, customer, contract, finalization, downloads, credit note
   await signIn(page, "admin@acme-support.ai");
-  const customer = await createCustomer(page, request);
+  const customer = await createCustomer(page, request, "Invoices");
   const month = lastMonth();
 
   await page.goto("/customers");

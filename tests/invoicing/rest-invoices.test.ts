@@ -185,7 +185,16 @@ describe("REST v1 contracts", () => {
     expect(created.headers.get("location")).toBe(`/api/v1/customers/${customer.externalId}/contract`);
     const contract = await created.json();
     expect(contract).toMatchObject({ version: 1, currency: "USD", platformFee: "500", monthlyCap: "5000" });
-    expect(contract.outcomePrices[0].tiers).toEqual(terms.outcomePrices[0]!.tiers);
+    // A price given without the later fields reads back with what their absence means.
+    expect(contract.outcomePrices[0]).toEqual({
+      ...terms.outcomePrices[0],
+      tiers: terms.outcomePrices[0]!.tiers.map((t) => ({ ...t, flatFee: null })),
+      tierMode: "graduated",
+      package: null,
+      freeUnits: 0,
+      minimum: null,
+      maximum: null,
+    });
 
     const read = await getContract(
       apiRequest(`/api/v1/customers/${customer.externalId}/contract`, { key }),

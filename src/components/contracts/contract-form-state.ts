@@ -9,14 +9,44 @@ export interface TierRow {
   /** Blank: open-ended (the last tier). */
   upTo: string;
   unitPrice: string;
+  /** Blank: no flat fee for entering the tier. */
+  flatFee: string;
 }
+
+export type PackageRounding = "up" | "down" | "prorated";
 
 export interface OutcomePriceRow {
   id: number;
   definitionKey: string;
   unitPrice: string;
   tiers: TierRow[];
+  tierMode: "graduated" | "volume";
+  /** Priced per block of outcomes instead of per outcome (the unit price and tiers are then not sent). */
+  byPackage: boolean;
+  packageSize: string;
+  packagePrice: string;
+  packageRounding: PackageRounding;
+  /** Blank: none. */
+  freeUnits: string;
+  minimum: string;
+  maximum: string;
 }
+
+/** A new outcome price row: per outcome, no limits. */
+export const newOutcomePriceRow = (definitionKey: string): OutcomePriceRow => ({
+  id: newRowId(),
+  definitionKey,
+  unitPrice: "",
+  tiers: [],
+  tierMode: "graduated",
+  byPackage: false,
+  packageSize: "",
+  packagePrice: "",
+  packageRounding: "up",
+  freeUnits: "",
+  minimum: "",
+  maximum: "",
+});
 
 export interface AttemptFeeRow {
   id: number;
@@ -66,7 +96,16 @@ export function formFromContract(contract: ContractView | null, now: Date): Cont
         id: newRowId(),
         upTo: t.upTo === null ? "" : String(t.upTo),
         unitPrice: t.unitPrice,
+        flatFee: t.flatFee ?? "",
       })),
+      tierMode: p.tierMode ?? "graduated",
+      byPackage: !!p.package,
+      packageSize: p.package ? String(p.package.size) : "",
+      packagePrice: p.package?.price ?? "",
+      packageRounding: p.package?.rounding ?? "up",
+      freeUnits: p.freeUnits ? String(p.freeUnits) : "",
+      minimum: p.minimum ?? "",
+      maximum: p.maximum ?? "",
     })),
     monthlyCap: contract?.monthlyCap ?? "",
     minimumCommitment: contract?.minimumCommitment ?? "",
@@ -96,6 +135,10 @@ export function localErrors(form: ContractForm): Record<string, string> {
   if (Number.isNaN(wholeNumber(form.paymentTermsDays)))
     errors.paymentTermsDays = "Give the payment terms as a whole number of days.";
   form.outcomePrices.forEach((p, i) => {
+    if (p.freeUnits.trim() !== "" && Number.isNaN(wholeNumber(p.freeUnits)))
+      errors[`outcomePrices.${i}.freeUnits`] = "Give a whole number of free outcomes, or leave it blank.";
+    if (p.byPackage && Number.isNaN(wholeNumber(p.packageSize)))
+      errors[`outcomePrices.${i}.package.size`] = "Give the block size as a whole number of outcomes.";
     p.tiers.forEach((t, j) => {
       if (t.upTo.trim() !== "" && Number.isNaN(wholeNumber(t.upTo)))
         errors[`outcomePrices.${i}.tiers.${j}.upTo`] = "Give a whole number of outcomes, or leave it blank.";
@@ -115,15 +158,26 @@ export function termsOf(form: ContractForm) {
       definitionKey: f.definitionKey || null,
       unitPrice: f.unitPrice.trim(),
     })),
-    outcomePrices: form.outcomePrices.map((p) => ({
-      definitionKey: p.definitionKey,
-      // With tiers the flat price is not used; the first tier's price keeps it meaningful.
-      unitPrice: (p.tiers[0]?.unitPrice ?? p.unitPrice).trim(),
-      tiers: p.tiers.map((t) => ({
-        upTo: t.upTo.trim() === "" ? null : wholeNumber(t.upTo),
-        unitPrice: t.unitPrice.trim(),
-      })),
-    })),
+    outcomePrices: form.outcomePrices.map((p) => {
+      const tiers = p.byPackage ? [] : p.tiers;
+      return {
+        definitionKey: p.definitionKey,
+        // With tiers or a package the flat price is not used; keep it a valid, meaningful amount.
+        unitPrice: p.byPackage ? "0" : (tiers[0]?.unitPrice ?? p.unitPrice).trim(),
+        tiers: tiers.map((t) => ({
+          upTo: t.upTo.trim() === "" ? null : wholeNumber(t.upTo),
+          unitPrice: t.unitPrice.trim(),
+          ...(t.flatFee.trim() === "" ? {} : { flatFee: t.flatFee.trim() }),
+        })),
+        tierMode: p.tierMode,
+        package: p.byPackage
+          ? { size: wholeNumber(p.packageSize), price: p.packagePrice.trim(), rounding: p.packageRounding }
+          : null,
+        freeUnits: p.freeUnits.trim() === "" ? 0 : wholeNumber(p.freeUnits),
+        minimum: optional(p.minimum),
+        maximum: optional(p.maximum),
+      };
+    }),
     monthlyCap: optional(form.monthlyCap),
     minimumCommitment: optional(form.minimumCommitment),
     disputeWindowDays: wholeNumber(form.disputeWindowDays),

@@ -1,6 +1,8 @@
 import { Table, Td, Th } from "@/components/ui/table";
 import { paymentTermsLabel } from "@/domain/invoicing/payment-terms";
 import { Dec } from "@/domain/money";
+import type { OutcomePrice } from "@/domain/rating/contract-terms";
+import { priceRules, tierRanges } from "@/domain/rating/describe-price";
 import { formatQuantity, formatUnitPrice } from "@/lib/format";
 import type { ContractView, DefinitionNames } from "./contract-view";
 
@@ -58,12 +60,15 @@ export function ContractTerms({ contract, names }: { contract: ContractView; nam
                 <Th>Definition</Th>
                 <Th>Outcomes in the month</Th>
                 <Th className="text-right">Price per outcome</Th>
+                <Th className="text-right">Flat fee</Th>
+                <Th>How it applies</Th>
               </>
             }
           >
-            {contract.outcomePrices.flatMap((p) =>
-              tiersOf(p.tiers, p.unitPrice).map((tier, i) => (
-                <tr key={`${p.definitionKey}-${tier.range}`}>
+            {contract.outcomePrices.flatMap((p) => {
+              const rules = priceRules(p, (amount) => formatUnitPrice(amount, currency)).join(" ");
+              return rowsOf(p, currency).map((row, i) => (
+                <tr key={`${p.definitionKey}-${row.range}`}>
                   <Td className={i === 0 ? "font-medium text-slate-900" : "text-slate-400"}>
                     {i === 0 ? (
                       (names[p.definitionKey] ?? p.definitionKey)
@@ -71,11 +76,13 @@ export function ContractTerms({ contract, names }: { contract: ContractView; nam
                       <span className="sr-only">{names[p.definitionKey] ?? p.definitionKey}</span>
                     )}
                   </Td>
-                  <Td>{tier.range}</Td>
-                  <Td className={price}>{formatUnitPrice(tier.unitPrice, currency)}</Td>
+                  <Td>{row.range}</Td>
+                  <Td className={price}>{row.unitPrice}</Td>
+                  <Td className={price}>{row.flatFee}</Td>
+                  <Td className="text-slate-600">{i === 0 ? rules || "Each outcome at its price." : ""}</Td>
                 </tr>
-              )),
-            )}
+              ));
+            })}
           </Table>
         )}
       </div>
@@ -92,16 +99,22 @@ function Fact({ term, value }: { term: string; value: string }) {
   );
 }
 
-/** Graduated tiers as ranges people read: "1 to 1,000", "1,001 to 5,000", "5,001 and above". */
-function tiersOf(tiers: { upTo: number | null; unitPrice: string }[], flat: string) {
-  if (tiers.length === 0) return [{ range: "Every outcome", unitPrice: flat }];
-  let from = 1;
-  return tiers.map((t) => {
-    const range =
-      t.upTo === null
-        ? `${formatQuantity(String(from))} and above`
-        : `${formatQuantity(String(from))} to ${formatQuantity(String(t.upTo))}`;
-    from = (t.upTo ?? 0) + 1;
-    return { range, unitPrice: t.unitPrice };
-  });
+/** One row per tier, one for a flat price, one for a package. */
+function rowsOf(p: OutcomePrice, currency: string) {
+  const money = (amount: string) => formatUnitPrice(amount, currency);
+  if (p.package) {
+    return [
+      {
+        range: `Every block of ${formatQuantity(String(p.package.size))}`,
+        unitPrice: `${money(p.package.price)} a block`,
+        flatFee: "",
+      },
+    ];
+  }
+  if (p.tiers.length === 0) return [{ range: "Every outcome", unitPrice: money(p.unitPrice), flatFee: "" }];
+  return tierRanges(p.tiers).map(({ range, tier }) => ({
+    range,
+    unitPrice: money(tier.unitPrice),
+    flatFee: tier.flatFee && !new Dec(tier.flatFee).isZero() ? money(tier.flatFee) : "",
+  }));
 }

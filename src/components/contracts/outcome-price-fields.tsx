@@ -1,12 +1,17 @@
 "use client";
 import { FieldError, fieldClass, TextField } from "@/components/ui/form-field";
 import type { DefinitionOption } from "./attempt-fee-fields";
-import { newRowId, type OutcomePriceRow, type TierRow } from "./contract-form-state";
+import { newOutcomePriceRow, newRowId, type OutcomePriceRow, type TierRow } from "./contract-form-state";
+import { PackageFields, PriceLimitFields } from "./price-shape-fields";
 
 const smallButton =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100";
 
-/** A price per billable outcome for each definition, flat or in graduated tiers. */
+/**
+ * A price per billable outcome for each definition: flat, in graduated or volume tiers (each
+ * with an optional flat fee), or per block of outcomes; with free outcomes and its own monthly
+ * minimum and maximum.
+ */
 export function OutcomePriceFields({
   rows,
   onChange,
@@ -67,7 +72,9 @@ export function OutcomePriceFields({
                 </select>
                 <FieldError id={`price-${row.id}-definition-error`} message={keyError} />
               </div>
-              {row.tiers.length === 0 ? (
+              {row.byPackage ? (
+                <p className="text-sm text-slate-600 sm:mt-8">Priced by the block below.</p>
+              ) : row.tiers.length === 0 ? (
                 <TextField
                   id={`price-${row.id}-unit`}
                   label={`Price per ${name} outcome`}
@@ -81,20 +88,24 @@ export function OutcomePriceFields({
                 <p className="text-sm text-slate-600 sm:mt-8">Priced by the tiers below.</p>
               )}
             </div>
-            <TierFields
-              row={row}
-              name={name}
-              errors={errors}
-              index={i}
-              onChange={(tiers) => update(row.id, { tiers })}
-            />
+            <PackageFields row={row} name={name} index={i} errors={errors} onChange={(c) => update(row.id, c)} />
+            {!row.byPackage && (
+              <TierFields
+                row={row}
+                name={name}
+                errors={errors}
+                index={i}
+                onChange={(change) => update(row.id, change)}
+              />
+            )}
+            <PriceLimitFields row={row} name={name} index={i} errors={errors} onChange={(c) => update(row.id, c)} />
           </div>
         );
       })}
       {unpriced && (
         <button
           type="button"
-          onClick={() => onChange([...rows, { id: newRowId(), definitionKey: unpriced.key, unitPrice: "", tiers: [] }])}
+          onClick={() => onChange([...rows, newOutcomePriceRow(unpriced.key)])}
           className={smallButton}
         >
           Add outcome price
@@ -115,20 +126,42 @@ function TierFields({
   name: string;
   index: number;
   errors: Record<string, string>;
-  onChange: (tiers: TierRow[]) => void;
+  onChange: (change: Partial<OutcomePriceRow>) => void;
 }) {
+  const setTiers = (tiers: TierRow[]) => onChange({ tiers });
   const update = (id: number, change: Partial<TierRow>) =>
-    onChange(row.tiers.map((t) => (t.id === id ? { ...t, ...change } : t)));
+    setTiers(row.tiers.map((t) => (t.id === id ? { ...t, ...change } : t)));
   return (
     <div className="space-y-2 sm:pl-4">
       {row.tiers.length > 0 && (
-        <p className="text-xs text-slate-500">
-          Graduated tiers: each bound is the cumulative number of outcomes in the month, inclusive; leave the last one
-          blank for all the rest.
-        </p>
+        <>
+          <div className="max-w-md">
+            <label htmlFor={`price-${row.id}-tier-mode`} className="block text-sm font-medium text-slate-700">
+              <span className="sr-only">{name}: </span>Tiers price
+            </label>
+            <select
+              id={`price-${row.id}-tier-mode`}
+              value={row.tierMode}
+              onChange={(e) => onChange({ tierMode: e.target.value as OutcomePriceRow["tierMode"] })}
+              className={fieldClass}
+            >
+              <option value="graduated">Graduated: each outcome at the tier its rank falls in</option>
+              <option value="volume">Volume: every outcome at the tier the month&apos;s total reaches</option>
+            </select>
+            <FieldError id={`price-${row.id}-tier-mode-error`} message={errors[`outcomePrices.${index}.tierMode`]} />
+          </div>
+          <p className="text-xs text-slate-500">
+            Each bound is the cumulative number of outcomes in the month, inclusive. The last tier has no bound: its
+            price applies to every outcome above the tier before it. A flat fee is charged once in a month that enters
+            the tier ({row.tierMode === "volume" ? "volume: the reached tier's only" : "each tier reached"}).
+          </p>
+        </>
       )}
       {row.tiers.map((tier, j) => (
-        <div key={tier.id} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-3">
+        <div
+          key={tier.id}
+          className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-3"
+        >
           <TextField
             id={`price-${row.id}-tier-${tier.id}-upto`}
             label={
@@ -154,9 +187,22 @@ function TierFields({
             error={errors[`outcomePrices.${index}.tiers.${j}.unitPrice`]}
             inputMode="decimal"
           />
+          <TextField
+            id={`price-${row.id}-tier-${tier.id}-flat`}
+            label={
+              <>
+                <span className="sr-only">{name}, </span>Tier {j + 1}: flat fee
+              </>
+            }
+            value={tier.flatFee}
+            onValue={(flatFee) => update(tier.id, { flatFee })}
+            error={errors[`outcomePrices.${index}.tiers.${j}.flatFee`]}
+            inputMode="decimal"
+            placeholder="none"
+          />
           <button
             type="button"
-            onClick={() => onChange(row.tiers.filter((t) => t.id !== tier.id))}
+            onClick={() => setTiers(row.tiers.filter((t) => t.id !== tier.id))}
             aria-label={`Remove tier ${j + 1} of ${name}`}
             className={`${smallButton} mt-6`}
           >
@@ -167,9 +213,9 @@ function TierFields({
       <button
         type="button"
         onClick={() =>
-          onChange([
+          setTiers([
             ...row.tiers,
-            { id: newRowId(), upTo: "", unitPrice: row.tiers.at(-1)?.unitPrice ?? row.unitPrice },
+            { id: newRowId(), upTo: "", unitPrice: row.tiers.at(-1)?.unitPrice ?? row.unitPrice, flatFee: "" },
           ])
         }
         className={smallButton}

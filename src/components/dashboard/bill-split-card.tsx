@@ -9,11 +9,20 @@ import type { Billing, Dashboard } from "./types";
 export function BillSplitCard({ dashboard, billing }: { dashboard: Dashboard; billing: Billing }) {
   const { charges, currency } = billing;
   const month = { from: dashboard.period.start, to: dashboard.period.end };
-  const usageMinor = charges.attempts + charges.outcomes + charges.cap_adjustment;
+  const usageMinor =
+    charges.attempts +
+    charges.outcomes +
+    charges.tier_flat_fee +
+    charges.price_minimum +
+    charges.price_maximum +
+    charges.cap_adjustment;
   const rows: { label: string; amountMinor: bigint; href?: string }[] = [
     { label: "Platform fee (fixed)", amountMinor: charges.platform_fee },
     { label: "Attempt fees", amountMinor: charges.attempts, href: outcomesHref(month) },
     { label: "Outcome charges", amountMinor: charges.outcomes, href: outcomesHref({ status: "billable", ...month }) },
+    { label: "Tier flat fees", amountMinor: charges.tier_flat_fee },
+    { label: "Outcome price minimums", amountMinor: charges.price_minimum },
+    { label: "Outcome price maximums", amountMinor: charges.price_maximum },
     { label: "Cap adjustment", amountMinor: charges.cap_adjustment },
     { label: "Minimum commitment true-up", amountMinor: charges.minimum_true_up },
     { label: "Dispute credits", amountMinor: charges.dispute_credit, href: "/disputes?status=resolved" },

@@ -16,8 +16,11 @@ const CHARGE_SERIES: (ChartSeries & { key: ChargeKind })[] = [
   { key: "platform_fee", label: "Platform fee", color: "#0f2c63", stack: "charges" },
   { key: "attempts", label: "Attempt fees", color: "#1d5fd6", stack: "charges" },
   { key: "outcomes", label: "Outcome charges", color: "#60a5fa", stack: "charges" },
+  { key: "tier_flat_fee", label: "Tier flat fees", color: "#93c5fd", stack: "charges" },
+  { key: "price_minimum", label: "Outcome price minimums", color: "#cbd5e1", stack: "charges" },
   { key: "minimum_true_up", label: "Minimum true-up", color: "#94a3b8", stack: "charges" },
   { key: "late_items", label: "Late items", color: "#f59e0b", stack: "charges" },
+  { key: "price_maximum", label: "Outcome price maximums", color: "#fb7185", stack: "adjustments" },
   { key: "cap_adjustment", label: "Cap adjustment", color: "#e11d48", stack: "adjustments" },
   { key: "dispute_credit", label: "Dispute credits", color: "#059669", stack: "adjustments" },
 ];

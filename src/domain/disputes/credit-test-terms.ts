@@ -1,5 +1,5 @@
 // Contracts and usage for the credit tests.
-import type { ContractTerms, DefinitionUsage } from "../rating/contract-terms";
+import type { ContractTerms, DefinitionUsage, OutcomePrice } from "../rating/contract-terms";
 
 export const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
   currency: "USD",
@@ -38,3 +38,11 @@ export const tieredTerms = (platformFee: number, cap: number | null, minimum: nu
     monthlyCap: cap === null ? null : String(cap),
     minimumCommitment: minimum === null ? null : String(minimum),
   });
+
+/** One outcome price of any shape (volume, flat fees, packages, free units, its own limits), with a cap and minimum. */
+export const shapedTerms = (
+  price: OutcomePrice,
+  platformFee: number,
+  cap: number | null,
+  minimum: number | null,
+): ContractTerms => ({ ...tieredTerms(platformFee, cap, minimum), outcomePrices: [price] });

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, minMinor, sumMinor } from "../money";
 import { ratePeriod } from "../rating/rate-period";
-import { terms, tieredTerms, usage } from "./credit-test-terms";
+import { outcomePrice } from "../rating/test-prices";
+import { shapedTerms, terms, tieredTerms, usage } from "./credit-test-terms";
 import {
   creditedShares,
   type DecidedCredits,
@@ -61,11 +62,18 @@ const decisionArb = fc.record({
 });
 
 const contractArb = fc.record({
+  // null: 0.99 up to 1,000 then 0.79; else an outcome price of any shape.
+  shape: fc.option(outcomePrice(), { nil: null, freq: 2 }),
   billable: fc.integer({ min: 12, max: 1_500 }),
   platformFee: fc.integer({ min: 0, max: 300 }),
   cap: fc.option(fc.integer({ min: 1, max: 1_500 }), { nil: null }),
   minimum: fc.option(fc.integer({ min: 1, max: 1_500 }), { nil: null }),
 });
+
+const termsOf = (c: typeof contractArb extends fc.Arbitrary<infer C> ? C : never) =>
+  c.shape === null
+    ? tieredTerms(c.platformFee, c.cap, c.minimum)
+    : shapedTerms(c.shape, c.platformFee, c.cap, c.minimum);
 
 /**
  * Plays decisions on 12 disputed outcomes of one line. What a partial decision leaves of an
@@ -107,7 +115,7 @@ describe("deciding credits on a draft", () => {
   it("any sequence of decisions: what the outcomes show adds up to the line, which is their exact sum rounded once", () => {
     fc.assert(
       fc.property(contractArb, fc.array(decisionArb, { minLength: 1, maxLength: 8 }), (c, decisions) => {
-        const t = tieredTerms(c.platformFee, c.cap, c.minimum);
+        const t = termsOf(c);
         const u = [usage(c.billable)];
         let inv = invoice({ terms: t, usage: u });
         const shown = new Map<string, bigint>();
@@ -132,9 +140,15 @@ describe("deciding credits on a draft", () => {
           for (const claim of inv.earlier) {
             const e = exact.get(claim.id)!;
             // Never above the outcome's marginal price (the line's dearest is 0.99), nor its exact credit rounded up.
-            expect(e.lte(new Dec(claim.share).times(99))).toBe(true);
+            if (c.shape === null) expect(e.lte(new Dec(claim.share).times(99))).toBe(true);
             expect(new Dec(shown.get(claim.id)!.toString()).lte(e.ceil())).toBe(true);
-            if (claim.share === "1" && c.cap === null && c.minimum === null && c.billable <= 1_000) {
+            if (
+              c.shape === null &&
+              claim.share === "1" &&
+              c.cap === null &&
+              c.minimum === null &&
+              c.billable <= 1_000
+            ) {
               expect(shown.get(claim.id)).toBe(99n);
             }
           }
@@ -150,7 +164,7 @@ describe("deciding credits on a finalized invoice", () => {
   it("any sequence of decisions: each credit note line is what its outcomes show, and notes never pass the total", () => {
     fc.assert(
       fc.property(contractArb, fc.array(decisionArb, { minLength: 1, maxLength: 8 }), (c, decisions) => {
-        const t = tieredTerms(c.platformFee, c.cap, c.minimum);
+        const t = termsOf(c);
         const u = [usage(c.billable)];
         const totalMinor = ratePeriod(t, u).totalMinor;
         let inv = invoice({ status: "finalized", number: "INV-2026-000001", terms: t, usage: u, totalMinor });

@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, minMinor, sumMinor } from "../money";
 import { ratePeriod } from "../rating/rate-period";
+import { outcomePrice } from "../rating/test-prices";
 import { creditShareOf, remainingShare } from "./credit-shares";
-import { terms, tieredTerms, usage } from "./credit-test-terms";
+import { shapedTerms, terms, tieredTerms, usage } from "./credit-test-terms";
 import { type CreditClaim, creditLineMinor, explainCredit, priceCredits, roundMinor } from "./dispute-credit";
 
 const claim = (id: string, share = "1", definitionKey = "ticket_resolved"): CreditClaim => ({
@@ -74,7 +75,7 @@ describe("pricing dispute credits (rule 5)", () => {
     expect([...priced.perClaim.values()]).toEqual([99n, 99n, 99n]);
   });
 
-  it("adds up: the exact credits rounded once are the line, and no outcome is above its list price", () => {
+  it("adds up in every price shape: the exact credits rounded once are the line, never negative, never above list price", () => {
     const share = fc.constantFrom("1", "0.5", "0.25", "0.333333", "0.1", "0.125");
     fc.assert(
       fc.property(
@@ -83,8 +84,11 @@ describe("pricing dispute credits (rule 5)", () => {
         fc.option(fc.integer({ min: 1, max: 3_000 }), { nil: null }),
         fc.option(fc.integer({ min: 1, max: 3_000 }), { nil: null }),
         fc.array(share, { minLength: 1, maxLength: 30 }),
-        (billable, platformFee, cap, minimum, shares) => {
-          const t = tieredTerms(platformFee, cap, minimum);
+        // null: 0.99 then 0.79 graduated; else a price of any shape (volume, flat fees, packages…).
+        fc.option(outcomePrice(), { nil: null, freq: 2 }),
+        (billable, platformFee, cap, minimum, shares, shape) => {
+          const t =
+            shape === null ? tieredTerms(platformFee, cap, minimum) : shapedTerms(shape, platformFee, cap, minimum);
           const claims = shares.slice(0, billable).map((s, i) => claim(String(i), s));
           const priced = priceCredits(t, [usage(billable)], none, claims);
           const exact = [...priced.exactPerClaim.values()].reduce((s, e) => s.plus(e), new Dec(0));
@@ -97,9 +101,8 @@ describe("pricing dispute credits (rule 5)", () => {
           expect(sumMinor([...priced.perClaim.values()])).toBe(priced.totalMinor);
           expect(priced.totalMinor >= 0n && priced.totalMinor <= priced.listMinor).toBe(true);
           for (const c of claims) {
-            // The dearest price an outcome of this line can have is its first tier's.
-            const list = new Dec(c.share).times(99);
-            expect(priced.exactPerClaim.get(c.id)!.lte(list)).toBe(true);
+            // The dearest price an outcome of the tiered line can have is its first tier's.
+            if (shape === null) expect(priced.exactPerClaim.get(c.id)!.lte(new Dec(c.share).times(99))).toBe(true);
             expect(priced.exactPerClaim.get(c.id)!.gte(0)).toBe(true);
             expect(new Dec(priced.perClaim.get(c.id)!.toString()).lte(priced.exactPerClaim.get(c.id)!.ceil())).toBe(
               true,
@@ -110,6 +113,40 @@ describe("pricing dispute credits (rule 5)", () => {
       { numRuns: 300 },
     );
   }, 60_000);
+});
+
+describe("pricing dispute credits under every outcome price shape", () => {
+  it("credits an outcome of a volume-tiered month at the price the month was charged, never moving it to a dearer tier", () => {
+    const t = shapedTerms(
+      {
+        definitionKey: "ticket_resolved",
+        unitPrice: "0",
+        tiers: [
+          { upTo: 100, unitPrice: "1" },
+          { upTo: null, unitPrice: "0.8" },
+        ],
+        tierMode: "volume",
+      },
+      0,
+      null,
+      null,
+    );
+    // 101 outcomes at 0.80 = 80.80; without one, 100 at 1.00 would be 100.00: the credit stays 0.80.
+    expect(priceCredits(t, [usage(101)], none, [claim("a")]).totalMinor).toBe(80n);
+  });
+
+  it("is held by a price's own maximum, and says why", () => {
+    const t = shapedTerms(
+      { definitionKey: "ticket_resolved", unitPrice: "1", tiers: [], maximum: "50" },
+      0,
+      null,
+      null,
+    );
+    const priced = priceCredits(t, [{ ...usage(100), attempts: 0 }], none, [claim("a")]);
+    expect(priced.totalMinor).toBe(0n);
+    expect(priced.limitedBy).toBe("price");
+    expect(explainCredit(priced, t)).toContain("own monthly minimum or maximum");
+  });
 });
 
 describe("shares", () => {

@@ -9,7 +9,8 @@
 // rounded line split by largest remainder, so the outcomes always add up to the line and none
 // shows more than its exact credit rounded up.
 import { currencyPrecision, Dec, formatMoney, minMinor, toMinorUnits } from "../money";
-import type { ContractTerms, DefinitionUsage } from "../rating/contract-terms";
+import { type ContractTerms, type DefinitionUsage, OUTCOME_CHARGE_KINDS } from "../rating/contract-terms";
+import { clampToPriceLimits, outcomePriceOf, tierReached } from "../rating/price-lines";
 import { ratePeriod } from "../rating/rate-period";
 import { splitByLargestRemainder } from "./credit-split";
 
@@ -27,12 +28,11 @@ export interface PricedCredits {
   perClaim: Map<string, bigint>;
   /** The exact credits' sum, rounded once half-even (never more than the period charged). */
   totalMinor: bigint;
-  /** What the same shares cost at the contract's prices, before the cap and the minimum commitment. */
+  /** What the same shares cost at the contract's prices, before any minimum, maximum or cap. */
   listMinor: bigint;
-  limitedBy: "cap" | "minimum" | null;
+  /** price: a definition's own minimum or maximum held its outcome charges. */
+  limitedBy: "cap" | "minimum" | "price" | null;
 }
-
-const USAGE_KINDS = new Set(["attempts", "outcomes"]);
 
 /**
  * The period's total before any rounding, in minor units: rules 1, 3 and 4 applied to exact
@@ -41,17 +41,31 @@ const USAGE_KINDS = new Set(["attempts", "outcomes"]);
  */
 export function exactPeriodTotal(terms: ContractTerms, usage: readonly DefinitionUsage[]) {
   const rated = ratePeriod(terms, usage);
-  const usageExact = rated.lines
-    // Usage lines are priced lines: they always carry a quantity and a unit price.
-    .filter((l): l is typeof l & { quantity: string; unitPrice: string } => USAGE_KINDS.has(l.kind))
-    .reduce((s, l) => s.plus(new Dec(l.quantity).times(l.unitPrice)), new Dec(0));
+  const scale = new Dec(10).pow(currencyPrecision(terms.currency));
+  // Priced usage lines always carry a quantity and a unit price; adjustments are recomputed here.
+  const exact = (kinds: ReadonlySet<string>, key?: string | null) =>
+    rated.lines
+      .filter((l): l is typeof l & { quantity: string; unitPrice: string } => kinds.has(l.kind) && l.quantity !== null)
+      .filter((l) => key === undefined || l.definitionKey === key)
+      .reduce((s, l) => s.plus(new Dec(l.quantity).times(l.unitPrice)), new Dec(0));
+  // Each definition's outcome charges held between its price's own minimum and maximum, exactly.
+  const keys = new Set(rated.lines.filter((l) => l.kind !== "attempts").map((l) => l.definitionKey));
+  let outcomesExact = new Dec(0);
+  for (const key of keys) {
+    if (key === null) continue;
+    const price = outcomePriceOf(terms, { definitionKey: key, defaultUnitPrice: "0" });
+    outcomesExact = outcomesExact.plus(
+      clampToPriceLimits(exact(OUTCOME_CHARGE_KINDS, key).times(scale), price, terms.currency).div(scale),
+    );
+  }
+  const usageExact = exact(new Set(["attempts"])).plus(outcomesExact);
   const capped = terms.monthlyCap !== null && usageExact.gt(terms.monthlyCap);
   const afterCap = capped ? new Dec(terms.monthlyCap!) : usageExact;
   const committed = new Dec(terms.platformFee).plus(afterCap);
   const short = terms.minimumCommitment !== null && committed.lt(terms.minimumCommitment);
   const total = short ? new Dec(terms.minimumCommitment!) : committed;
   return {
-    exactMinor: total.times(new Dec(10).pow(currencyPrecision(terms.currency))),
+    exactMinor: total.times(scale),
     chargedMinor: rated.totalMinor,
     capped,
     short,
@@ -64,11 +78,12 @@ export function exactPeriodTotal(terms: ContractTerms, usage: readonly Definitio
  * left by those before it.
  */
 export function priceCredits(
-  terms: ContractTerms,
+  contract: ContractTerms,
   usage: readonly DefinitionUsage[],
   alreadyCredited: ReadonlyMap<string, string>,
   claims: readonly CreditClaim[],
 ): PricedCredits {
+  const terms = volumeTierAsCharged(contract, usage);
   const billable = new Map(
     usage.map((u) => [u.definitionKey, new Dec(u.billable).minus(alreadyCredited.get(u.definitionKey) ?? 0)]),
   );
@@ -109,11 +124,12 @@ export function priceCredits(
  * at list price, and what made the credit smaller than that.
  */
 export function creditLimit(
-  terms: ContractTerms,
+  contract: ContractTerms,
   usage: readonly DefinitionUsage[],
   alreadyCredited: ReadonlyMap<string, string>,
   shares: ReadonlyMap<string, string>,
 ): Pick<PricedCredits, "totalMinor" | "listMinor" | "limitedBy"> {
+  const terms = volumeTierAsCharged(contract, usage);
   const without = (removed: ReadonlyMap<string, string>) =>
     usage.map((u) => ({
       ...u,
@@ -122,7 +138,12 @@ export function creditLimit(
         .minus(removed.get(u.definitionKey) ?? 0)
         .toFixed(),
     }));
-  const listTerms: ContractTerms = { ...terms, monthlyCap: null, minimumCommitment: null };
+  const listTerms: ContractTerms = {
+    ...terms,
+    outcomePrices: terms.outcomePrices.map((p) => ({ ...p, minimum: null, maximum: null })),
+    monthlyCap: null,
+    minimumCommitment: null,
+  };
   const before = exactPeriodTotal(terms, without(new Map()));
   const after = exactPeriodTotal(terms, without(shares));
   const exactTotal = before.exactMinor.minus(after.exactMinor);
@@ -132,7 +153,7 @@ export function creditLimit(
   return {
     totalMinor: minMinor(roundMinor(exactTotal), before.chargedMinor),
     listMinor: roundMinor(listExact),
-    limitedBy: exactTotal.gte(listExact) ? null : before.capped ? "cap" : after.short ? "minimum" : null,
+    limitedBy: exactTotal.gte(listExact) ? null : before.capped ? "cap" : after.short ? "minimum" : "price",
   };
 }
 
@@ -147,6 +168,24 @@ export function creditLineMinor(
   creditedShares: ReadonlyMap<string, string>,
 ): bigint {
   return creditLimit(terms, usage, new Map(), creditedShares).totalMinor;
+}
+
+/**
+ * Under volume tiers a credited outcome comes off at the price every outcome of the month was
+ * charged: the tier the month reached as charged stays, so a credit never moves the month to a
+ * dearer tier and never adds to the bill. (Graduated tiers, packages and flat fees need no such
+ * rule: removing outcomes from them never costs more.)
+ */
+export function volumeTierAsCharged(terms: ContractTerms, usage: readonly DefinitionUsage[]): ContractTerms {
+  return {
+    ...terms,
+    outcomePrices: terms.outcomePrices.map((price) => {
+      if (price.tierMode !== "volume" || price.package || price.tiers.length === 0) return price;
+      const charged = usage.find((u) => u.definitionKey === price.definitionKey)?.billable ?? 0;
+      const reached = price.tiers[tierReached(price.tiers, new Dec(charged))]!;
+      return { ...price, tierMode: "graduated", tiers: [{ ...reached, upTo: null }] };
+    }),
+  };
 }
 
 /** An exact amount in minor units, rounded once, half-even. */
@@ -166,6 +205,9 @@ export function explainCredit(
   }
   if (limitedBy === "minimum" && terms.minimumCommitment !== null) {
     return `The minimum commitment of ${money(toMinorUnits(terms.minimumCommitment, terms.currency))} still applies: the true-up grows by what usage falls, so the bill drops by ${money(totalMinor)}, not by the list price of ${money(listMinor)}.`;
+  }
+  if (limitedBy === "price") {
+    return `The outcome price's own monthly minimum or maximum held these outcomes' charges, so removing them lowers the bill by ${money(totalMinor)}, not by their list price of ${money(listMinor)}.`;
   }
   return `${money(totalMinor)}: what these outcomes cost on the bill.`;
 }

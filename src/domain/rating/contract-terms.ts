@@ -2,17 +2,51 @@
 // of the contract's currency ("0.99"); counts may be fractional when a dispute removes part
 // of an outcome.
 
-/** A graduated tier: cumulative, inclusive upper bound ("first 1,000 at 0.99"); null = the rest. */
+/**
+ * A tier: cumulative, inclusive upper bound counted over every outcome of the period ("first
+ * 1,000 at 0.99"); null = the rest. The last tier is always open-ended, so every outcome has a
+ * price: above the last bound the last tier's price continues.
+ */
 export interface Tier {
   upTo: number | null;
   unitPrice: string;
+  /** Charged once in a period whose count enters the tier, besides its unit price; absent = none. */
+  flatFee?: string;
 }
 
+/**
+ * graduated: each outcome is priced by the tier its own rank falls in, each reached tier its own
+ * line. volume: every outcome of the period is priced by the tier the period's total reaches.
+ */
+export type TierMode = "graduated" | "volume";
+
+/** What happens to a partial block of a package price. */
+export type PackageRounding = "up" | "down" | "prorated";
+
+/** A price per block of `size` outcomes; it takes the place of the unit price and tiers. */
+export interface PackagePrice {
+  size: number;
+  price: string;
+  rounding: PackageRounding;
+}
+
+// The optional fields were added after contracts were first stored (outcomePrices is a JSON
+// column): absent means what contracts meant before them, so old versions need no migration.
 export interface OutcomePrice {
   definitionKey: string;
-  /** Flat price per billable outcome; ignored when tiers are given. */
+  /** Flat price per billable outcome; ignored when tiers or a package are given. */
   unitPrice: string;
   tiers: Tier[];
+  /** Absent = graduated. */
+  tierMode?: TierMode;
+  /** Absent or null = priced per outcome (unitPrice or tiers). */
+  package?: PackagePrice | null;
+  /** The first N outcomes of the period are free (they still count toward tier bounds); absent = 0. */
+  freeUnits?: number;
+  /** A floor on this definition's outcome charges per period (not its attempt fees); absent = none. */
+  minimum?: string | null;
+  /** A ceiling on this definition's outcome charges per period (not its attempt fees); absent = none. */
+  maximum?: string | null;
 }
 
 export interface AttemptFee {
@@ -47,6 +81,9 @@ export type InvoiceLineKind =
   | "platform_fee"
   | "attempts"
   | "outcomes"
+  | "tier_flat_fee"
+  | "price_minimum"
+  | "price_maximum"
   | "cap_adjustment"
   | "minimum_true_up"
   | "dispute_credit"
@@ -59,11 +96,25 @@ export type InvoiceLineKind =
  * line that does show a unit price obeys quantity × unit price = amount.
  */
 export const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
+  "price_minimum",
+  "price_maximum",
   "cap_adjustment",
   "minimum_true_up",
   "dispute_credit",
   "late_items",
 ]);
+
+/** Usage charges: what the monthly cap limits and a minimum commitment counts. */
+export const USAGE_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
+  "attempts",
+  "outcomes",
+  "tier_flat_fee",
+  "price_minimum",
+  "price_maximum",
+]);
+
+/** Lines that carry one definition's outcome charges, which its own minimum and maximum bound. */
+export const OUTCOME_CHARGE_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>(["outcomes", "tier_flat_fee"]);
 
 export interface RatedLine {
   kind: InvoiceLineKind;
@@ -84,6 +135,7 @@ export function adjustmentLine(
   kind: InvoiceLineKind,
   description: string,
   amountMinor: bigint,
+  definitionKey: string | null = null,
 ): RatedLine & { quantity: null; unitPrice: null } {
-  return { kind, definitionKey: null, description, quantity: null, unitPrice: null, amountMinor, tier: null };
+  return { kind, definitionKey, description, quantity: null, unitPrice: null, amountMinor, tier: null };
 }

@@ -4,6 +4,7 @@ import { Dec } from "../money";
 import type { ContractTerms, Tier } from "./contract-terms";
 import { adjustmentEffect, attemptFeeFor, outcomePriceAt } from "./outcome-charge";
 import { ratePeriod } from "./rate-period";
+import { outcomePrice } from "./test-prices";
 
 const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
   currency: "USD",
@@ -30,44 +31,56 @@ const graduated: Tier[] = [
 
 describe("the price of one outcome", () => {
   it("is the definition's price when the contract names none, flat (no tier)", () => {
-    expect(outcomePriceAt(terms(), definition, 412)).toEqual({ unitPrice: "0.99", tier: null });
+    expect(outcomePriceAt(terms(), definition, 412, 730)).toEqual({ unitPrice: "0.99", tier: null });
   });
 
   it("is the price of the graduated tier its rank in the month falls in", () => {
     const t = terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "0", tiers: graduated }] });
-    expect(outcomePriceAt(t, definition, 1)).toEqual({ unitPrice: "0.99", tier: 1 });
-    expect(outcomePriceAt(t, definition, 1_000)).toEqual({ unitPrice: "0.99", tier: 1 });
-    expect(outcomePriceAt(t, definition, 1_001)).toEqual({ unitPrice: "0.89", tier: 2 });
-    expect(outcomePriceAt(t, definition, 5_001)).toEqual({ unitPrice: "0.79", tier: 3 });
+    expect(outcomePriceAt(t, definition, 1, 6_000)).toEqual({ unitPrice: "0.99", tier: 1 });
+    expect(outcomePriceAt(t, definition, 1_000, 6_000)).toEqual({ unitPrice: "0.99", tier: 1 });
+    expect(outcomePriceAt(t, definition, 1_001, 6_000)).toEqual({ unitPrice: "0.89", tier: 2 });
+    expect(outcomePriceAt(t, definition, 5_001, 6_000)).toEqual({ unitPrice: "0.79", tier: 3 });
   });
 
-  it("adds up over outcomes 1…N to exactly the outcome lines' quantity × unit price", () => {
-    const price = fc.integer({ min: 0, max: 100_000 }).map((n) => new Dec(n).dividedBy(1_000).toFixed());
+  it("in volume tiers is the price of the tier the month's total reaches, for every outcome", () => {
+    const t = terms({
+      outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "0", tiers: graduated, tierMode: "volume" }],
+    });
+    expect(outcomePriceAt(t, definition, 1, 1_000)).toEqual({ unitPrice: "0.99", tier: 1 });
+    expect(outcomePriceAt(t, definition, 1, 1_001)).toEqual({ unitPrice: "0.89", tier: 2 });
+    expect(outcomePriceAt(t, definition, 412, 6_000)).toEqual({ unitPrice: "0.79", tier: 3 });
+  });
+
+  it("is 0 for free units, and a block's price on the outcome that opens (up) or completes (down) it", () => {
+    const pkg = (rounding: "up" | "down" | "prorated") =>
+      terms({
+        outcomePrices: [
+          {
+            definitionKey: "ticket_resolved",
+            unitPrice: "0",
+            tiers: [],
+            freeUnits: 2,
+            package: { size: 10, price: "5", rounding },
+          },
+        ],
+      });
+    expect(outcomePriceAt(pkg("up"), definition, 2, 30)).toEqual({ unitPrice: "0", tier: null });
+    expect(outcomePriceAt(pkg("up"), definition, 3, 30)).toEqual({ unitPrice: "5", tier: null });
+    expect(outcomePriceAt(pkg("up"), definition, 4, 30)).toEqual({ unitPrice: "0", tier: null });
+    expect(outcomePriceAt(pkg("down"), definition, 12, 30)).toEqual({ unitPrice: "5", tier: null });
+    expect(outcomePriceAt(pkg("prorated"), definition, 4, 30)).toEqual({ unitPrice: "0.5", tier: null });
+  });
+
+  it("adds up over outcomes 1…N to exactly the outcome lines' quantity × unit price, in every shape", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 1, max: 40 }),
-        price,
-        price,
-        price,
-        fc.boolean(),
-        fc.integer({ min: 0, max: 120 }),
-        (a, b, p1, p2, p3, tiered, n) => {
-          const tiers = tiered
-            ? [
-                { upTo: Math.min(a, b), unitPrice: p1 },
-                { upTo: Math.max(a, b) + 1, unitPrice: p2 },
-                { upTo: null, unitPrice: p3 },
-              ]
-            : [];
-          const t = terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: p1, tiers }] });
-          let sum = new Dec(0);
-          for (let rank = 1; rank <= n; rank++) sum = sum.plus(outcomePriceAt(t, definition, rank).unitPrice);
-          const lines = ratePeriod(t, [usage(n)]).lines.filter((l) => l.kind === "outcomes");
-          const exact = lines.reduce((s, l) => s.plus(new Dec(l.quantity!).times(l.unitPrice!)), new Dec(0));
-          expect(sum.toFixed()).toBe(exact.toFixed());
-        },
-      ),
+      fc.property(outcomePrice(), fc.integer({ min: 0, max: 120 }), (price, n) => {
+        const t = terms({ outcomePrices: [price] });
+        let sum = new Dec(0);
+        for (let rank = 1; rank <= n; rank++) sum = sum.plus(outcomePriceAt(t, definition, rank, n).unitPrice);
+        const lines = ratePeriod(t, [usage(n)]).lines.filter((l) => l.kind === "outcomes");
+        const exact = lines.reduce((s, l) => s.plus(new Dec(l.quantity!).times(l.unitPrice!)), new Dec(0));
+        expect(sum.toFixed()).toBe(exact.toFixed());
+      }),
     );
   });
 

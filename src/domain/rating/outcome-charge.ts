@@ -1,11 +1,11 @@
-// What one outcome costs: its marginal price under the same rules that rate the period. The
-// n-th billable outcome of a definition in a period is priced at the graduated tier n falls in,
-// so the prices of outcomes 1…N add up exactly to that definition's outcome lines (before the
-// one rounding per line, the cap and the minimum). The per-attempt fee is charged on every
+// What one outcome costs under the same rules that rate the period: the prices of outcomes 1…N
+// add up exactly to that definition's outcome lines (before the one rounding per line, tier flat
+// fees, the price's minimum or maximum, the cap and the minimum commitment). The per-attempt fee is charged on every
 // counted attempt, billable or not.
 import { currencyPrecision, Dec, toMajorUnits } from "../money";
 import type { ContractTerms, DefinitionUsage } from "./contract-terms";
-import { attemptFeeOf, outcomeTiers, type RatedPeriod } from "./rate-period";
+import { outcomePriceOf, proratedUnitPrice, tierReached, tiersOf } from "./price-lines";
+import { attemptFeeOf, type RatedPeriod } from "./rate-period";
 
 export interface OutcomePrice {
   /** Exact decimal in major units: the tier's unit price. */
@@ -14,15 +14,31 @@ export interface OutcomePrice {
   tier: number | null;
 }
 
-/** The price of the `rank`-th (from 1) billable outcome of a definition in its period. */
+/**
+ * The price of the `rank`-th (from 1) billable outcome of a definition in its period of `of`.
+ * Free units cost 0. Graduated: the tier the rank falls in. Volume: the tier the period's
+ * total reaches, for every outcome. A package rounded up or down: the outcome that opens (up) or
+ * completes (down) a block carries the block's price, the others 0; prorated: price ÷ size.
+ * Tier flat fees and a price's minimum or maximum are lines of their own, not an outcome's price.
+ */
 export function outcomePriceAt(
   terms: ContractTerms,
   usage: Pick<DefinitionUsage, "definitionKey" | "defaultUnitPrice">,
   rank: number,
+  of: number,
 ): OutcomePrice {
-  const tiers = outcomeTiers(terms, usage);
-  const index = tiers.findIndex((t) => t.upTo === null || rank <= t.upTo);
-  const chosen = index === -1 ? tiers.length - 1 : index;
+  const price = outcomePriceOf(terms, usage);
+  const free = price.freeUnits ?? 0;
+  if (rank <= free) return { unitPrice: "0", tier: null };
+  const pkg = price.package;
+  if (pkg) {
+    if (pkg.rounding === "prorated") return { unitPrice: proratedUnitPrice(pkg).toFixed(), tier: null };
+    const inBlock = (rank - free) % pkg.size;
+    const carries = pkg.rounding === "up" ? inBlock === 1 % pkg.size : inBlock === 0;
+    return { unitPrice: carries ? new Dec(pkg.price).toFixed() : "0", tier: null };
+  }
+  const tiers = tiersOf(price);
+  const chosen = tierReached(tiers, price.tierMode === "volume" ? of : rank);
   return { unitPrice: new Dec(tiers[chosen]!.unitPrice).toFixed(), tier: tiers.length === 1 ? null : chosen + 1 };
 }
 

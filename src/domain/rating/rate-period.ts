@@ -1,6 +1,7 @@
 // Rating: a contract and a period's usage become invoice lines, following PRODUCT.md's
 // billing rules in order: lines per definition (tiers each their own line), each rounded
-// once half-even; the cap on usage; the minimum commitment; the total is the sum of lines.
+// once half-even (price-lines.ts: free units, tiers, flat fees, packages, a price's own minimum
+// and maximum); the cap on usage; the minimum commitment; the total is the sum of lines.
 import { currencyPrecision, Dec, lineAmount, sumMinor, toMinorUnits } from "../money";
 import {
   ADJUSTMENT_KINDS,
@@ -9,8 +10,9 @@ import {
   type ContractTerms,
   type DefinitionUsage,
   type RatedLine,
-  type Tier,
+  USAGE_KINDS,
 } from "./contract-terms";
+import { outcomeLines, outcomePriceOf } from "./price-lines";
 
 export interface RatedPeriod {
   lines: RatedLine[];
@@ -18,15 +20,15 @@ export interface RatedPeriod {
   totalMinor: bigint;
 }
 
-const USAGE_KINDS = new Set(["attempts", "outcomes"]);
-
 export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage[]): RatedPeriod {
   const { currency } = terms;
   const lines: RatedLine[] = [];
   if (new Dec(terms.platformFee).gt(0)) {
     lines.push(line("platform_fee", null, "Platform fee", "1", terms.platformFee, currency));
   }
-  for (const definition of [...usage].sort((a, b) => (a.definitionKey < b.definitionKey ? -1 : 1))) {
+  for (const definition of withPriceMinimums(terms, usage).sort((a, b) =>
+    a.definitionKey < b.definitionKey ? -1 : 1,
+  )) {
     lines.push(...definitionLines(terms, definition));
   }
   const usageMinor = sumMinor(lines.filter((l) => USAGE_KINDS.has(l.kind)).map((l) => l.amountMinor));
@@ -54,6 +56,25 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
   return { lines, usageMinor, totalMinor: sumMinor(lines.map((l) => l.amountMinor)) };
 }
 
+/**
+ * A price's own minimum is owed every period the contract is in force, used or not: a definition
+ * with a minimum and no usage is rated as zero usage, so its minimum line appears.
+ */
+function withPriceMinimums(terms: ContractTerms, usage: readonly DefinitionUsage[]): DefinitionUsage[] {
+  const used = new Set(usage.map((u) => u.definitionKey));
+  const unused = terms.outcomePrices
+    .filter((p) => p.minimum != null && new Dec(p.minimum).gt(0) && !used.has(p.definitionKey))
+    .map((p) => ({
+      definitionKey: p.definitionKey,
+      definitionName: p.definitionKey,
+      unitLabel: "outcome",
+      defaultUnitPrice: p.unitPrice,
+      attempts: 0,
+      billable: 0,
+    }));
+  return [...usage, ...unused];
+}
+
 function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLine[] {
   const { currency } = terms;
   const lines: RatedLine[] = [];
@@ -70,17 +91,7 @@ function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLin
       ),
     );
   }
-  const tiers = outcomeTiers(terms, usage);
-  for (const { tier, quantity } of allocateToTiers(usage.billable, tiers)) {
-    const description =
-      tiers.length === 1
-        ? `${usage.definitionName}: ${usage.unitLabel}s`
-        : `${usage.definitionName}: ${usage.unitLabel}s ${tierLabel(tier.from, tier.to)}`;
-    lines.push({
-      ...line("outcomes", usage.definitionKey, description, quantity, tier.unitPrice, currency),
-      tier: tiers.length === 1 ? null : { from: tier.from, to: tier.to },
-    });
-  }
+  lines.push(...outcomeLines(outcomePriceOf(terms, usage), usage, currency));
   return lines;
 }
 
@@ -90,43 +101,6 @@ export function attemptFeeOf(terms: ContractTerms, definitionKey: string): Attem
     terms.attemptFees.find((f) => f.definitionKey === definitionKey) ??
     terms.attemptFees.find((f) => f.definitionKey === null)
   );
-}
-
-/** The graduated tiers an outcome of the definition is priced by; one open tier for a flat price. */
-export function outcomeTiers(
-  terms: ContractTerms,
-  usage: Pick<DefinitionUsage, "definitionKey" | "defaultUnitPrice">,
-): Tier[] {
-  const price = terms.outcomePrices.find((p) => p.definitionKey === usage.definitionKey);
-  return price && price.tiers.length > 0
-    ? price.tiers
-    : [{ upTo: null, unitPrice: price?.unitPrice ?? usage.defaultUnitPrice }];
-}
-
-/** Splits a quantity across graduated tiers; only the tiers that are reached appear. */
-export function allocateToTiers(quantity: string | number, tiers: readonly Tier[]) {
-  const total = new Dec(quantity);
-  const parts: { tier: { from: number; to: number | null; unitPrice: string }; quantity: string }[] = [];
-  let floor = new Dec(0);
-  for (const tier of tiers) {
-    if (total.lte(floor)) break;
-    const ceiling = tier.upTo === null ? total : Dec.min(total, tier.upTo);
-    const inTier = ceiling.minus(floor);
-    if (inTier.gt(0)) {
-      parts.push({
-        tier: { from: floor.toNumber() + 1, to: tier.upTo, unitPrice: tier.unitPrice },
-        quantity: inTier.toFixed(),
-      });
-    }
-    if (tier.upTo === null) break;
-    floor = new Dec(tier.upTo);
-  }
-  return parts;
-}
-
-function tierLabel(from: number, to: number | null): string {
-  const n = (x: number) => x.toLocaleString("en-US");
-  return to === null ? `beyond ${n(from - 1)}` : `${n(from)} to ${n(to)}`;
 }
 
 function line(

@@ -21,10 +21,45 @@ export const ContractBody = z.object({
   outcomePrices: z.array(
     z.object({
       definitionKey: z.string(),
-      unitPrice: Decimal.describe("Flat price per billable outcome; not used when tiers are given."),
+      unitPrice: Decimal.describe("Flat price per billable outcome; not used when tiers or a package are given."),
       tiers: z
-        .array(z.object({ upTo: z.number().int().nullable(), unitPrice: Decimal }))
-        .describe("Graduated tiers with cumulative, inclusive upper bounds; the last is open-ended (null)."),
+        .array(
+          z.object({
+            upTo: z.number().int().nullable(),
+            unitPrice: Decimal,
+            flatFee: Decimal.nullable().describe(
+              "Charged once in a month whose count enters the tier, on its own line; null = none.",
+            ),
+          }),
+        )
+        .describe(
+          "Tiers with cumulative, inclusive upper bounds counted over every outcome of the month; the last is open-ended (null): its price applies to every outcome above the tier before it.",
+        ),
+      tierMode: z
+        .enum(["graduated", "volume"])
+        .describe(
+          "graduated: each outcome at the tier its rank falls in, one line per tier reached. volume: every outcome of the month at the tier the month's total reaches, on one line.",
+        ),
+      package: z
+        .object({
+          size: z.number().int().describe("Outcomes per block."),
+          price: Decimal.describe("Price per block."),
+          rounding: z
+            .enum(["up", "down", "prorated"])
+            .describe("A partial block: charged as a whole block (up), not charged (down), or pro rata (prorated)."),
+        })
+        .nullable()
+        .describe("A price per block of outcomes, in place of the unit price and tiers; null = priced per outcome."),
+      freeUnits: z
+        .number()
+        .int()
+        .describe("The first N outcomes of each month are free, on their own line at 0; tier bounds still count them."),
+      minimum: Decimal.nullable().describe(
+        "A floor on this definition's outcome charges (not attempt fees) each month, used or not: a `price_minimum` line makes up the difference.",
+      ),
+      maximum: Decimal.nullable().describe(
+        "A ceiling on this definition's outcome charges each month: a `price_maximum` line brings them down to it, before the monthly cap.",
+      ),
     }),
   ),
   monthlyCap: Decimal.nullable(),
@@ -57,7 +92,13 @@ export function toContractBody(c: Contract): z.infer<typeof ContractBody> {
     outcomePrices: (c.outcomePrices as unknown as OutcomePrice[]).map((p) => ({
       definitionKey: p.definitionKey,
       unitPrice: p.unitPrice,
-      tiers: (p.tiers ?? []).map((t) => ({ upTo: t.upTo, unitPrice: t.unitPrice })),
+      tiers: (p.tiers ?? []).map((t) => ({ upTo: t.upTo, unitPrice: t.unitPrice, flatFee: t.flatFee ?? null })),
+      // Versions stored before these fields mean what their absence means: graduated, per outcome.
+      tierMode: p.tierMode ?? "graduated",
+      package: p.package ?? null,
+      freeUnits: p.freeUnits ?? 0,
+      minimum: p.minimum ?? null,
+      maximum: p.maximum ?? null,
     })),
     monthlyCap: c.monthlyCap?.toString() ?? null,
     minimumCommitment: c.minimumCommitment?.toString() ?? null,

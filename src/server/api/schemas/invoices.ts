@@ -14,6 +14,9 @@ const LINE_KINDS = [
   "platform_fee",
   "attempts",
   "outcomes",
+  "tier_flat_fee",
+  "price_minimum",
+  "price_maximum",
   "cap_adjustment",
   "minimum_true_up",
   "dispute_credit",
@@ -72,7 +75,7 @@ export const InvoiceLineBody = z.object({
     .string()
     .nullable()
     .describe(
-      "Exact decimal; null for an adjustment line (`cap_adjustment`, `minimum_true_up`, `dispute_credit`, `late_items`).",
+      "Exact decimal; null for an adjustment line (`price_minimum`, `price_maximum`, `cap_adjustment`, `minimum_true_up`, `dispute_credit`, `late_items`). For `outcomes` the outcomes counted, except a package rounded up or down: the blocks charged (the description says how many outcomes); for `tier_flat_fee` 1.",
     ),
   unitPrice: z
     .string()
@@ -81,7 +84,7 @@ export const InvoiceLineBody = z.object({
       "Exact decimal in major units; null for an adjustment line, which is an amount, not a quantity at a price.",
     ),
   amount: Money.describe(
-    "For a line with a unit price, quantity × unitPrice, rounded once, half-even, to the currency's minor units (always exactly). For an adjustment line, its own amount, explained by `description`: `cap_adjustment` brings usage charges down to the monthly cap (negative), `minimum_true_up` brings platform fee plus usage up to the minimum commitment, `dispute_credit` is what the credited outcomes cost (negative), `late_items` what outcomes of a finalized period add to it.",
+    "For a line with a unit price, quantity × unitPrice, rounded once, half-even, to the currency's minor units (always exactly). A `tier_flat_fee` line is 1 × a tier's flat fee, charged once when the period's count enters the tier. For an adjustment line, its own amount, explained by `description`: `price_minimum` and `price_maximum` bring one definition's outcome charges up to its price's minimum or down to its maximum, `cap_adjustment` brings usage charges down to the monthly cap (negative), `minimum_true_up` brings platform fee plus usage up to the minimum commitment, `dispute_credit` is what the credited outcomes cost (negative), `late_items` what outcomes of a finalized period add to it.",
   ),
   tier: z
     .object({ from: z.number().int(), to: z.number().int().nullable() })

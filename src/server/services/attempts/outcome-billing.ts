@@ -2,6 +2,7 @@
 // billed it as a late item), the line, and the price the contract applies to it.
 import { periodStartOf } from "@/domain/invoicing/periods";
 import type { OutcomePrice } from "@/domain/rating/contract-terms";
+import { describeOutcomePrice } from "@/domain/rating/describe-price";
 import { db } from "@/server/db";
 import { contractInForce, termsOf } from "@/server/services/contracts/find-contract";
 
@@ -75,14 +76,5 @@ export async function outcomeBilling(attempt: {
 
 function describePrice(price: OutcomePrice | undefined, definitionDefault: string, currency: string): string {
   if (!price) return `${definitionDefault} ${currency} (the definition's price)`;
-  if (price.tiers.length === 0) return `${price.unitPrice} ${currency}`;
-  return price.tiers
-    .map((t, i) => {
-      const from = i === 0 ? 1 : (price.tiers[i - 1]!.upTo ?? 0) + 1;
-      return t.upTo === null
-        ? `${t.unitPrice} ${currency} from the ${from.toLocaleString("en-US")}th`
-        : `${t.unitPrice} ${currency} up to ${t.upTo.toLocaleString("en-US")}`;
-    })
-    .join(", then ")
-    .concat(" (graduated by the month's count)");
+  return describeOutcomePrice(price, (amount) => `${amount} ${currency}`);
 }

@@ -97,6 +97,7 @@ export async function outcomeCharges(
             p.terms,
             { definitionKey: definition.key, defaultUnitPrice: definition.defaultUnitPrice },
             rank,
+            p.billable.get(a.definitionId) ?? rank,
           );
     const charged = price || attemptFee ? new Dec(price?.unitPrice ?? 0).plus(attemptFee ?? 0).toFixed() : null;
     const creditedMinor = credits.get(a.id) ?? 0n;

@@ -1,6 +1,7 @@
 // Contract terms as admins and the REST API send them, validated the same way everywhere.
 import { z } from "zod";
 import { DEFAULT_PAYMENT_TERMS_DAYS } from "@/domain/invoicing/payment-terms";
+import { Dec } from "@/domain/money";
 import { instant, int, text } from "@/server/input-rules";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
 
@@ -9,13 +10,48 @@ const DefinitionKey = text().trim().min(1).max(100);
 const TierInput = z.strictObject({
   upTo: int().positive("A tier's upper bound is a whole number of outcomes above 0.").nullable(),
   unitPrice: DecimalAmount,
+  flatFee: DecimalAmount.optional().describe("Charged once in a period whose count enters the tier, on its own line."),
 });
 
+const PackageInput = z.strictObject({
+  size: int()
+    .positive("A block is a whole number of outcomes above 0.")
+    .max(1_000_000_000, "Keep a block within 1,000,000,000 outcomes."),
+  price: DecimalAmount,
+  rounding: z.enum(["up", "down", "prorated"], "Say how a partial block is charged: up, down or prorated."),
+});
+
+// Limits the rating relies on (PRODUCT.md rules; rating in src/domain/rating/price-lines.ts):
+// the last tier is open-ended (its price continues above the tier before it), a package takes
+// the place of tiers, and a prorated block's price per outcome is an exact decimal.
 const OutcomePriceInput = z
   .strictObject({
     definitionKey: DefinitionKey,
     unitPrice: DecimalAmount,
     tiers: z.array(TierInput).max(20).default([]),
+    tierMode: z
+      .enum(
+        ["graduated", "volume"],
+        "Tiers are graduated (each tier prices its own outcomes) or volume (the tier the month reaches prices them all).",
+      )
+      .default("graduated")
+      .describe(
+        "graduated: each outcome at the tier its rank falls in. volume: every outcome at the tier the total reaches.",
+      ),
+    package: PackageInput.nullable()
+      .default(null)
+      .describe("A price per block of outcomes, in place of the unit price and tiers."),
+    freeUnits: int()
+      .min(0, "Free outcomes are a whole number, 0 or more.")
+      .max(1_000_000_000, "Keep free outcomes within 1,000,000,000.")
+      .default(0)
+      .describe("The first N outcomes of each period are free; tier bounds still count them."),
+    minimum: DecimalAmount.nullable()
+      .default(null)
+      .describe("A floor on this definition's outcome charges per period, used or not."),
+    maximum: DecimalAmount.nullable()
+      .default(null)
+      .describe("A ceiling on this definition's outcome charges per period, before the monthly cap."),
   })
   .superRefine((price, ctx) => {
     const bounds = price.tiers.map((t) => t.upTo);
@@ -28,7 +64,8 @@ const OutcomePriceInput = z
         ctx.addIssue({
           code: "custom",
           path: ["tiers", i, "upTo"],
-          message: "Leave the last tier open-ended (no upper bound) so every outcome has a price.",
+          message:
+            "Leave the last tier open-ended (no upper bound): its price applies to every outcome above the tier before it, so every outcome has a price.",
         });
       }
       const previous = bounds[i - 1];
@@ -36,6 +73,37 @@ const OutcomePriceInput = z
         ctx.addIssue({ code: "custom", path: ["tiers", i, "upTo"], message: "Tier bounds must increase." });
       }
     });
+    if (price.tierMode === "volume" && price.tiers.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["tierMode"], message: "Volume pricing needs tiers: add at least one." });
+    }
+    if (price.package && price.tiers.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["package"],
+        message: "Price these outcomes by the block or by tiers, not both: remove the tiers or the package.",
+      });
+    }
+    const pkg = price.package;
+    if (pkg?.rounding === "prorated" && !new Dec(pkg.price).div(pkg.size).times(pkg.size).eq(pkg.price)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["package", "rounding"],
+        message: `${pkg.price} per block of ${pkg.size} is not an exact price per outcome: choose a block size that divides the price evenly, or round a partial block up or down.`,
+      });
+    } else if (pkg?.rounding === "prorated" && new Dec(pkg.price).div(pkg.size).decimalPlaces() > 10) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["package", "rounding"],
+        message: `${pkg.price} per block of ${pkg.size} is more than 10 decimals per outcome: choose another block size, or round a partial block up or down.`,
+      });
+    }
+    if (price.minimum !== null && price.maximum !== null && new Dec(price.minimum).gt(price.maximum)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["minimum"],
+        message: "This price's minimum is above its maximum: the month's charge could meet neither.",
+      });
+    }
   });
 
 export const ContractTermsInput = z

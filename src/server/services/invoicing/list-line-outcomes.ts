@@ -32,6 +32,11 @@ export type LineOutcomesInput = z.input<typeof LineOutcomesInput>;
 /** Lines that are not counts of outcomes, and why they have none behind them. */
 const NOT_TRACED: Partial<Record<InvoiceLineKind, string>> = {
   platform_fee: "The platform fee is a fixed monthly charge: no outcomes are behind it.",
+  tier_flat_fee:
+    "A tier's flat fee is charged once when the month's count enters the tier: its outcomes are on the tier's line.",
+  price_minimum: "This outcome price's minimum makes up a shortfall: no outcomes are behind it.",
+  price_maximum:
+    "This outcome price's maximum lowers its outcome lines to the maximum: its outcomes are those of those lines.",
   cap_adjustment:
     "The cap adjustment lowers the usage lines to the monthly cap: its outcomes are those of the usage lines.",
   minimum_true_up: "The minimum commitment true-up covers a shortfall: no outcomes are behind it.",
