@@ -3,6 +3,7 @@
 // dashboard's cards, the value report, a rule and the notifications is Eastern time, named.
 
 import type { Locator } from "@playwright/test";
+import { stateOutcomeValue } from "./support/outcome-values";
 import { signIn } from "./support/sign-in";
 import { expect, type Page, test } from "./support/test";
 
@@ -58,14 +59,7 @@ test("Globex's lists, cards and notifications show instants in New York time", a
 
 test("a Globex viewer reads who set an outcome's value, and when, in New York time", async ({ page }) => {
   await signIn(page, "finance@globex.example");
-  await page.goto("/dashboard");
-  const values = page.getByRole("region", { name: "What an outcome is worth to you" });
-  await values.getByRole("textbox").first().fill("7.50");
-  await values
-    .getByRole("button", { name: /^Save value of / })
-    .first()
-    .click();
-  await expect(values.getByText("Saved.")).toBeVisible();
+  const values = await stateOutcomeValue(page, "7.50");
 
   await page.context().clearCookies();
   await signIn(page, "viewer@globex.example");

@@ -1,4 +1,5 @@
 import { clock } from "../src/server/clock";
+import { stateOutcomeValue } from "./support/outcome-values";
 import { signIn } from "./support/sign-in";
 import { expect, test } from "./support/test";
 
@@ -52,14 +53,7 @@ test("a finance user reads the dashboard and opens the outcomes behind a figure"
 
 test("a finance user states what an outcome is worth, sees the ROI and prints the value report", async ({ page }) => {
   await signIn(page, "finance@globex.example");
-  await page.goto("/dashboard");
-  const values = page.getByRole("region", { name: "What an outcome is worth to you" });
-  await values.getByRole("textbox").first().fill("8.00");
-  await values
-    .getByRole("button", { name: /^Save value of / })
-    .first()
-    .click();
-  await expect(values.getByText("Saved.")).toBeVisible();
+  await stateOutcomeValue(page, "8.00");
 
   const value = page.getByRole("region", { name: "Value delivered", exact: true });
   await expect(value.getByTestId("value-current")).toHaveText(/^\$[\d,]+\.\d{2}$/);
