@@ -39,6 +39,7 @@ export async function previewContract({
     outcomePrices: terms.outcomePrices,
     monthlyCap: terms.monthlyCap === null ? null : new Prisma.Decimal(terms.monthlyCap),
     minimumCommitment: terms.minimumCommitment === null ? null : new Prisma.Decimal(terms.minimumCommitment),
+    discounts: terms.discounts,
     disputeWindowDays: terms.disputeWindowDays,
     graceDays: terms.graceDays,
     paymentTermsDays: terms.paymentTermsDays,
