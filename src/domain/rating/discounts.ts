@@ -72,14 +72,3 @@ export function discountDescription(discount: Discount, currency: string, applie
       : `${new Dec(discount.value).toFixed(currencyPrecision(currency))} ${currency}`;
   return `${discount.label}: ${amount} off ${appliesTo}`;
 }
-
-/** The duration in words, for the contract page. */
-export function discountDuration(discount: Discount): string {
-  if (discount.periods !== null) {
-    return discount.periods === 1
-      ? "for the first billing period"
-      : `for the first ${discount.periods} billing periods`;
-  }
-  if (discount.until !== null) return `for periods starting before ${discount.until.slice(0, 10)}`;
-  return "while this version is in force";
-}
