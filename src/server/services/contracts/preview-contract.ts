@@ -32,7 +32,9 @@ export async function previewContract({
     id: randomUUID(),
     customerId,
     version: (inForce?.version ?? 0) + 1,
-    effectiveFrom: terms.effectiveFrom,
+    // A version starting later is previewed as if this month were its first billing period, so
+    // a discount for its first periods (counted from effectiveFrom) shows as it will apply.
+    effectiveFrom: terms.effectiveFrom > periodStart ? periodStart : terms.effectiveFrom,
     currency: customer.currency,
     platformFee: new Prisma.Decimal(terms.platformFee),
     attemptFees: terms.attemptFees,
