@@ -48,6 +48,31 @@ describe("contracts", () => {
     expect(await footprint(customer.id)).toEqual(before);
   });
 
+  it("previews a later version's discounts as its first billing period would bill them", async () => {
+    const { customer, definition, period } = await billedCustomer(
+      (key) => ({ outcomePrices: [{ definitionKey: key, unitPrice: "0.99" }] }),
+      6,
+      4,
+    );
+    const admin = await makeUser("admin");
+    const preview = await previewContract({
+      actor: admin,
+      customerId: customer.id,
+      input: {
+        ...proposed(definition.key),
+        discounts: [{ label: "Launch discount", kind: "percent", value: "10", periods: 1 }],
+      },
+      now: new Date(period.getTime() + 20 * DAY_MS),
+    });
+    // 250.00 + 4 × 2.00 = 258.00; 10% = 25.80.
+    expect(preview.lines.at(-1)).toMatchObject({
+      kind: "invoice_discount",
+      description: "Launch discount: 10% off the invoice",
+      amountMinor: -2_580n,
+    });
+    expect(preview.totalMinor).toBe(25_800n - 2_580n);
+  });
+
   it("previews the current month through tRPC, for admins only", async () => {
     const customer = await makeCustomer();
     const definition = await makeDefinition();

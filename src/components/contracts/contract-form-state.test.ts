@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ContractTermsInput } from "@/server/services/contracts/contract-schema";
-import { type ContractForm, formFromContract, newOutcomePriceRow, termsOf } from "./contract-form-state";
+import {
+  type ContractForm,
+  formFromContract,
+  localErrors,
+  newDiscountRow,
+  newOutcomePriceRow,
+  termsOf,
+} from "./contract-form-state";
 
 const form = (change: Partial<ReturnType<typeof newOutcomePriceRow>>): ContractForm => ({
   ...formFromContract(null, new Date(Date.UTC(2026, 11, 15))),
@@ -61,6 +68,7 @@ describe("the contract form's outcome price shapes", () => {
         outcomePrices: parsed.outcomePrices,
         monthlyCap: null,
         minimumCommitment: null,
+        discounts: [],
         disputeWindowDays: 30,
         graceDays: 7,
         paymentTermsDays: 30,
@@ -72,5 +80,37 @@ describe("the contract form's outcome price shapes", () => {
     ).outcomePrices[0]!;
     expect(back).toMatchObject({ tierMode: "volume", byPackage: false, freeUnits: "", minimum: "", maximum: "" });
     expect(back.tiers.map((t) => t.flatFee)).toEqual(["10", ""]);
+  });
+});
+
+describe("discounts in the contract form", () => {
+  it("sends each duration as the server reads it, and names a count that is not a whole number", () => {
+    const f = form({});
+    f.discounts = [
+      { ...newDiscountRow(), label: "Launch discount", value: "10", duration: "periods", periods: "3" },
+      {
+        ...newDiscountRow(),
+        label: "Pilot credit",
+        kind: "fixed",
+        value: "25",
+        definitionKey: "ticket_resolved",
+        duration: "until",
+        until: "2027-01-01",
+      },
+    ];
+    const parsed = ContractTermsInput.parse(termsOf(f));
+    expect(parsed.discounts).toEqual([
+      { label: "Launch discount", kind: "percent", value: "10", definitionKey: null, periods: 3, until: null },
+      {
+        label: "Pilot credit",
+        kind: "fixed",
+        value: "25",
+        definitionKey: "ticket_resolved",
+        periods: null,
+        until: "2027-01-01",
+      },
+    ]);
+    f.discounts[0] = { ...f.discounts[0]!, periods: "three" };
+    expect(localErrors(f)["discounts.0.periods"]).toContain("whole number");
   });
 });

@@ -55,6 +55,31 @@ export interface AttemptFeeRow {
   unitPrice: string;
 }
 
+export interface DiscountRow {
+  id: number;
+  label: string;
+  kind: "percent" | "fixed";
+  value: string;
+  /** Blank: the whole invoice. */
+  definitionKey: string;
+  /** always: while the version is in force. */
+  duration: "always" | "periods" | "until";
+  periods: string;
+  /** "YYYY-MM-DD" from the date picker. */
+  until: string;
+}
+
+export const newDiscountRow = (): DiscountRow => ({
+  id: newRowId(),
+  label: "",
+  kind: "percent",
+  value: "",
+  definitionKey: "",
+  duration: "always",
+  periods: "",
+  until: "",
+});
+
 export interface ContractForm {
   /** "YYYY-MM" from the month picker. */
   month: string;
@@ -63,6 +88,7 @@ export interface ContractForm {
   outcomePrices: OutcomePriceRow[];
   monthlyCap: string;
   minimumCommitment: string;
+  discounts: DiscountRow[];
   disputeWindowDays: string;
   graceDays: string;
   paymentTermsDays: string;
@@ -109,6 +135,16 @@ export function formFromContract(contract: ContractView | null, now: Date): Cont
     })),
     monthlyCap: contract?.monthlyCap ?? "",
     minimumCommitment: contract?.minimumCommitment ?? "",
+    discounts: (contract?.discounts ?? []).map((d) => ({
+      id: newRowId(),
+      label: d.label,
+      kind: d.kind,
+      value: d.value,
+      definitionKey: d.definitionKey ?? "",
+      duration: d.periods !== null ? "periods" : d.until !== null ? "until" : "always",
+      periods: d.periods === null ? "" : String(d.periods),
+      until: d.until ?? "",
+    })),
     disputeWindowDays: String(contract?.disputeWindowDays ?? 30),
     graceDays: String(contract?.graceDays ?? 7),
     paymentTermsDays: String(contract?.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS),
@@ -143,6 +179,12 @@ export function localErrors(form: ContractForm): Record<string, string> {
       if (t.upTo.trim() !== "" && Number.isNaN(wholeNumber(t.upTo)))
         errors[`outcomePrices.${i}.tiers.${j}.upTo`] = "Give a whole number of outcomes, or leave it blank.";
     });
+  });
+  form.discounts.forEach((d, i) => {
+    if (d.duration === "periods" && Number.isNaN(wholeNumber(d.periods)))
+      errors[`discounts.${i}.periods`] = "Give the number of billing periods as a whole number.";
+    if (d.duration === "until" && !/^\d{4}-\d{2}-\d{2}$/.test(d.until))
+      errors[`discounts.${i}.until`] = "Choose the date the discount ends.";
   });
   return errors;
 }
@@ -180,6 +222,14 @@ export function termsOf(form: ContractForm) {
     }),
     monthlyCap: optional(form.monthlyCap),
     minimumCommitment: optional(form.minimumCommitment),
+    discounts: form.discounts.map((d) => ({
+      label: d.label.trim(),
+      kind: d.kind,
+      value: d.value.trim(),
+      definitionKey: d.definitionKey || null,
+      periods: d.duration === "periods" ? wholeNumber(d.periods) : null,
+      until: d.duration === "until" ? d.until : null,
+    })),
     disputeWindowDays: wholeNumber(form.disputeWindowDays),
     graceDays: wholeNumber(form.graceDays),
     paymentTermsDays: wholeNumber(form.paymentTermsDays),

@@ -2,6 +2,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { paymentTermsLabel } from "@/domain/invoicing/payment-terms";
 import { Dec } from "@/domain/money";
 import type { OutcomePrice } from "@/domain/rating/contract-terms";
+import { describeDiscount } from "@/domain/rating/describe-discount";
 import { priceRules, tierRanges } from "@/domain/rating/describe-price";
 import { formatQuantity, formatUnitPrice } from "@/lib/format";
 import type { ContractView, DefinitionNames } from "./contract-view";
@@ -84,6 +85,19 @@ export function ContractTerms({ contract, names }: { contract: ContractView; nam
               ));
             })}
           </Table>
+        )}
+      </div>
+      <div>
+        <h3 className="mb-2 text-sm font-semibold text-slate-900">Discounts</h3>
+        {contract.discounts.length === 0 ? (
+          <p className="text-sm text-slate-600">No discounts.</p>
+        ) : (
+          <ul className="space-y-1 text-sm text-slate-700" data-testid="contract-discounts">
+            {contract.discounts.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: discounts have no id and keep their order
+              <li key={i}>{describeDiscount(d, (amount) => formatUnitPrice(amount, currency), names)}</li>
+            ))}
+          </ul>
         )}
       </div>
     </div>

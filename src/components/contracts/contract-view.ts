@@ -1,5 +1,6 @@
 // A contract version as the pages show it: decimals as exact strings, the JSON columns typed.
 import type { AttemptFee, OutcomePrice } from "@/domain/rating/contract-terms";
+import type { Discount } from "@/domain/rating/discounts";
 
 type Decimal = { toString(): string };
 
@@ -13,6 +14,7 @@ export interface ContractView {
   outcomePrices: OutcomePrice[];
   monthlyCap: string | null;
   minimumCommitment: string | null;
+  discounts: Discount[];
   disputeWindowDays: number;
   graceDays: number;
   paymentTermsDays: number;
@@ -31,6 +33,8 @@ export interface ContractRow {
   outcomePrices: unknown;
   monthlyCap: Decimal | null;
   minimumCommitment: Decimal | null;
+  /** Absent when a caller selects without it: no discounts shown. */
+  discounts?: unknown;
   disputeWindowDays: number;
   graceDays: number;
   paymentTermsDays: number;
@@ -47,6 +51,7 @@ export function contractViewOf(row: ContractRow): ContractView {
     outcomePrices: (row.outcomePrices as OutcomePrice[]).map((p) => ({ ...p, tiers: p.tiers ?? [] })),
     monthlyCap: row.monthlyCap?.toString() ?? null,
     minimumCommitment: row.minimumCommitment?.toString() ?? null,
+    discounts: (row.discounts ?? []) as Discount[],
   };
 }
 

@@ -11,6 +11,7 @@ import { AttemptFeeFields, type DefinitionOption } from "./attempt-fee-fields";
 import { type ContractForm, formFromContract, localErrors, termsOf } from "./contract-form-state";
 import { ContractPreview } from "./contract-preview";
 import type { ContractView } from "./contract-view";
+import { DiscountFields } from "./discount-fields";
 import { OutcomePriceFields } from "./outcome-price-fields";
 
 /** An admin writes the next contract version and sees this month's bill under it as they type. */
@@ -138,6 +139,13 @@ export function NewContractForm({
             onChange={set("outcomePrices")}
             definitions={definitions}
             errors={errors}
+          />
+          <DiscountFields
+            rows={form.discounts}
+            onChange={set("discounts")}
+            definitions={definitions}
+            errors={errors}
+            currency={currency}
           />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField

@@ -15,6 +15,7 @@ export function BillSplitCard({ dashboard, billing }: { dashboard: Dashboard; bi
     charges.tier_flat_fee +
     charges.price_minimum +
     charges.price_maximum +
+    charges.price_discount +
     charges.cap_adjustment;
   const rows: { label: string; amountMinor: bigint; href?: string }[] = [
     { label: "Platform fee (fixed)", amountMinor: charges.platform_fee },
@@ -23,8 +24,10 @@ export function BillSplitCard({ dashboard, billing }: { dashboard: Dashboard; bi
     { label: "Tier flat fees", amountMinor: charges.tier_flat_fee },
     { label: "Outcome price minimums", amountMinor: charges.price_minimum },
     { label: "Outcome price maximums", amountMinor: charges.price_maximum },
+    { label: "Outcome price discounts", amountMinor: charges.price_discount },
     { label: "Cap adjustment", amountMinor: charges.cap_adjustment },
     { label: "Minimum commitment true-up", amountMinor: charges.minimum_true_up },
+    { label: "Invoice discounts", amountMinor: charges.invoice_discount },
     { label: "Dispute credits", amountMinor: charges.dispute_credit, href: "/disputes?status=resolved" },
     { label: "Late items from earlier months", amountMinor: charges.late_items },
   ].filter((r) => r.amountMinor !== 0n);

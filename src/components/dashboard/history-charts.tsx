@@ -22,6 +22,8 @@ const CHARGE_SERIES: (ChartSeries & { key: ChargeKind })[] = [
   { key: "late_items", label: "Late items", color: "#f59e0b", stack: "charges" },
   { key: "price_maximum", label: "Outcome price maximums", color: "#fb7185", stack: "adjustments" },
   { key: "cap_adjustment", label: "Cap adjustment", color: "#e11d48", stack: "adjustments" },
+  { key: "price_discount", label: "Outcome price discounts", color: "#a78bfa", stack: "adjustments" },
+  { key: "invoice_discount", label: "Invoice discounts", color: "#7c3aed", stack: "adjustments" },
   { key: "dispute_credit", label: "Dispute credits", color: "#059669", stack: "adjustments" },
 ];
 

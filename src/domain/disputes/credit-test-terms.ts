@@ -1,5 +1,6 @@
 // Contracts and usage for the credit tests.
 import type { ContractTerms, DefinitionUsage, OutcomePrice } from "../rating/contract-terms";
+import type { Discount } from "../rating/discounts";
 
 export const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
   currency: "USD",
@@ -39,10 +40,14 @@ export const tieredTerms = (platformFee: number, cap: number | null, minimum: nu
     minimumCommitment: minimum === null ? null : String(minimum),
   });
 
-/** One outcome price of any shape (volume, flat fees, packages, free units, its own limits), with a cap and minimum. */
+/**
+ * One outcome price of any shape (volume, flat fees, packages, free units, its own limits), with
+ * a cap and minimum, and discounts in force.
+ */
 export const shapedTerms = (
   price: OutcomePrice,
   platformFee: number,
   cap: number | null,
   minimum: number | null,
-): ContractTerms => ({ ...tieredTerms(platformFee, cap, minimum), outcomePrices: [price] });
+  discounts: Discount[] = [],
+): ContractTerms => ({ ...tieredTerms(platformFee, cap, minimum), outcomePrices: [price], discounts });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, minMinor, sumMinor } from "../money";
 import { ratePeriod } from "../rating/rate-period";
-import { outcomePrice } from "../rating/test-prices";
+import { discount, outcomePrice } from "../rating/test-prices";
 import { shapedTerms, terms, tieredTerms, usage } from "./credit-test-terms";
 import {
   creditedShares,
@@ -68,12 +68,13 @@ const contractArb = fc.record({
   platformFee: fc.integer({ min: 0, max: 300 }),
   cap: fc.option(fc.integer({ min: 1, max: 1_500 }), { nil: null }),
   minimum: fc.option(fc.integer({ min: 1, max: 1_500 }), { nil: null }),
+  discounts: fc.array(discount(), { maxLength: 2 }),
 });
 
 const termsOf = (c: typeof contractArb extends fc.Arbitrary<infer C> ? C : never) =>
   c.shape === null
-    ? tieredTerms(c.platformFee, c.cap, c.minimum)
-    : shapedTerms(c.shape, c.platformFee, c.cap, c.minimum);
+    ? { ...tieredTerms(c.platformFee, c.cap, c.minimum), discounts: c.discounts }
+    : shapedTerms(c.shape, c.platformFee, c.cap, c.minimum, c.discounts);
 
 /**
  * Plays decisions on 12 disputed outcomes of one line. What a partial decision leaves of an

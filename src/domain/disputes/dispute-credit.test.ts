@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, minMinor, sumMinor } from "../money";
 import { ratePeriod } from "../rating/rate-period";
-import { outcomePrice } from "../rating/test-prices";
+import { discount, outcomePrice } from "../rating/test-prices";
 import { creditShareOf, remainingShare } from "./credit-shares";
 import { shapedTerms, terms, tieredTerms, usage } from "./credit-test-terms";
 import { type CreditClaim, creditLineMinor, explainCredit, priceCredits, roundMinor } from "./dispute-credit";
@@ -86,9 +86,12 @@ describe("pricing dispute credits (rule 5)", () => {
         fc.array(share, { minLength: 1, maxLength: 30 }),
         // null: 0.99 then 0.79 graduated; else a price of any shape (volume, flat fees, packages…).
         fc.option(outcomePrice(), { nil: null, freq: 2 }),
-        (billable, platformFee, cap, minimum, shares, shape) => {
+        fc.array(discount(), { maxLength: 2 }),
+        (billable, platformFee, cap, minimum, shares, shape, discounts) => {
           const t =
-            shape === null ? tieredTerms(platformFee, cap, minimum) : shapedTerms(shape, platformFee, cap, minimum);
+            shape === null
+              ? { ...tieredTerms(platformFee, cap, minimum), discounts }
+              : shapedTerms(shape, platformFee, cap, minimum, discounts);
           const claims = shares.slice(0, billable).map((s, i) => claim(String(i), s));
           const priced = priceCredits(t, [usage(billable)], none, claims);
           const exact = [...priced.exactPerClaim.values()].reduce((s, e) => s.plus(e), new Dec(0));

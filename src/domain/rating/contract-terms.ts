@@ -1,6 +1,7 @@
 // A contract's pricing, as rating reads it. Prices are exact decimal strings in major units
 // of the contract's currency ("0.99"); counts may be fractional when a dispute removes part
 // of an outcome.
+import type { Discount } from "./discounts";
 
 /**
  * A tier: cumulative, inclusive upper bound counted over every outcome of the period ("first
@@ -64,6 +65,11 @@ export interface ContractTerms {
   monthlyCap: string | null;
   /** Platform fee + usage after the cap must reach this, else a true-up line; null = none. */
   minimumCommitment: string | null;
+  /**
+   * The discounts in force in the period being rated (`discountsInForce` picks them from the
+   * version's list); absent = none.
+   */
+  discounts?: Discount[];
 }
 
 /** What one definition counted in a period. */
@@ -86,6 +92,8 @@ export type InvoiceLineKind =
   | "price_maximum"
   | "cap_adjustment"
   | "minimum_true_up"
+  | "price_discount"
+  | "invoice_discount"
   | "dispute_credit"
   | "late_items";
 
@@ -100,6 +108,8 @@ export const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
   "price_maximum",
   "cap_adjustment",
   "minimum_true_up",
+  "price_discount",
+  "invoice_discount",
   "dispute_credit",
   "late_items",
 ]);
@@ -111,6 +121,7 @@ export const USAGE_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
   "tier_flat_fee",
   "price_minimum",
   "price_maximum",
+  "price_discount",
 ]);
 
 /** Lines that carry one definition's outcome charges, which its own minimum and maximum bound. */

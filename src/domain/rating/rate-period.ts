@@ -1,7 +1,8 @@
 // Rating: a contract and a period's usage become invoice lines, following PRODUCT.md's
 // billing rules in order: lines per definition (tiers each their own line), each rounded
 // once half-even (price-lines.ts: free units, tiers, flat fees, packages, a price's own minimum
-// and maximum); the cap on usage; the minimum commitment; the total is the sum of lines.
+// and maximum); a definition's own discounts; the cap on usage; the minimum commitment;
+// whole-invoice discounts; the total is the sum of lines.
 import { currencyPrecision, Dec, lineAmount, sumMinor, toMinorUnits } from "../money";
 import {
   ADJUSTMENT_KINDS,
@@ -12,6 +13,7 @@ import {
   type RatedLine,
   USAGE_KINDS,
 } from "./contract-terms";
+import { type Discount, discountDescription, discountMinor } from "./discounts";
 import { outcomeLines, outcomePriceOf } from "./price-lines";
 
 export interface RatedPeriod {
@@ -31,6 +33,7 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
   )) {
     lines.push(...definitionLines(terms, definition));
   }
+  const discounts = terms.discounts ?? [];
   const usageMinor = sumMinor(lines.filter((l) => USAGE_KINDS.has(l.kind)).map((l) => l.amountMinor));
   let usageAfterCap = usageMinor;
   if (terms.monthlyCap !== null) {
@@ -51,6 +54,14 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
           minimumMinor - committed,
         ),
       );
+    }
+  }
+  // Whole-invoice discounts come last: off what the customer would otherwise owe (platform fee
+  // and usage after the cap and the true-up), each off what the ones before it left.
+  for (const discount of discounts.filter((d) => d.definitionKey === null)) {
+    const off = discountMinor(discount, sumMinor(lines.map((l) => l.amountMinor)), currency);
+    if (off > 0n) {
+      lines.push(adjustmentLine("invoice_discount", discountDescription(discount, currency, "the invoice"), -off));
     }
   }
   return { lines, usageMinor, totalMinor: sumMinor(lines.map((l) => l.amountMinor)) };
@@ -91,7 +102,33 @@ function definitionLines(terms: ContractTerms, usage: DefinitionUsage): RatedLin
       ),
     );
   }
-  lines.push(...outcomeLines(outcomePriceOf(terms, usage), usage, currency));
+  const outcomes = outcomeLines(outcomePriceOf(terms, usage), usage, currency);
+  lines.push(...outcomes);
+  lines.push(...definitionDiscountLines(terms.discounts ?? [], usage, outcomes, currency));
+  return lines;
+}
+
+/**
+ * A definition's own discounts, after its price's minimum and maximum and before the cap: off
+ * its outcome charges (not attempt fees), each off what the ones before it left.
+ */
+function definitionDiscountLines(
+  discounts: readonly Discount[],
+  usage: DefinitionUsage,
+  outcomes: readonly RatedLine[],
+  currency: string,
+): RatedLine[] {
+  let remaining = sumMinor(outcomes.map((l) => l.amountMinor));
+  const lines: RatedLine[] = [];
+  for (const discount of discounts.filter((d) => d.definitionKey === usage.definitionKey)) {
+    const off = discountMinor(discount, remaining, currency);
+    if (off === 0n) continue;
+    remaining -= off;
+    const appliesTo = `${usage.definitionName} outcome charges`;
+    lines.push(
+      adjustmentLine("price_discount", discountDescription(discount, currency, appliesTo), -off, usage.definitionKey),
+    );
+  }
   return lines;
 }
 

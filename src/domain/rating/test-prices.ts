@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { Dec } from "../money";
 import type { OutcomePrice, PackageRounding, Tier } from "./contract-terms";
+import type { Discount } from "./discounts";
 
 /** 0 to 100.000 in thousandths. */
 export const decimalPrice = fc.integer({ min: 0, max: 100_000 }).map((n) => new Dec(n).dividedBy(1_000).toFixed());
@@ -44,3 +45,21 @@ export const outcomePrice = (definitionKey = "ticket_resolved"): fc.Arbitrary<Ou
       limits,
     })
     .map(({ limits: [minimum, maximum], ...p }) => ({ definitionKey, ...p, minimum, maximum }));
+
+/** Discounts in force: a percentage or a fixed amount, off one definition or the whole invoice. */
+export const discount = (definitionKeys: readonly string[] = ["ticket_resolved"]): fc.Arbitrary<Discount> =>
+  fc
+    .record({
+      kind: fc.constantFrom<Discount["kind"]>("percent", "fixed"),
+      percent: fc.integer({ min: 1, max: 100_000 }).map((n) => new Dec(n).dividedBy(1_000).toFixed()),
+      fixed: fc.integer({ min: 1, max: 500_000 }).map((n) => new Dec(n).dividedBy(1_000).toFixed()),
+      definitionKey: fc.constantFrom<string | null>(null, ...definitionKeys),
+    })
+    .map(({ kind, percent, fixed, definitionKey }) => ({
+      label: "Launch discount",
+      kind,
+      value: kind === "percent" ? percent : fixed,
+      definitionKey,
+      periods: null,
+      until: null,
+    }));

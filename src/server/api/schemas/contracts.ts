@@ -2,6 +2,7 @@
 // admin form is validated with.
 import { z } from "zod";
 import type { AttemptFee, OutcomePrice } from "@/domain/rating/contract-terms";
+import type { Discount } from "@/domain/rating/discounts";
 import type { Contract } from "@/generated/prisma/client";
 
 const Decimal = z.string().describe("Exact decimal in major units of the contract's currency.");
@@ -64,6 +65,26 @@ export const ContractBody = z.object({
   ),
   monthlyCap: Decimal.nullable(),
   minimumCommitment: Decimal.nullable(),
+  discounts: z
+    .array(
+      z.object({
+        label: z.string().describe("Shown on the invoice line."),
+        kind: z.enum(["percent", "fixed"]),
+        value: Decimal.describe("percent: more than 0, at most 100; fixed: an amount in the contract's currency."),
+        definitionKey: z
+          .string()
+          .nullable()
+          .describe(
+            "null: off the whole invoice (an `invoice_discount` line, after the cap and true-up); else off this definition's outcome charges (a `price_discount` line, before the cap).",
+          ),
+        periods: z.number().int().nullable().describe("Billing periods from `effectiveFrom`; null = no count."),
+        until: z
+          .string()
+          .nullable()
+          .describe("YYYY-MM-DD (UTC): applies to periods starting before it; null = no end date."),
+      }),
+    )
+    .describe("Discounts in order, each its own negative line, never taking what it applies to below zero."),
   disputeWindowDays: z.number().int(),
   graceDays: z.number().int(),
   paymentTermsDays: z.number().int().describe("Net days from the invoice's issue (finalization) to its due date."),
@@ -102,6 +123,14 @@ export function toContractBody(c: Contract): z.infer<typeof ContractBody> {
     })),
     monthlyCap: c.monthlyCap?.toString() ?? null,
     minimumCommitment: c.minimumCommitment?.toString() ?? null,
+    discounts: (c.discounts as unknown as Discount[]).map((d) => ({
+      label: d.label,
+      kind: d.kind,
+      value: d.value,
+      definitionKey: d.definitionKey,
+      periods: d.periods,
+      until: d.until,
+    })),
     disputeWindowDays: c.disputeWindowDays,
     graceDays: c.graceDays,
     paymentTermsDays: c.paymentTermsDays,

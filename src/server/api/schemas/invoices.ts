@@ -19,6 +19,8 @@ const LINE_KINDS = [
   "price_maximum",
   "cap_adjustment",
   "minimum_true_up",
+  "price_discount",
+  "invoice_discount",
   "dispute_credit",
   "late_items",
 ] as const;
@@ -75,7 +77,7 @@ export const InvoiceLineBody = z.object({
     .string()
     .nullable()
     .describe(
-      "Exact decimal; null for an adjustment line (`price_minimum`, `price_maximum`, `cap_adjustment`, `minimum_true_up`, `dispute_credit`, `late_items`). For `outcomes` the outcomes counted, except a package rounded up or down: the blocks charged (the description says how many outcomes); for `tier_flat_fee` 1.",
+      "Exact decimal; null for an adjustment line (`price_minimum`, `price_maximum`, `cap_adjustment`, `minimum_true_up`, `price_discount`, `invoice_discount`, `dispute_credit`, `late_items`). For `outcomes` the outcomes counted, except a package rounded up or down: the blocks charged (the description says how many outcomes); for `tier_flat_fee` 1.",
     ),
   unitPrice: z
     .string()
@@ -84,7 +86,7 @@ export const InvoiceLineBody = z.object({
       "Exact decimal in major units; null for an adjustment line, which is an amount, not a quantity at a price.",
     ),
   amount: Money.describe(
-    "For a line with a unit price, quantity × unitPrice, rounded once, half-even, to the currency's minor units (always exactly). A `tier_flat_fee` line is 1 × a tier's flat fee, charged once when the period's count enters the tier. For an adjustment line, its own amount, explained by `description`: `price_minimum` and `price_maximum` bring one definition's outcome charges up to its price's minimum or down to its maximum, `cap_adjustment` brings usage charges down to the monthly cap (negative), `minimum_true_up` brings platform fee plus usage up to the minimum commitment, `dispute_credit` is what the credited outcomes cost (negative), `late_items` what outcomes of a finalized period add to it.",
+    "For a line with a unit price, quantity × unitPrice, rounded once, half-even, to the currency's minor units (always exactly). A `tier_flat_fee` line is 1 × a tier's flat fee, charged once when the period's count enters the tier. For an adjustment line, its own amount, explained by `description`: `price_minimum` and `price_maximum` bring one definition's outcome charges up to its price's minimum or down to its maximum, `cap_adjustment` brings usage charges down to the monthly cap (negative), `minimum_true_up` brings platform fee plus usage up to the minimum commitment, `price_discount` is a contract discount off one definition's outcome charges (negative, before the cap), `invoice_discount` a contract discount off the whole invoice (negative, after the cap and the true-up), neither ever more than what it applies to, `dispute_credit` is what the credited outcomes cost (negative), `late_items` what outcomes of a finalized period add to it.",
   ),
   tier: z
     .object({ from: z.number().int(), to: z.number().int().nullable() })

@@ -42,7 +42,7 @@ export async function outcomeBilling(attempt: {
       currency: null,
     };
   }
-  const terms = termsOf(contract);
+  const terms = termsOf(contract, period);
   const outcomePrice = terms.outcomePrices.find((p) => p.definitionKey === attempt.definition.key);
   const attemptFee =
     terms.attemptFees.find((f) => f.definitionKey === attempt.definition.key) ??

@@ -133,7 +133,7 @@ async function periodPricing(customerId: string, periodStart: Date) {
   const counts = finalized
     ? await db().billedUsage.findMany({ where: { customerId, periodStart } })
     : await db().usageRollup.findMany({ where: { customerId, periodStart } });
-  const terms = termsOf(contract);
+  const terms = termsOf(contract, periodStart);
   const rated = ratePeriod(terms, usageOf(counts, definitions));
   return {
     periodStart,

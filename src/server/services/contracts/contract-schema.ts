@@ -106,6 +106,46 @@ const OutcomePriceInput = z
     }
   });
 
+// A discount's words on the invoice line come from its label, so the label is required.
+const DiscountInput = z
+  .strictObject({
+    label: text().trim().min(1, "Name the discount as the invoice should show it, e.g. Launch discount.").max(100),
+    kind: z.enum(["percent", "fixed"], "A discount is a percentage (percent) or a fixed amount (fixed)."),
+    value: DecimalAmount.describe("percent: more than 0 and at most 100. fixed: an amount above 0."),
+    definitionKey: DefinitionKey.nullable()
+      .default(null)
+      .describe("null: off the whole invoice; else off this definition's outcome charges."),
+    periods: int()
+      .positive("A discount lasts a whole number of billing periods, 1 or more.")
+      .max(1_200, "Keep a discount within 1,200 billing periods.")
+      .nullable()
+      .default(null)
+      .describe("Billing periods from the version's first; null = no count."),
+    until: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the end date as YYYY-MM-DD.")
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Give a real calendar date as YYYY-MM-DD.")
+      .nullable()
+      .default(null)
+      .describe("A UTC date: the discount applies to periods starting before it; null = no end."),
+  })
+  .superRefine((discount, ctx) => {
+    const value = new Dec(discount.value);
+    if (discount.kind === "percent" && (value.lte(0) || value.gt(100))) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "A percentage is more than 0 and at most 100." });
+    }
+    if (discount.kind === "fixed" && value.lte(0)) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "A fixed discount is an amount above 0." });
+    }
+    if (discount.periods !== null && discount.until !== null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["until"],
+        message: "A discount lasts a number of billing periods or until a date, not both: clear one.",
+      });
+    }
+  });
+
 export const ContractTermsInput = z
   .strictObject({
     effectiveFrom: instant("Give the first day of the billing period the version starts with."),
@@ -117,6 +157,13 @@ export const ContractTermsInput = z
     outcomePrices: z.array(OutcomePriceInput).max(50).default([]),
     monthlyCap: DecimalAmount.nullable().default(null),
     minimumCommitment: DecimalAmount.nullable().default(null),
+    discounts: z
+      .array(DiscountInput)
+      .max(20, "Keep discounts within 20.")
+      .default([])
+      .describe(
+        "Discounts, each its own negative line: off one definition's outcome charges (after its price's limits, before the cap) or off the whole invoice (after the cap and the true-up), never below zero.",
+      ),
     disputeWindowDays: z.number().int().min(0).max(365, "Keep the dispute window within a year."),
     graceDays: z.number().int().min(0).max(60, "Keep the grace period within 60 days."),
     paymentTermsDays: int()
@@ -145,6 +192,16 @@ export const ContractTermsInput = z
           path: ["outcomePrices", i, "definitionKey"],
           message: `"${key}" is priced twice.`,
         });
+    });
+    const priced = new Set(keys);
+    terms.discounts.forEach((discount, i) => {
+      if (discount.definitionKey !== null && !priced.has(discount.definitionKey)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["discounts", i, "definitionKey"],
+          message: `"${discount.definitionKey}" has no outcome price in this contract to discount: add its price or discount the whole invoice.`,
+        });
+      }
     });
     const fees = terms.attemptFees.map((f) => f.definitionKey ?? "*");
     fees.forEach((key, i) => {

@@ -56,6 +56,7 @@ export async function createContractVersion({
         outcomePrices: terms.outcomePrices as Prisma.InputJsonValue,
         monthlyCap: terms.monthlyCap,
         minimumCommitment: terms.minimumCommitment,
+        discounts: terms.discounts as Prisma.InputJsonValue,
         disputeWindowDays: terms.disputeWindowDays,
         graceDays: terms.graceDays,
         paymentTermsDays: terms.paymentTermsDays,

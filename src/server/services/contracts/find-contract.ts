@@ -1,10 +1,15 @@
 // The contract version in force for a customer at a time, as rating reads it.
 import type { AttemptFee, ContractTerms, OutcomePrice } from "@/domain/rating/contract-terms";
+import { type Discount, discountsInForce } from "@/domain/rating/discounts";
 import type { Contract } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 
-export function termsOf(contract: Contract): ContractTerms {
+/**
+ * The terms rating reads for the period starting at `periodStart`: the discounts are those in
+ * force that period, so every rating path (invoice, forecast, preview, credits) agrees.
+ */
+export function termsOf(contract: Contract, periodStart: Date): ContractTerms {
   return {
     currency: contract.currency,
     platformFee: contract.platformFee.toString(),
@@ -12,6 +17,7 @@ export function termsOf(contract: Contract): ContractTerms {
     outcomePrices: contract.outcomePrices as unknown as OutcomePrice[],
     monthlyCap: contract.monthlyCap?.toString() ?? null,
     minimumCommitment: contract.minimumCommitment?.toString() ?? null,
+    discounts: discountsInForce(contract.discounts as unknown as Discount[], contract.effectiveFrom, periodStart),
   };
 }
 

@@ -32,13 +32,16 @@ export async function previewContract({
     id: randomUUID(),
     customerId,
     version: (inForce?.version ?? 0) + 1,
-    effectiveFrom: terms.effectiveFrom,
+    // A version starting later is previewed as if this month were its first billing period, so
+    // a discount for its first periods (counted from effectiveFrom) shows as it will apply.
+    effectiveFrom: terms.effectiveFrom > periodStart ? periodStart : terms.effectiveFrom,
     currency: customer.currency,
     platformFee: new Prisma.Decimal(terms.platformFee),
     attemptFees: terms.attemptFees,
     outcomePrices: terms.outcomePrices,
     monthlyCap: terms.monthlyCap === null ? null : new Prisma.Decimal(terms.monthlyCap),
     minimumCommitment: terms.minimumCommitment === null ? null : new Prisma.Decimal(terms.minimumCommitment),
+    discounts: terms.discounts,
     disputeWindowDays: terms.disputeWindowDays,
     graceDays: terms.graceDays,
     paymentTermsDays: terms.paymentTermsDays,

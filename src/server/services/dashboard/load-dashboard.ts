@@ -96,6 +96,8 @@ const CHARGE_KINDS: ChargeKind[] = [
   "price_maximum",
   "cap_adjustment",
   "minimum_true_up",
+  "price_discount",
+  "invoice_discount",
   "dispute_credit",
   "late_items",
 ];
@@ -175,7 +177,7 @@ async function loadBilling(draft: ComputedInvoice, now: Date, usage: Counts): Pr
     countsByDefinition(tx, customerId, start, end),
     paceByDefinition(tx, customerId, windowFrom, today),
   ]);
-  const terms = termsOf(draft.contract);
+  const terms = termsOf(draft.contract, start);
   const charges = noCharges();
   for (const line of draft.lines) charges[line.kind] += line.amountMinor;
   const capMinor = terms.monthlyCap === null ? null : toMinorUnits(terms.monthlyCap, draft.currency);
@@ -222,7 +224,7 @@ async function samepoint(customerId: string, now: Date, comparableMinor: bigint)
     countsByDefinition(tx, customerId, start, to),
     definitionsAt(tx, start),
   ]);
-  const rated = ratePeriod(termsOf(contract), usageOf(counts, definitions));
+  const rated = ratePeriod(termsOf(contract, start), usageOf(counts, definitions));
   const changePercent =
     rated.totalMinor === 0n
       ? null

@@ -218,7 +218,7 @@ async function disputeVerdicts(definitionId: string, from: Date): Promise<Map<st
 async function moneyEffect(customerId: string, periodStart: Date, definitionId: string, delta: number) {
   const contract = await contractInForce(customerId, periodStart);
   if (!contract) return 0n;
-  const terms = termsOf(contract);
+  const terms = termsOf(contract, periodStart);
   const [counts, definitions] = await Promise.all([
     periodCounts(db(), customerId, periodStart),
     definitionsAt(db(), periodStart),

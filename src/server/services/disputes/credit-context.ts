@@ -38,7 +38,7 @@ export async function periodCreditContext(
   ]);
   return {
     periodStart,
-    terms: termsOf(contract),
+    terms: termsOf(contract, periodStart),
     definitions,
     usage: usageOf(counts, definitions),
     credited: new Map(

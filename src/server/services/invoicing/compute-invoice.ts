@@ -43,7 +43,7 @@ export async function computeInvoice(
     draftCredits(tx, customerId, periodStart),
   ]);
   const idByKey = new Map([...definitions.values()].map((d) => [d.key, d.id]));
-  const terms = termsOf(contract);
+  const terms = termsOf(contract, periodStart);
   const usage = usageOf(counts, definitions);
   const rated = ratePeriod(terms, usage);
   // Rule 5: the credits are the period as charged minus the period without the credited shares,

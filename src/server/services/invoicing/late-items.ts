@@ -60,7 +60,7 @@ export async function lateItems(tx: Tx, customerId: string, periodStart: Date): 
   for (const time of sources) {
     const source = new Date(time);
     const contract = await requireContractInForce(customerId, source, tx);
-    const terms = termsOf(contract);
+    const terms = termsOf(contract, source);
     const definitions = await definitionsAt(tx, source);
     const billed = await tx.billedUsage.findMany({ where: { customerId, periodStart: source } });
     const periodDeltas = [...deltas.values()].filter((d) => d.periodStart.getTime() === time);

@@ -39,6 +39,8 @@ const NOT_TRACED: Partial<Record<InvoiceLineKind, string>> = {
     "This outcome price's maximum lowers its outcome lines to the maximum: its outcomes are those of those lines.",
   cap_adjustment:
     "The cap adjustment lowers the usage lines to the monthly cap: its outcomes are those of the usage lines.",
+  price_discount: "A discount lowers this outcome price's lines: its outcomes are those of those lines.",
+  invoice_discount: "A discount on the whole invoice: its outcomes are those of the usage lines.",
   minimum_true_up: "The minimum commitment true-up covers a shortfall: no outcomes are behind it.",
   dispute_credit: "A dispute credit is listed with its dispute, which names the outcomes it credits.",
 };
