@@ -34,7 +34,7 @@ export async function previewContract({
     version: (inForce?.version ?? 0) + 1,
     // A version starting later is previewed as if this month were its first billing period, so
     // a discount for its first periods (counted from effectiveFrom) shows as it will apply.
-    effectiveFrom: terms.effectiveFrom > periodStart ? periodStart : terms.effectiveFrom,
+    effectiveFrom: new Date(Math.min(terms.effectiveFrom.getTime(), periodStart.getTime())),
     currency: customer.currency,
     platformFee: new Prisma.Decimal(terms.platformFee),
     attemptFees: terms.attemptFees,
