@@ -113,6 +113,18 @@ describe("deciding credits on a draft", () => {
     expect(creditLineMinor(terms(), [usage(730)], new Map([["ticket_resolved", "2.5"]]))).toBe(248n);
   });
 
+  it("credits a discounted outcome what it cost after the discount, not its list price", () => {
+    const discounted = {
+      ...terms(),
+      discounts: [
+        { label: "Launch", kind: "percent" as const, value: "10", definitionKey: null, periods: null, until: null },
+      ],
+    };
+    // 0.99 less 10 % is 0.891: one accepted outcome is credited 0.89, two 1.78 (1.782 rounded once).
+    expect(creditLineMinor(discounted, [usage(730)], new Map([["ticket_resolved", "1"]]))).toBe(89n);
+    expect(creditLineMinor(discounted, [usage(730)], new Map([["ticket_resolved", "2"]]))).toBe(178n);
+  });
+
   it("any sequence of decisions: what the outcomes show adds up to the line, which is their exact sum rounded once", () => {
     fc.assert(
       fc.property(contractArb, fc.array(decisionArb, { minLength: 1, maxLength: 8 }), (c, decisions) => {
@@ -148,6 +160,8 @@ describe("deciding credits on a draft", () => {
               claim.share === "1" &&
               c.cap === null &&
               c.minimum === null &&
+              // A discount lowers what the outcome cost, so its credit too (dispute-credit.ts).
+              c.discounts.length === 0 &&
               c.billable <= 1_000
             ) {
               expect(shown.get(claim.id)).toBe(99n);

@@ -8,8 +8,9 @@
 // draft's "Dispute credits" line, a credit note's line). What each outcome shows is that
 // rounded line split by largest remainder, so the outcomes always add up to the line and none
 // shows more than its exact credit rounded up.
-import { currencyPrecision, Dec, formatMoney, minMinor, toMinorUnits } from "../money";
+import { currencyPrecision, Dec, formatMoney, minMinor, toMajorUnits, toMinorUnits } from "../money";
 import { type ContractTerms, type DefinitionUsage, OUTCOME_CHARGE_KINDS } from "../rating/contract-terms";
+import type { Discount } from "../rating/discounts";
 import { clampToPriceLimits, outcomePriceOf, tierReached } from "../rating/price-lines";
 import { ratePeriod } from "../rating/rate-period";
 import { splitByLargestRemainder } from "./credit-split";
@@ -42,6 +43,17 @@ export interface PricedCredits {
 export function exactPeriodTotal(terms: ContractTerms, usage: readonly DefinitionUsage[]) {
   const rated = ratePeriod(terms, usage);
   const scale = new Dec(10).pow(currencyPrecision(terms.currency));
+  const discounts = terms.discounts ?? [];
+  // What a discount takes off an exact amount: unrounded, never more than the amount (a fixed
+  // discount is the currency amount rating uses).
+  const exactOff = (d: Discount, base: Dec) => {
+    if (base.lte(0)) return new Dec(0);
+    const off =
+      d.kind === "percent"
+        ? base.times(d.value).div(100)
+        : toMajorUnits(toMinorUnits(d.value, terms.currency), terms.currency);
+    return Dec.min(off, base);
+  };
   // Priced usage lines always carry a quantity and a unit price; adjustments are recomputed here.
   const exact = (kinds: ReadonlySet<string>, key?: string | null) =>
     rated.lines
@@ -54,16 +66,19 @@ export function exactPeriodTotal(terms: ContractTerms, usage: readonly Definitio
   for (const key of keys) {
     if (key === null) continue;
     const price = outcomePriceOf(terms, { definitionKey: key, defaultUnitPrice: "0" });
-    outcomesExact = outcomesExact.plus(
-      clampToPriceLimits(exact(OUTCOME_CHARGE_KINDS, key).times(scale), price, terms.currency).div(scale),
-    );
+    let charges = clampToPriceLimits(exact(OUTCOME_CHARGE_KINDS, key).times(scale), price, terms.currency).div(scale);
+    // The definition's own discounts, in order, as rating applies them (rate-period.ts).
+    for (const d of discounts.filter((x) => x.definitionKey === key)) charges = charges.minus(exactOff(d, charges));
+    outcomesExact = outcomesExact.plus(charges);
   }
   const usageExact = exact(new Set(["attempts"])).plus(outcomesExact);
   const capped = terms.monthlyCap !== null && usageExact.gt(terms.monthlyCap);
   const afterCap = capped ? new Dec(terms.monthlyCap!) : usageExact;
   const committed = new Dec(terms.platformFee).plus(afterCap);
   const short = terms.minimumCommitment !== null && committed.lt(terms.minimumCommitment);
-  const total = short ? new Dec(terms.minimumCommitment!) : committed;
+  let total = short ? new Dec(terms.minimumCommitment!) : committed;
+  // Whole-invoice discounts last, each off what the ones before left, as rating applies them.
+  for (const d of discounts.filter((x) => x.definitionKey === null)) total = total.minus(exactOff(d, total));
   return {
     exactMinor: total.times(scale),
     chargedMinor: rated.totalMinor,

@@ -121,8 +121,7 @@ const DiscountInput = z
       .nullable()
       .default(null)
       .describe("Billing periods from the version's first; null = no count."),
-    until: z
-      .string()
+    until: text()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the end date as YYYY-MM-DD.")
       .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Give a real calendar date as YYYY-MM-DD.")
       .nullable()
