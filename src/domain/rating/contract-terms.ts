@@ -83,19 +83,23 @@ export interface DefinitionUsage {
   billable: string | number;
 }
 
-export type InvoiceLineKind =
-  | "platform_fee"
-  | "attempts"
-  | "outcomes"
-  | "tier_flat_fee"
-  | "price_minimum"
-  | "price_maximum"
-  | "cap_adjustment"
-  | "minimum_true_up"
-  | "price_discount"
-  | "invoice_discount"
-  | "dispute_credit"
-  | "late_items";
+/** Every kind of invoice line, in the order an invoice lists them (REST and the dashboard read this). */
+export const INVOICE_LINE_KINDS = [
+  "platform_fee",
+  "attempts",
+  "outcomes",
+  "tier_flat_fee",
+  "price_minimum",
+  "price_maximum",
+  "cap_adjustment",
+  "minimum_true_up",
+  "price_discount",
+  "invoice_discount",
+  "dispute_credit",
+  "late_items",
+] as const;
+
+export type InvoiceLineKind = (typeof INVOICE_LINE_KINDS)[number];
 
 /**
  * Adjustment lines are differences, not prices: the cap brings usage down to the cap, the

@@ -1,6 +1,7 @@
 // REST v1 shapes of invoices, their lines' outcomes and credit notes. Money is a decimal
 // string in the currency's major units, with exactly the currency's own precision.
 import { z } from "zod";
+import { INVOICE_LINE_KINDS, type InvoiceLineKind } from "@/domain/rating/contract-terms";
 import type { InvoiceDocument } from "@/server/services/invoicing/exports/invoice-document";
 import type { getCreditNoteById } from "@/server/services/invoicing/find-credit-notes";
 import type { InvoiceSummary as InvoiceSummaryRow } from "@/server/services/invoicing/find-invoices";
@@ -10,20 +11,6 @@ import { CustomerPathParams } from "./customers";
 import { INVOICE_BOOKING_SHAPE, toInvoiceBooking } from "./invoice-booking";
 import { money } from "./money";
 
-const LINE_KINDS = [
-  "platform_fee",
-  "attempts",
-  "outcomes",
-  "tier_flat_fee",
-  "price_minimum",
-  "price_maximum",
-  "cap_adjustment",
-  "minimum_true_up",
-  "price_discount",
-  "invoice_discount",
-  "dispute_credit",
-  "late_items",
-] as const;
 const STATUSES = ["pending", "billable", "not_billable"] as const;
 
 const Money = z.string().describe('Decimal string in major units of `currency`, e.g. "54.20".');
@@ -71,7 +58,7 @@ export const InvoiceList = z.object({ data: z.array(InvoiceSummary) });
 
 export const InvoiceLineBody = z.object({
   position: z.number().int(),
-  kind: z.enum(LINE_KINDS),
+  kind: z.enum(INVOICE_LINE_KINDS),
   description: z.string(),
   quantity: z
     .string()
@@ -194,7 +181,7 @@ const TRACED = new Set(["attempts", "outcomes", "late_items"]);
 export function toInvoiceLine(invoiceId: string, l: Line, currency: string): z.infer<typeof InvoiceLineBody> {
   return {
     position: l.position,
-    kind: l.kind as (typeof LINE_KINDS)[number],
+    kind: l.kind as InvoiceLineKind,
     description: l.description,
     quantity: l.quantity,
     unitPrice: l.unitPrice,

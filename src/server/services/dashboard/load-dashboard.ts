@@ -7,7 +7,7 @@ import type { Actor } from "@/domain/actor";
 import { invoiceCredits } from "@/domain/invoicing/credit-notes";
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 import { Dec, toMajorUnits, toMinorUnits } from "@/domain/money";
-import type { InvoiceLineKind } from "@/domain/rating/contract-terms";
+import { INVOICE_LINE_KINDS, type InvoiceLineKind } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
@@ -87,23 +87,8 @@ export interface Dashboard {
   value: ValueDelivered;
 }
 
-const CHARGE_KINDS: ChargeKind[] = [
-  "platform_fee",
-  "attempts",
-  "outcomes",
-  "tier_flat_fee",
-  "price_minimum",
-  "price_maximum",
-  "cap_adjustment",
-  "minimum_true_up",
-  "price_discount",
-  "invoice_discount",
-  "dispute_credit",
-  "late_items",
-];
-
 const noCharges = (): Record<ChargeKind, bigint> =>
-  Object.fromEntries(CHARGE_KINDS.map((k) => [k, 0n])) as Record<ChargeKind, bigint>;
+  Object.fromEntries(INVOICE_LINE_KINDS.map((k) => [k, 0n])) as Record<ChargeKind, bigint>;
 
 const utcDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 const addDays = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
