@@ -17,6 +17,8 @@ test("finance disputes two outcomes from the explorer; a viewer reads the disput
   await signIn(page, "finance@globex.example");
   await page.goto(`/outcomes?status=billable&period=${currentPeriod()}`);
   const table = page.getByRole("table", { name: /Outcomes of Globex/ });
+  // The list streams in after its loading state: wait for two outcome rows before reading them.
+  await expect(table.locator("tbody tr").nth(1)).toBeVisible();
   const subjects = (await table.getByRole("row").locator("td:nth-child(3)").allTextContents()).slice(0, 2);
   expect(subjects).toHaveLength(2);
   for (const subject of subjects) await table.getByRole("checkbox", { name: `Select ${subject}` }).check();
