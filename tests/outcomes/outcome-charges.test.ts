@@ -118,6 +118,24 @@ describe("the price charged for each outcome", () => {
     );
   });
 
+  it("says what its definition's own maximum and a discount did to its charges", async () => {
+    const { definition, period, finance } = await pricedMonth({ discounts: [] });
+    const customer2 = await makeCustomer();
+    await makeContract(customer2.id, {
+      outcomePrices: [{ definitionKey: definition.key, unitPrice: "2.00", tiers: [], maximum: "10.00" }],
+      discounts: [{ label: "Loyalty", kind: "fixed", value: "1.00", definitionKey: null, periods: null, until: null }],
+    });
+    await sendAttempts(customer2.externalId, definition.key, new Date(period.getTime() + DAY_MS), 8, 8);
+    const finance2 = await makeUser("finance", customer2.id);
+    const [outcome] = await everyOutcome(finance2, period);
+    // 8 × 2.00 = 16.00 of outcome charges, down to the price's maximum of 10.00, then 1.00 off the invoice.
+    expect(outcome!.charge!.adjustment).toBe(
+      "This outcome's maximum of 10.00 USD a month brought its charges of 16.00 USD down by 6.00 USD: the outcomes beyond it add nothing to the bill. Loyalty: 1.00 USD off the invoice (1.00 USD this month), taken after the outcome prices.",
+    );
+    // The first customer's contract has neither: its outcomes say nothing was adjusted.
+    expect((await everyOutcome(finance, period))[0]!.charge!.adjustment).toBeNull();
+  });
+
   it("keeps a finalized month's ranks as billed when an earlier outcome is voided afterwards", async () => {
     const { customer, period, finance } = await pricedMonth();
     await finalizeInvoice({ actor: testActor, input: { customerId: customer.id, periodStart: period } });

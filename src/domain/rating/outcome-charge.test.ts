@@ -107,4 +107,45 @@ describe("the price of one outcome", () => {
     );
     expect(adjustmentEffect(ratePeriod(terms(), [usage(10)]), terms())).toBeNull();
   });
+
+  it("says what the price's own flat fee, maximum, minimum and the discounts did, for that definition only", () => {
+    const priced = (extra: Record<string, unknown>) =>
+      terms({ outcomePrices: [{ definitionKey: "ticket_resolved", unitPrice: "0.99", tiers: [], ...extra }] });
+    const capped = priced({ maximum: "500" });
+    expect(adjustmentEffect(ratePeriod(capped, [usage(1_000)]), capped, "ticket_resolved")).toBe(
+      "This outcome's maximum of 500.00 USD a month brought its charges of 990.00 USD down by 490.00 USD: the outcomes beyond it add nothing to the bill.",
+    );
+    expect(adjustmentEffect(ratePeriod(capped, [usage(1_000)]), capped, "lead_qualified")).toBeNull();
+    const floored = priced({ minimum: "100" });
+    expect(adjustmentEffect(ratePeriod(floored, [usage(10)]), floored, "ticket_resolved")).toBe(
+      "This outcome's charges of 9.90 USD fell short of its minimum of 100.00 USD a month: 90.10 USD more is charged on its own line.",
+    );
+    const flat = priced({
+      tiers: [
+        { upTo: 5, unitPrice: "0.99" },
+        { upTo: null, unitPrice: "0.89", flatFee: "25" },
+      ],
+    });
+    expect(adjustmentEffect(ratePeriod(flat, [usage(10)]), flat, "ticket_resolved")).toBe(
+      "Tier flat fees of 25.00 USD are charged once on their own line, not in each outcome's price.",
+    );
+    const discounted = {
+      ...priced({}),
+      discounts: [
+        {
+          label: "Launch",
+          kind: "percent" as const,
+          value: "10",
+          definitionKey: "ticket_resolved",
+          periods: null,
+          until: null,
+        },
+        { label: "Loyalty", kind: "fixed" as const, value: "1", definitionKey: null, periods: null, until: null },
+      ],
+    };
+    const effect = adjustmentEffect(ratePeriod(discounted, [usage(10)]), discounted, "ticket_resolved");
+    expect(effect).toBe(
+      "Launch: 10% off Ticket resolved outcome charges (0.99 USD this month), taken after each outcome's price. Loyalty: 1.00 USD off the invoice (1.00 USD this month), taken after the outcome prices.",
+    );
+  });
 });

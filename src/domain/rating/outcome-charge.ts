@@ -49,19 +49,59 @@ export function attemptFeeFor(terms: ContractTerms, definitionKey: string): stri
 }
 
 /**
- * In plain words, what the cap or the minimum did to the period's outcome prices; null when
- * neither applied, and each outcome's price is what it added to the bill.
+ * In plain words, what besides the outcome prices shaped one definition's charges in the
+ * period: its tier flat fees, its own minimum or maximum, its discount, the invoice's discount,
+ * the cap or the minimum commitment; null when nothing did, and each outcome's price is what it
+ * added to the bill.
  */
-export function adjustmentEffect(rated: RatedPeriod, terms: ContractTerms): string | null {
+export function adjustmentEffect(rated: RatedPeriod, terms: ContractTerms, definitionKey?: string): string | null {
   const { currency } = terms;
   const amount = (minor: bigint) => `${toMajorUnits(minor, currency).toFixed(currencyPrecision(currency))} ${currency}`;
+  const own = rated.lines.filter((l) => definitionKey !== undefined && l.definitionKey === definitionKey);
+  const sum = (kinds: readonly string[]) =>
+    own.filter((l) => kinds.includes(l.kind)).reduce((total, l) => total + l.amountMinor, 0n);
+  const effects: string[] = [];
+  const flatFees = sum(["tier_flat_fee"]);
+  if (flatFees !== 0n) {
+    effects.push(
+      `Tier flat fees of ${amount(flatFees)} are charged once on their own line, not in each outcome's price.`,
+    );
+  }
+  const outcomeCharges = sum(["outcomes", "tier_flat_fee"]);
+  const maximum = own.find((l) => l.kind === "price_maximum");
+  if (maximum) {
+    effects.push(
+      `This outcome's maximum of ${amount(outcomeCharges + maximum.amountMinor)} a month brought its charges of ${amount(outcomeCharges)} down by ${amount(-maximum.amountMinor)}: the outcomes beyond it add nothing to the bill.`,
+    );
+  }
+  const minimum = own.find((l) => l.kind === "price_minimum");
+  if (minimum) {
+    effects.push(
+      `This outcome's charges of ${amount(outcomeCharges)} fell short of its minimum of ${amount(outcomeCharges + minimum.amountMinor)} a month: ${amount(minimum.amountMinor)} more is charged on its own line.`,
+    );
+  }
+  const priceDiscount = own.find((l) => l.kind === "price_discount");
+  if (priceDiscount) {
+    effects.push(
+      `${priceDiscount.description} (${amount(-priceDiscount.amountMinor)} this month), taken after each outcome's price.`,
+    );
+  }
   const cap = rated.lines.find((l) => l.kind === "cap_adjustment");
   if (cap) {
-    return `The monthly cap of ${amount(rated.usageMinor + cap.amountMinor)} brought this month's usage charges of ${amount(rated.usageMinor)} down by ${amount(-cap.amountMinor)}: the outcomes beyond the cap add nothing to the bill.`;
+    effects.push(
+      `The monthly cap of ${amount(rated.usageMinor + cap.amountMinor)} brought this month's usage charges of ${amount(rated.usageMinor)} down by ${amount(-cap.amountMinor)}: the outcomes beyond the cap add nothing to the bill.`,
+    );
   }
-  const minimum = rated.lines.find((l) => l.kind === "minimum_true_up");
-  if (minimum) {
-    return `The month did not reach the minimum commitment: a true-up of ${amount(minimum.amountMinor)} makes the bill up to it, so each outcome's price is part of the minimum rather than added to it.`;
+  const commitment = rated.lines.find((l) => l.kind === "minimum_true_up");
+  if (commitment) {
+    effects.push(
+      `The month did not reach the minimum commitment: a true-up of ${amount(commitment.amountMinor)} makes the bill up to it, so each outcome's price is part of the minimum rather than added to it.`,
+    );
   }
-  return null;
+  for (const discount of rated.lines.filter((l) => l.kind === "invoice_discount")) {
+    effects.push(
+      `${discount.description} (${amount(-discount.amountMinor)} this month), taken after the outcome prices.`,
+    );
+  }
+  return effects.length === 0 ? null : effects.join(" ");
 }

@@ -33,7 +33,7 @@ export const OutcomeChargeBody = z
       .string()
       .nullable()
       .describe(
-        "In words, what the month's cap or minimum commitment did to the outcome prices; null when neither applied.",
+        "In words, what besides its price shaped its definition's charges this month: tier flat fees, the price's minimum or maximum, discounts, the monthly cap or the minimum commitment; null when nothing did.",
       ),
     summary: z.string().describe('For people, e.g. "charged 0.99 USD, tier 1, #412 of 730 this month".'),
   })

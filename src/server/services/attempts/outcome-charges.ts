@@ -37,7 +37,7 @@ export interface OutcomeCharge {
   of: number | null;
   /** What dispute decisions credited for it, in minor units. */
   creditedMinor: bigint;
-  /** What the month's cap or minimum did to the outcome prices, in words; null when neither applied. */
+  /** What besides its price shaped its definition's charges this month (flat fees, minimum or maximum, discounts, cap, commitment), in words; null: nothing. */
   adjustment: string | null;
   /** For people: "charged 0.99 USD, tier 1, #412 of 730 this month". */
   summary: string;
@@ -110,14 +110,14 @@ export async function outcomeCharges(
       rank,
       of: rank === null ? null : (p.billable.get(a.definitionId) ?? 0),
       creditedMinor,
-      adjustment: p.adjustment,
+      adjustment: p.adjustmentFor(definition.key),
     };
     charges.set(a.id, { ...charge, summary: summaryOf(charge, a, p.invoiceId !== null) });
   }
   return charges;
 }
 
-/** The period's contract, whether it is finalized, its billable counts and what its cap or minimum did. */
+/** The period's contract, whether it is finalized, its billable counts and what shaped each definition's charges besides its prices. */
 async function periodPricing(customerId: string, periodStart: Date) {
   const [contract, invoice, definitions] = await Promise.all([
     contractInForce(customerId, periodStart),
@@ -141,7 +141,7 @@ async function periodPricing(customerId: string, periodStart: Date) {
     definitions,
     invoiceId: finalized ? invoice.id : null,
     billable: new Map(counts.map((c) => [c.definitionId, c.billable])),
-    adjustment: adjustmentEffect(rated, terms),
+    adjustmentFor: (definitionKey: string) => adjustmentEffect(rated, terms, definitionKey),
   };
 }
 
