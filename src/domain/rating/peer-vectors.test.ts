@@ -18,6 +18,7 @@
 import { describe, expect, it } from "vitest";
 import { toMinorUnits } from "../money";
 import type { ContractTerms, OutcomePrice, Tier } from "./contract-terms";
+import type { Discount } from "./discounts";
 import { ratePeriod } from "./rate-period";
 
 interface PeerCase {
@@ -382,5 +383,99 @@ describe("peer test vectors: Lago, OpenMeter and flexprice rating cases replayed
   it("covers the four shapes across engines", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(15);
     expect(new Set(CASES.map((c) => c.engine)).size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+// Lago's coupons are our whole-invoice discounts (definitionKey null): applied in order, each off
+// what the ones before it left, never more than that. Lago applies them to the amount with VAT;
+// we have no tax, so the base is the peer's taxed total, here a platform fee of that amount.
+// Not replayed: a fixed coupon's unused remainder carrying to the next invoice ("when coupon is
+// partially used"): our fixed discount is per period and does not carry over.
+interface DiscountPeerCase {
+  test: string;
+  file: string;
+  /** The invoice's amount before the discounts, in USD. */
+  base: string;
+  discounts: { kind: Discount["kind"]; value: string }[];
+  expected: string;
+}
+
+const LAGO_COUPON = "spec/services/credits/applied_coupon_service_spec.rb";
+const LAGO_COUPONS = "spec/services/credits/applied_coupons_service_spec.rb";
+const DISCOUNT_CASES: DiscountPeerCase[] = [
+  {
+    file: LAGO_COUPON,
+    test: "create: creates a credit",
+    base: "1.23",
+    discounts: [{ kind: "fixed", value: "0.12" }],
+    expected: "1.11",
+  },
+  {
+    file: LAGO_COUPON,
+    test: "when coupon amount is higher than invoice amount: limits the credit amount to the invoice amount",
+    base: "0.10",
+    discounts: [{ kind: "fixed", value: "0.12" }],
+    expected: "0",
+  },
+  {
+    file: LAGO_COUPON,
+    test: "when coupon is percentage: creates a credit (20 % of 1.23 = 0.246, 0.25 off)",
+    base: "1.23",
+    discounts: [{ kind: "percent", value: "20" }],
+    expected: "0.98",
+  },
+  {
+    file: LAGO_COUPONS,
+    test: "#call: updates the invoice accordingly (0.10 fixed, then 20 % of what is left)",
+    base: "1.20",
+    discounts: [
+      { kind: "fixed", value: "0.10" },
+      { kind: "percent", value: "20" },
+    ],
+    expected: "0.88",
+  },
+  {
+    file: LAGO_COUPONS,
+    test: "when both coupons are fixed amount: updates the invoice accordingly",
+    base: "1.20",
+    discounts: [
+      { kind: "fixed", value: "0.10" },
+      { kind: "fixed", value: "0.20" },
+    ],
+    expected: "0.90",
+  },
+  {
+    file: LAGO_COUPONS,
+    test: "when both coupons are percentage: updates the invoice accordingly (15 %, then 20 % of 1.02 = 0.204)",
+    base: "1.20",
+    discounts: [
+      { kind: "percent", value: "15" },
+      { kind: "percent", value: "20" },
+    ],
+    expected: "0.82",
+  },
+];
+
+describe("peer test vectors: Lago's coupons replayed as whole-invoice discounts", () => {
+  it.each(DISCOUNT_CASES.map((c) => ({ ...c, name: `Lago (getlago/lago-api) ${c.file}: ${c.test}` })))("$name", (c) => {
+    const rated = ratePeriod(
+      {
+        currency: "USD",
+        platformFee: c.base,
+        attemptFees: [],
+        outcomePrices: [],
+        monthlyCap: null,
+        minimumCommitment: null,
+        discounts: c.discounts.map((d, i) => ({
+          label: `Coupon ${i + 1}`,
+          ...d,
+          definitionKey: null,
+          periods: null,
+          until: null,
+        })),
+      },
+      [],
+    );
+    expect(rated.totalMinor).toBe(toMinorUnits(c.expected, "USD"));
   });
 });
