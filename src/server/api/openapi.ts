@@ -197,7 +197,7 @@ Paged by keyset, not by offset: pass the response's \`nextCursor\` as \`cursor\`
     summary: "Create or update a customer",
     description: `Creates the customer your systems know by this external id, or brings it up to date. Events name their customer by this id, so create the customer before sending its events.
 
-Idempotent: the same body again changes nothing and answers 200, so it is safe to call before every batch. Bodies are limited to ${SMALL_BODY}.`,
+Idempotent: the same body again changes nothing and answers 200, so it is safe to call before every batch. The currency cannot change once the customer has a contract (its invoices are in that currency): a different one is refused on the field \`currency\`. Bodies are limited to ${SMALL_BODY}.`,
     params: { schema: CustomerPathParams, example: { externalId: "globex" } },
     body: { schema: CustomerBody, example: EXAMPLES.customerBody },
     responses: {

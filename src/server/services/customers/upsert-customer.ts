@@ -2,6 +2,7 @@
 // transaction.
 import type { Actor } from "@/domain/actor";
 import { databaseFailureOf, transaction } from "@/server/db";
+import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { CustomerFields } from "./customer-fields";
 
@@ -37,6 +38,19 @@ function createOrUpdate(actor: Actor, fields: StoredFields) {
     const before = await tx.customer.findUnique({ where: { externalId: fields.externalId } });
     if (before && LEGAL_AND_PLAIN_FIELDS.every((f) => fields[f] === undefined || fields[f] === before[f])) {
       return { customer: before, created: false, changed: false };
+    }
+    if (
+      before &&
+      fields.currency !== before.currency &&
+      (await tx.contract.count({ where: { customerId: before.id } })) > 0
+    ) {
+      // Its contracts, and so its invoices, are in the currency they were signed in.
+      throw new AppError("VALIDATION_FAILED", "Some fields are not valid.", [
+        {
+          path: "currency",
+          message: `The currency stays ${before.currency}: ${before.name} has a contract in it, and its invoices are in it.`,
+        },
+      ]);
     }
     const customer = before
       ? await tx.customer.update({ where: { id: before.id }, data: fields })

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CustomerDetailsForm } from "@/components/customers/customer-details-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,13 +10,19 @@ import { serverCaller } from "@/server/trpc/server-caller";
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage() {
-  const customers = await (await serverCaller()).customers.list();
+  const caller = await serverCaller();
+  const [me, customers] = await Promise.all([caller.session.me(), caller.customers.list()]);
   return (
     <>
       <PageHeader
         title="Customers"
-        description="The companies you bill, with their users. Open one to see its contract and its versions."
+        description="The companies you bill, with their users. Open one to see its details, its contract and its versions."
       />
+      {me.role === "admin" && (
+        <div className="mb-4">
+          <CustomerDetailsForm />
+        </div>
+      )}
       {customers.length === 0 ? (
         <EmptyState title="No customers yet">
           <p>Customers appear here when an admin adds one or your systems send one through the API.</p>

@@ -4,6 +4,7 @@ import { ContractTerms } from "@/components/contracts/contract-terms";
 import { contractViewOf } from "@/components/contracts/contract-view";
 import { CustomerFacts } from "@/components/contracts/customer-facts";
 import { NewContractForm } from "@/components/contracts/new-contract-form";
+import { CustomerDetailsForm } from "@/components/customers/customer-details-form";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/components/ui/link";
@@ -34,11 +35,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </Link>
       <PageHeader
         title={customer.name}
-        description="The customer's facts, the contract that bills them, and its history."
+        description="The customer's details and legal details for invoices, the contract that bills them, and its history."
       />
       <div className="space-y-6">
         <Card title="Customer">
           <CustomerFacts customer={customer} />
+          {me.role === "admin" && (
+            <div className="mt-4">
+              <CustomerDetailsForm customerId={customer.id} current={customer} />
+            </div>
+          )}
         </Card>
         <Card
           title={
