@@ -31,6 +31,21 @@ export async function migrateJobQueue(ownerUrl: string, appRole: string | null):
       await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${schema}.migrations FROM ${app}`);
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`);
       await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${app}`);
+      // graphile-worker turns row-level security on for its tables (with no policy) so that
+      // only their owner reads them by default. The app role is the queue's worker: it gets the
+      // whole queue (which holds no customer's data), through a policy of its own.
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relkind = 'r' AND c.relrowsecurity`,
+        [JOB_QUEUE_SCHEMA],
+      );
+      for (const { name } of rows) {
+        const table = `${schema}.${escapeIdentifier(name)}`;
+        await client.query(`DROP POLICY IF EXISTS app_works_the_queue ON ${table}`);
+        await client.query(
+          `CREATE POLICY app_works_the_queue ON ${table} FOR ALL TO ${app} USING (true) WITH CHECK (true)`,
+        );
+      }
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK");
