@@ -1,10 +1,12 @@
 // The job queue as two app instances meet it: one database, two runners (as two `next start`
 // processes would each start one), each scheduled run once; a failure retried with backoff
 // and shown, with its error, on the Jobs page's data; Run now / Retry for admins only, audited.
+
+import { parseCronItems } from "graphile-worker";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { type JobQueue, startJobQueue } from "@/server/jobs/queue";
-import type { ScheduledJob } from "@/server/jobs/registry";
+import { JOBS, type ScheduledJob } from "@/server/jobs/registry";
 import { listJobRuns } from "@/server/services/jobs/list-job-runs";
 import { callerFor, makeCustomer, makeUser, uniqueId } from "../support/fixtures";
 
@@ -36,6 +38,40 @@ const queuedJobs = (task: string) =>
 function testJob(id: string, run: () => Promise<unknown>, maxAttempts = 3): ScheduledJob {
   return { id, label: id, cron: "* * * * *", cadence: "Every minute", maxAttempts, run };
 }
+
+describe("the registry", () => {
+  it("keeps each job's cadence and the old scheduler's order, with schedules the queue accepts", () => {
+    expect(JOBS.slice(0, 7).map((job) => [job.id, job.cron])).toEqual(
+      [
+        "close-observation-windows",
+        "finalize-invoices",
+        "open-draft-invoices",
+        "evaluate-spend-alerts",
+        "forget-stale-sign-in-counts",
+        "checkpoint-audit-chain",
+        "deliver-webhooks",
+      ].map((id) => [id, "* * * * *"]),
+    );
+    expect(new Set(JOBS.map((job) => job.id)).size).toBe(JOBS.length);
+    expect(() => parseCronItems(JOBS.map((job) => ({ task: job.id, match: job.cron })))).not.toThrow();
+  });
+});
+
+describe("the queue's schema under the app role", () => {
+  it("lets the app work the queue but not migrate or alter it", async () => {
+    await expect(db().$executeRawUnsafe("INSERT INTO graphile_worker.migrations (id) VALUES (9999)")).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(db().$executeRawUnsafe("CREATE TABLE graphile_worker.intruder (x int)")).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(
+      db().$executeRawUnsafe("ALTER TABLE graphile_worker._private_jobs DISABLE ROW LEVEL SECURITY"),
+    ).rejects.toThrow(/must be owner/);
+    const [count] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs`;
+    expect(count!.n).toBeGreaterThanOrEqual(0);
+  });
+});
 
 describe("two app instances on one database", () => {
   it("run each scheduled job once per schedule", async () => {

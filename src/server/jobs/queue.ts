@@ -102,3 +102,16 @@ export async function startJobQueue({
     },
   };
 }
+
+/**
+ * The app instance's runner (instrumentation.ts): started once per process, and stopped on
+ * SIGTERM/SIGINT, finishing the job in progress so that none stays locked.
+ */
+export async function joinJobQueue(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const global = globalThis as unknown as { outcomeLedgerJobQueue?: Promise<JobQueue> };
+  if (!databaseUrl || global.outcomeLedgerJobQueue) return;
+  global.outcomeLedgerJobQueue = startJobQueue({ databaseUrl });
+  const queue = await global.outcomeLedgerJobQueue;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void queue.stop());
+}
