@@ -15,7 +15,7 @@ afterEach(async () => {
   await Promise.all(queues.splice(0).map((queue) => queue.stop()));
 });
 
-async function start(jobs: ScheduledJob[], options: { backfillPeriod?: number } = {}) {
+async function start(jobs: ScheduledJob[], options: { backfillPeriod?: number; runMinuteJobsAtStart?: boolean } = {}) {
   const queue = await startJobQueue({ databaseUrl: process.env.DATABASE_URL!, jobs, pollInterval: 100, ...options });
   queues.push(queue);
   return queue;
@@ -107,6 +107,17 @@ describe("two app instances on one database", () => {
       expect(ofJob.length).toBeGreaterThanOrEqual(4);
       expect(ofJob.length).toBeLessThanOrEqual(6);
     }
+  });
+});
+
+describe("an instance that starts", () => {
+  it("runs each minute's job at once rather than at the next minute", async () => {
+    const id = uniqueId("open-drafts");
+    await start([testJob(id, async () => {})], { runMinuteJobsAtStart: true });
+    const run = await waitFor("the start-up run", async () =>
+      db().jobRun.findFirst({ where: { job: id, outcome: "succeeded" } }),
+    );
+    expect(run).toMatchObject({ trigger: "start-up", scheduledFor: null, attempt: 1 });
   });
 });
 

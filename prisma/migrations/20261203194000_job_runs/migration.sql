@@ -17,7 +17,7 @@ CREATE TABLE "job_run" (
     "finishedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "job_run_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "job_run_trigger" CHECK ("trigger" IN ('schedule', 'manual')),
+    CONSTRAINT "job_run_trigger" CHECK ("trigger" IN ('schedule', 'start-up', 'manual')),
     CONSTRAINT "job_run_outcome" CHECK ("outcome" IN ('running', 'succeeded', 'failed'))
 );
 

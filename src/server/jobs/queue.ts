@@ -12,7 +12,7 @@ import pg from "pg";
 import { JOB_QUEUE_SCHEMA } from "@/server/runtime/job-queue-schema";
 import { recordRunFailed, recordRunStarted, recordRunSucceeded } from "@/server/services/jobs/job-run-log";
 import { quietQueueLogger } from "./queue-logger";
-import { JOBS, type ScheduledJob } from "./registry";
+import { EVERY_MINUTE, JOBS, type ScheduledJob } from "./registry";
 
 export interface JobQueueOptions {
   databaseUrl: string;
@@ -25,6 +25,9 @@ export interface JobQueueOptions {
   /** Tests only: how far back missed schedules are scheduled at start-up (ms). In production
    *  a missed minute is not run late: the next run does what is due. */
   backfillPeriod?: number;
+  /** Queue one run of each minute's job at once, as an instance starts, rather than at the
+   *  next minute (the first minute of a fresh `npm start` would otherwise do nothing). */
+  runMinuteJobsAtStart?: boolean;
 }
 
 export interface JobQueue {
@@ -32,17 +35,19 @@ export interface JobQueue {
 }
 
 /** The payload graphile-worker gives a job it scheduled from cron. */
-interface CronPayload {
+interface JobPayload {
   _cron?: { ts: string; backfilled?: boolean };
+  startUp?: boolean;
 }
 
 function taskFor(job: ScheduledJob): Task {
   return async (payload, helpers) => {
-    const cron = (payload as CronPayload | null)?._cron;
+    const cron = (payload as JobPayload | null)?._cron;
+    const startUp = (payload as JobPayload | null)?.startUp === true;
     const runId = await recordRunStarted({
       job: job.id,
       queueJobId: helpers.job.id,
-      trigger: cron ? "schedule" : "manual",
+      trigger: cron ? "schedule" : startUp ? "start-up" : "manual",
       scheduledFor: cron ? new Date(cron.ts) : null,
       attempt: helpers.job.attempts,
       maxAttempts: helpers.job.max_attempts,
@@ -63,6 +68,7 @@ export async function startJobQueue({
   concurrency = 1,
   pollInterval = 2_000,
   backfillPeriod = 0,
+  runMinuteJobsAtStart = false,
 }: JobQueueOptions): Promise<JobQueue> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency + 3 });
   const taskList: TaskList = Object.fromEntries(jobs.map((job) => [job.id, taskFor(job)]));
@@ -91,6 +97,16 @@ export async function startJobQueue({
     await pool.end();
     throw error;
   }
+  if (runMinuteJobsAtStart) {
+    // The job key makes instances starting together queue one run between them.
+    for (const [index, job] of jobs.entries()) {
+      if (job.cron !== EVERY_MINUTE) continue;
+      await pool.query(
+        `SELECT graphile_worker.add_job($1, '{"startUp": true}'::json, max_attempts => $2, job_key => $3, priority => $4)`,
+        [job.id, job.maxAttempts, `start-up:${job.id}`, index],
+      );
+    }
+  }
   let stopped: Promise<void> | null = null;
   return {
     stop() {
@@ -111,7 +127,7 @@ export async function joinJobQueue(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   const global = globalThis as unknown as { outcomeLedgerJobQueue?: Promise<JobQueue> };
   if (!databaseUrl || global.outcomeLedgerJobQueue) return;
-  global.outcomeLedgerJobQueue = startJobQueue({ databaseUrl });
+  global.outcomeLedgerJobQueue = startJobQueue({ databaseUrl, runMinuteJobsAtStart: true });
   const queue = await global.outcomeLedgerJobQueue;
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void queue.stop());
 }

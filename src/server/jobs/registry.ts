@@ -25,7 +25,7 @@ export interface ScheduledJob {
   run: () => Promise<unknown>;
 }
 
-const EVERY_MINUTE = "* * * * *";
+export const EVERY_MINUTE = "* * * * *";
 // A minute's job retries twice within its minute; the next minute's run does the rest.
 const MINUTE_ATTEMPTS = 3;
 

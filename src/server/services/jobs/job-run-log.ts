@@ -8,7 +8,7 @@ import { db } from "@/server/db";
 export interface RunStart {
   job: string;
   queueJobId: string;
-  trigger: "schedule" | "manual";
+  trigger: "schedule" | "start-up" | "manual";
   scheduledFor: Date | null;
   attempt: number;
   maxAttempts: number;

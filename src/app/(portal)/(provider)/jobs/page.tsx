@@ -35,7 +35,7 @@ function formatDuration(ms: number | null): string {
   return ms < 1_000 ? `${ms} ms` : `${(ms / 1_000).toFixed(1)} s`;
 }
 
-const triggerLabel = (run: JobRunView) => (run.trigger === "manual" ? "By hand" : "Schedule");
+const TRIGGER_LABEL: Record<string, string> = { schedule: "Schedule", "start-up": "At start-up", manual: "By hand" };
 
 function queueState(job: JobView): string {
   const { waiting, retrying, nextRetryAt } = job.queued;
@@ -143,7 +143,7 @@ export default async function JobsPage() {
                       <Td className="whitespace-nowrap">{formatDateTime(run.startedAt)}</Td>
                       <Td className="whitespace-nowrap">{formatDateTime(run.finishedAt)}</Td>
                       <Td>{formatDuration(run.durationMs)}</Td>
-                      <Td>{triggerLabel(run)}</Td>
+                      <Td>{TRIGGER_LABEL[run.trigger] ?? run.trigger}</Td>
                       <Td>
                         {run.attempt} of {run.maxAttempts}
                       </Td>
