@@ -1,6 +1,7 @@
 // An admin opens the Jobs page, sees every job with its last run, and runs one by hand (the
 // same button retries a failed run); the run appears among the job's recent runs and in the
 // audit log. Reviewers and customers are refused the page and have no link to it.
+import { seriousViolations } from "./support/accessibility";
 import { signIn } from "./support/sign-in";
 import { expect, test } from "./support/test";
 
@@ -15,6 +16,8 @@ test("an admin runs a job by hand from the Jobs page, at 1440 and 390 px", async
   for (const label of ["Close observation windows", "Finalize invoices", "Deliver webhooks", JOB]) {
     await expect(jobs.getByRole("row").filter({ hasText: label })).toBeVisible();
   }
+
+  expect(await seriousViolations(page)).toEqual([]);
 
   await jobs.getByRole("button", { name: `Run now: ${JOB}` }).click();
   await expect(jobs.getByRole("row").filter({ hasText: JOB }).getByText("Queued")).toBeVisible();
