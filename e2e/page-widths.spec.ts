@@ -33,7 +33,7 @@ const provider: Stop[] = [
   { name: "customer", on: "/customers", linkPrefix: "/customers/" },
   { path: "/api-reference" },
 ];
-const admin: Stop[] = [{ path: "/audit" }, { path: "/settings" }];
+const admin: Stop[] = [{ path: "/audit" }, { path: "/settings" }, { path: "/jobs" }];
 
 const roles = [
   { role: "customer finance", email: "finance@globex.example", stops: billing },

@@ -1,6 +1,8 @@
-// Next.js calls this once when a server instance starts: it starts the scheduler.
+// Next.js calls this once when a server instance starts: it joins the job queue (every
+// instance does; the queue runs each scheduled job once across them) and leaves it cleanly on
+// SIGTERM/SIGINT (see joinJobQueue).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.SCHEDULER === "off") return;
-  const { startScheduler } = await import("./server/jobs/scheduler");
-  startScheduler();
+  const { joinJobQueue } = await import("./server/jobs/queue");
+  await joinJobQueue();
 }

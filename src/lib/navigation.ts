@@ -37,6 +37,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/api-reference", label: "API reference", roles: staff },
       { href: "/audit", label: "Audit log", roles: ["admin"] },
       { href: "/settings", label: "Settings", roles: ["admin"] },
+      { href: "/jobs", label: "Jobs", roles: ["admin"] },
     ],
   },
 ];

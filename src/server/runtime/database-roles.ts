@@ -60,6 +60,7 @@ export const APP_PRIVILEGES: Record<string, readonly Privilege[]> = {
   disputed_outcome: READ_WRITE,
   dispute_decision: READ_WRITE,
   dispute_message: APPEND_ONLY,
+  job_run: FULL, // runs older than the Jobs page's history are forgotten
   _prisma_migrations: [], // the owner's
 };
 

@@ -7,6 +7,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { definitionsRouter } from "./routers/definitions";
 import { disputesRouter } from "./routers/disputes";
 import { invoicesRouter } from "./routers/invoices";
+import { jobsRouter } from "./routers/jobs";
 import { notificationsRouter } from "./routers/notifications";
 import { outcomesRouter } from "./routers/outcomes";
 import { sessionRouter } from "./routers/session";
@@ -29,6 +30,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   disputes: disputesRouter,
   settings: settingsRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;
