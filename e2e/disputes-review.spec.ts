@@ -72,7 +72,7 @@ test("a reviewer assigns a new dispute to themself from the queue and accepts an
   await page.keyboard.press("a");
   await expect(page.getByTestId("queue-notice")).toHaveText(`${number} is now assigned to you.`);
   const row = page.getByTestId("queue-row").filter({ has: ours });
-  await expect(row.getByRole("cell").nth(6)).toHaveText("You");
+  await expect(row.getByRole("cell").nth(7)).toHaveText("You");
 
   await ours.focus();
   await page.keyboard.press("o");

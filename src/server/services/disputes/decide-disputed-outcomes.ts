@@ -27,6 +27,40 @@ import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webh
 import { loadInvoicesToCredit } from "./credit-context";
 import { writeOutcomeCredits } from "./settle-draft-credits";
 
+/** How outcomes are decided (kind, percentage, rationale, root cause): one decision's fields, also a bulk decision's. */
+export const DecisionFields = z.strictObject({
+  kind: z.enum(ADJUDICATION_KINDS, "Choose accept, partial or reject."),
+  /** For a partial decision: the percentage of the disputed charge to credit, e.g. "50" or "12.5". */
+  percent: text()
+    .trim()
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, "Give the percentage as a number above 0 and below 100, e.g. 50.")
+    .optional(),
+  rationale: text()
+    .trim()
+    .min(10, "Explain the decision to the customer in a sentence or two (at least 10 characters).")
+    .max(5_000, "Keep the rationale under 5,000 characters."),
+  rootCause: z.enum(ROOT_CAUSES, "Choose the root cause."),
+  /** For a definition gap: the criterion's attribute path. */
+  criterion: text().trim().max(200).optional(),
+});
+
+/** The rules between the fields, reported together with the fields' own errors. */
+export function checkDecisionFields(input: z.output<typeof DecisionFields>, ctx: z.RefinementCtx) {
+  if (input.kind === "partial" && (!input.percent || Number(input.percent) <= 0)) {
+    ctx.addIssue({ code: "custom", path: ["percent"], message: "A partial credit needs a percentage above 0." });
+  }
+  if (input.kind !== "partial" && input.percent !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["percent"], message: "Only a partial decision takes a percentage." });
+  }
+  if (input.rootCause === "definition_gap" && !input.criterion) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["criterion"],
+      message: "Name the criterion of the definition that is wrong or missing.",
+    });
+  }
+}
+
 export const DecideInput = z
   .strictObject({
     disputeId: z.uuid("The dispute id is a UUID."),
@@ -34,35 +68,9 @@ export const DecideInput = z
       .array(z.uuid())
       .min(1, "Choose at least one outcome to decide.")
       .max(10_000, "Decide at most 10,000 outcomes at once."),
-    kind: z.enum(ADJUDICATION_KINDS, "Choose accept, partial or reject."),
-    /** For a partial decision: the percentage of the disputed charge to credit, e.g. "50" or "12.5". */
-    percent: text()
-      .trim()
-      .regex(/^\d{1,2}(\.\d{1,2})?$/, "Give the percentage as a number above 0 and below 100, e.g. 50.")
-      .optional(),
-    rationale: text()
-      .trim()
-      .min(10, "Explain the decision to the customer in a sentence or two (at least 10 characters).")
-      .max(5_000, "Keep the rationale under 5,000 characters."),
-    rootCause: z.enum(ROOT_CAUSES, "Choose the root cause."),
-    /** For a definition gap: the criterion's attribute path. */
-    criterion: text().trim().max(200).optional(),
+    ...DecisionFields.shape,
   })
-  .superRefine((input, ctx) => {
-    if (input.kind === "partial" && (!input.percent || Number(input.percent) <= 0)) {
-      ctx.addIssue({ code: "custom", path: ["percent"], message: "A partial credit needs a percentage above 0." });
-    }
-    if (input.kind !== "partial" && input.percent !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["percent"], message: "Only a partial decision takes a percentage." });
-    }
-    if (input.rootCause === "definition_gap" && !input.criterion) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["criterion"],
-        message: "Name the criterion of the definition that is wrong or missing.",
-      });
-    }
-  });
+  .superRefine(checkDecisionFields);
 export type DecideInput = z.input<typeof DecideInput>;
 
 interface Item {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AssignInput, assignDispute } from "@/server/services/disputes/assign-dispute";
+import { AssignManyInput, assignDisputesInBulk } from "@/server/services/disputes/assign-disputes-in-bulk";
 import { DecideInput, decideDisputedOutcomes } from "@/server/services/disputes/decide-disputed-outcomes";
+import { DecideManyInput, decideDisputesInBulk } from "@/server/services/disputes/decide-disputes-in-bulk";
 import { DisputeScope } from "@/server/services/disputes/dispute-scope";
 import { summarizeDisputes } from "@/server/services/disputes/dispute-summary";
 import {
@@ -66,4 +68,11 @@ export const disputesRouter = router({
   decide: providerProcedure
     .input(DecideInput)
     .mutation(({ ctx, input }) => decideDisputedOutcomes({ actor: ctx.actor, input })),
+  /** Bulk actions from the queue: each dispute through the single action's use case, reported per dispute. */
+  assignMany: providerProcedure
+    .input(AssignManyInput)
+    .mutation(({ ctx, input }) => assignDisputesInBulk({ actor: ctx.actor, input })),
+  decideMany: providerProcedure
+    .input(DecideManyInput)
+    .mutation(({ ctx, input }) => decideDisputesInBulk({ actor: ctx.actor, input })),
 });

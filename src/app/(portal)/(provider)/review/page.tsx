@@ -52,6 +52,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     serviceLevel: d.serviceLevel,
     assignee: d.assignee,
     openedAt: formatDateTime(d.openedAt),
+    open: d.status === "open",
   }));
   const query = (extra: Record<string, string>) =>
     `/review?${new URLSearchParams({
