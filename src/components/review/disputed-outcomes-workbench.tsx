@@ -240,7 +240,11 @@ export function DisputedOutcomesWorkbench({
           <DecisionForm
             ref={form}
             disputeId={disputeId}
-            selectedCount={selected.size}
+            currency={currency}
+            selectedIds={[...selected]}
+            highlighted={
+              viewed?.state === "undecided" ? { attemptId: viewed.attemptId, subject: viewed.subject } : null
+            }
             undecidedCount={undecidedCount}
             targetIds={targetIds}
             criteria={criteria}

@@ -99,36 +99,91 @@ export async function decideDisputedOutcomes({
   now?: Date;
 }) {
   const parsed = DecideInput.parse(input);
-  const head = await db().dispute.findUnique({ where: { id: parsed.disputeId }, select: { customerId: true } });
-  if (!head) throw AppError.notFound("The dispute");
-  const customerId = head.customerId;
+  const customerId = await customerOf(parsed.disputeId);
   return transaction(
     async (tx) => {
-      // Billing lock first (the order every writer of a customer's billing follows), then the dispute.
-      await holdBillingLocksShared(tx, [customerId]);
-      const dispute = await lockOpenDispute(tx, parsed.disputeId);
-      const items = await loadUndecidedItems(tx, parsed.disputeId, parsed.attemptIds);
-      const criterion = parsed.criterion ? criterionOf(items, parsed.criterion) : null;
-      const invoices = await loadInvoicesToCredit(
-        tx,
-        customerId,
-        items.map((i) => i.invoiceId),
-      );
-      const credits = decideCredits({
-        kind: parsed.kind,
-        percent: parsed.percent ?? null,
-        disputeNumber: dispute.number,
-        currency: dispute.currency,
-        invoices,
-        outcomes: items.map((i) => ({
-          ...i,
-          charged: invoices.get(i.invoiceId)?.status === "finalized" ? i.billedBillable : i.billable,
-        })),
-      });
-      return writeDecision(tx, { actor, customerId, dispute, parsed, items, criterion, credits, now });
+      const { dispute, items, criterion, credits, invoices } = await loadAndDecide(tx, customerId, parsed);
+      const written = await writeDecision(tx, { actor, customerId, dispute, parsed, items, criterion, credits, now });
+      return { ...written, invoices };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+export const PreviewDecisionInput = z.strictObject({
+  disputeId: DecideInput.shape.disputeId,
+  /** Absent: every undecided outcome of the dispute. */
+  attemptIds: DecideInput.shape.attemptIds.optional(),
+  kind: DecisionFields.shape.kind,
+  percent: DecisionFields.shape.percent,
+});
+
+/**
+ * What a decision would credit, and on which invoices: the same load and `decideCredits` as
+ * the decision, written nowhere (the decision form's button states it).
+ */
+export async function previewDecision({ input }: { input: z.input<typeof PreviewDecisionInput> }) {
+  const parsed = PreviewDecisionInput.parse(input);
+  const customerId = await customerOf(parsed.disputeId);
+  return transaction(async (tx) => {
+    const attemptIds =
+      parsed.attemptIds ??
+      (
+        await tx.disputedOutcome.findMany({
+          where: { disputeId: parsed.disputeId, customerId, state: "undecided" },
+          select: { attemptId: true },
+        })
+      ).map((o) => o.attemptId);
+    const { credits, invoices, dispute } = await loadAndDecide(tx, customerId, {
+      ...parsed,
+      attemptIds,
+      percent: parsed.kind === "partial" ? parsed.percent : undefined,
+      criterion: undefined,
+    });
+    return { creditMinor: credits.creditMinor, currency: dispute.currency, invoices };
+  });
+}
+
+async function customerOf(disputeId: string) {
+  const head = await db().dispute.findUnique({ where: { id: disputeId }, select: { customerId: true } });
+  if (!head) throw AppError.notFound("The dispute");
+  return head.customerId;
+}
+
+async function loadAndDecide(
+  tx: Tx,
+  customerId: string,
+  parsed: Pick<z.output<typeof DecideInput>, "disputeId" | "attemptIds" | "kind" | "percent" | "criterion">,
+) {
+  // Billing lock first (the order every writer of a customer's billing follows), then the dispute.
+  await holdBillingLocksShared(tx, [customerId]);
+  const dispute = await lockOpenDispute(tx, parsed.disputeId);
+  const items = await loadUndecidedItems(tx, parsed.disputeId, parsed.attemptIds);
+  const criterion = parsed.criterion ? criterionOf(items, parsed.criterion) : null;
+  const invoices = await loadInvoicesToCredit(
+    tx,
+    customerId,
+    items.map((i) => i.invoiceId),
+  );
+  const credits = decideCredits({
+    kind: parsed.kind,
+    percent: parsed.percent ?? null,
+    disputeNumber: dispute.number,
+    currency: dispute.currency,
+    invoices,
+    outcomes: items.map((i) => ({
+      ...i,
+      charged: invoices.get(i.invoiceId)?.status === "finalized" ? i.billedBillable : i.billable,
+    })),
+  });
+  // The invoices the decision changes, for "credits $0.99 on the November 2026 draft" and a link to each.
+  const changed = [...invoices.values()].map(({ id, status, number, periodLabel }) => ({
+    id,
+    status,
+    number,
+    periodLabel,
+  }));
+  return { dispute, items, criterion, credits, invoices: changed };
 }
 
 async function writeDecision(

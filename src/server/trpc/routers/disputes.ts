@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { AssignInput, assignDispute } from "@/server/services/disputes/assign-dispute";
 import { AssignManyInput, assignDisputesInBulk } from "@/server/services/disputes/assign-disputes-in-bulk";
-import { DecideInput, decideDisputedOutcomes } from "@/server/services/disputes/decide-disputed-outcomes";
+import {
+  DecideInput,
+  decideDisputedOutcomes,
+  PreviewDecisionInput,
+  previewDecision,
+} from "@/server/services/disputes/decide-disputed-outcomes";
 import { DecideManyInput, decideDisputesInBulk } from "@/server/services/disputes/decide-disputes-in-bulk";
 import { DisputeScope } from "@/server/services/disputes/dispute-scope";
 import { summarizeDisputes } from "@/server/services/disputes/dispute-summary";
@@ -69,6 +74,8 @@ export const disputesRouter = router({
     .input(DecideInput)
     .mutation(({ ctx, input }) => decideDisputedOutcomes({ actor: ctx.actor, input })),
   /** Bulk actions from the queue: each dispute through the single action's use case, reported per dispute. */
+  /** What a decision would credit and where (a dry run of the decision's own path), for its button. */
+  previewDecision: providerProcedure.input(PreviewDecisionInput).query(({ input }) => previewDecision({ input })),
   assignMany: providerProcedure
     .input(AssignManyInput)
     .mutation(({ ctx, input }) => assignDisputesInBulk({ actor: ctx.actor, input })),

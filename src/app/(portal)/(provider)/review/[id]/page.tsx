@@ -9,6 +9,7 @@ import { DisputedOutcomesWorkbench } from "@/components/review/disputed-outcomes
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { describeDeciders } from "@/domain/disputes/bulk-decision";
 import {
   DISPUTE_STATUS_LABELS,
   DISPUTED_OUTCOME_STATE_LABELS,
@@ -59,9 +60,10 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
           <Card title="The customer's claim">
             <DisputeClaim timeZone={dispute.customer.timezone} claim={dispute} staffDetails />
           </Card>
-          <Card title="Assignment">
+          <Card title={dispute.status === "open" ? "Assignment" : "Decided by"}>
             <DisputeAssignment
-              dispute={{ id: dispute.id, number: dispute.number }}
+              dispute={{ id: dispute.id, number: dispute.number, open: dispute.status === "open" }}
+              decidedBy={describeDeciders(decisions.map((d) => d.decidedBy))}
               assignee={dispute.assignee}
               me={actor?.userId ?? ""}
               reviewers={reviewers.map(({ id, name }) => ({ id, name }))}
