@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AddInternalNoteInput, addInternalNote } from "@/server/services/disputes/add-internal-note";
 import { AssignInput, assignDispute } from "@/server/services/disputes/assign-dispute";
 import { AssignManyInput, assignDisputesInBulk } from "@/server/services/disputes/assign-disputes-in-bulk";
 import {
@@ -23,7 +24,9 @@ import {
   QueueQuery,
   reviewQueueCounters,
 } from "@/server/services/disputes/find-disputes";
+import { listInternalNotes } from "@/server/services/disputes/list-internal-notes";
 import { OpenDisputeInput, openDispute, previewDispute } from "@/server/services/disputes/open-dispute";
+import { PresenceInput, recordPresence } from "@/server/services/disputes/record-presence";
 import { ReplyInput, replyToDispute } from "@/server/services/disputes/reply-to-dispute";
 import { WithdrawInput, withdrawDispute } from "@/server/services/disputes/withdraw-dispute";
 import { authedProcedure, financeProcedure, portalProcedure, providerProcedure, router } from "../init";
@@ -74,6 +77,17 @@ export const disputesRouter = router({
     .input(DecideInput)
     .mutation(({ ctx, input }) => decideDisputedOutcomes({ actor: ctx.actor, input })),
   /** Bulk actions from the queue: each dispute through the single action's use case, reported per dispute. */
+  /** Internal notes: provider staff only, never in anything a customer reads. */
+  internalNotes: providerProcedure
+    .input(z.object({ disputeId: z.uuid() }))
+    .query(({ ctx, input }) => listInternalNotes({ actor: ctx.actor, disputeId: input.disputeId })),
+  addInternalNote: providerProcedure
+    .input(AddInternalNoteInput)
+    .mutation(({ ctx, input }) => addInternalNote({ actor: ctx.actor, input })),
+  /** The review page's heartbeat; answers who else has it open. */
+  presence: providerProcedure
+    .input(PresenceInput)
+    .mutation(({ ctx, input }) => recordPresence({ actor: ctx.actor, input })),
   /** What a decision would credit and where (a dry run of the decision's own path), for its button. */
   previewDecision: providerProcedure.input(PreviewDecisionInput).query(({ input }) => previewDecision({ input })),
   assignMany: providerProcedure

@@ -1,4 +1,5 @@
 import { getProviderSettings } from "@/server/services/settings/get-provider-settings";
+import { UpdateAutoAssignmentInput, updateAutoAssignment } from "@/server/services/settings/update-auto-assignment";
 import {
   UpdateDisputeServiceLevelInput,
   updateDisputeServiceLevel,
@@ -19,4 +20,8 @@ export const settingsRouter = router({
   updateLegalDetails: adminProcedure
     .input(LegalDetailsInput)
     .mutation(({ ctx, input }) => updateProviderLegalDetails({ actor: ctx.actor, input })),
+  /** How new disputes are assigned: off, round robin, or by customer. */
+  updateAutoAssignment: adminProcedure
+    .input(UpdateAutoAssignmentInput)
+    .mutation(({ ctx, input }) => updateAutoAssignment({ actor: ctx.actor, input })),
 });
