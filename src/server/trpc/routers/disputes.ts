@@ -9,6 +9,7 @@ import {
   previewDecision,
 } from "@/server/services/disputes/decide-disputed-outcomes";
 import { DecideManyInput, decideDisputesInBulk } from "@/server/services/disputes/decide-disputes-in-bulk";
+import { DeleteQueueViewInput, deleteQueueView } from "@/server/services/disputes/delete-queue-view";
 import { DisputeScope } from "@/server/services/disputes/dispute-scope";
 import { summarizeDisputes } from "@/server/services/disputes/dispute-summary";
 import {
@@ -25,9 +26,11 @@ import {
   reviewQueueCounters,
 } from "@/server/services/disputes/find-disputes";
 import { listInternalNotes } from "@/server/services/disputes/list-internal-notes";
+import { listQueueViews } from "@/server/services/disputes/list-queue-views";
 import { OpenDisputeInput, openDispute, previewDispute } from "@/server/services/disputes/open-dispute";
 import { PresenceInput, recordPresence } from "@/server/services/disputes/record-presence";
 import { ReplyInput, replyToDispute } from "@/server/services/disputes/reply-to-dispute";
+import { SaveQueueViewInput, saveQueueView } from "@/server/services/disputes/save-queue-view";
 import { WithdrawInput, withdrawDispute } from "@/server/services/disputes/withdraw-dispute";
 import { authedProcedure, financeProcedure, portalProcedure, providerProcedure, router } from "../init";
 
@@ -77,6 +80,14 @@ export const disputesRouter = router({
     .input(DecideInput)
     .mutation(({ ctx, input }) => decideDisputedOutcomes({ actor: ctx.actor, input })),
   /** Bulk actions from the queue: each dispute through the single action's use case, reported per dispute. */
+  /** The queue's saved views: each reviewer's own, named, one of them the default. */
+  views: providerProcedure.query(({ ctx }) => listQueueViews({ actor: ctx.actor })),
+  saveView: providerProcedure
+    .input(SaveQueueViewInput)
+    .mutation(({ ctx, input }) => saveQueueView({ actor: ctx.actor, input })),
+  deleteView: providerProcedure
+    .input(DeleteQueueViewInput)
+    .mutation(({ ctx, input }) => deleteQueueView({ actor: ctx.actor, input })),
   /** Internal notes: provider staff only, never in anything a customer reads. */
   internalNotes: providerProcedure
     .input(z.object({ disputeId: z.uuid() }))
