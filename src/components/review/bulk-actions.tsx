@@ -12,6 +12,7 @@ import {
 } from "@/domain/disputes/dispute-terms";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
+import { CannedRationales } from "./canned-rationales";
 
 const KIND_WORDS: Record<AdjudicationKind, string> = {
   accept: "Accept all",
@@ -190,6 +191,7 @@ export function BulkActions({
                 />
               )}
             </div>
+            <CannedRationales rootCause={rootCause} onUse={setRationale} />
             {decide.isError && Object.keys(fields).length === 0 && (
               <p role="alert" className="text-sm text-red-700">
                 {errorMessage(decide.error)}

@@ -16,6 +16,7 @@ import { formatMoney } from "@/domain/money-format";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { CannedRationales } from "./canned-rationales";
 
 export interface DecisionFormHandle {
   /** Pre-fills the decision and puts the cursor in the rationale; the reviewer still submits. */
@@ -282,6 +283,7 @@ export function DecisionForm({
           </div>
         )}
       </div>
+      <CannedRationales rootCause={rootCause} onUse={setRationale} />
       {(problem || (decide.isError && Object.keys(fields).length === 0)) && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {problem || errorMessage(decide.error)}

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { ServiceLevel } from "@/components/disputes/service-level";
 import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
+import { describeLookers } from "@/domain/disputes/presence";
 import type { ServiceLevelState } from "@/domain/disputes/service-level";
 import { AssignmentActions } from "./assignment-actions";
 import { BulkActions } from "./bulk-actions";
@@ -24,6 +25,8 @@ export interface QueueRow {
   assignee: { id: string; name: string } | null;
   openedAt: string;
   open: boolean;
+  /** Other staff with its review page open just now. */
+  lookers: string[];
 }
 
 const SHORTCUTS: [string, string][] = [
@@ -171,6 +174,11 @@ export function ReviewQueueTable({
                   {row.number}
                 </Link>
                 <p className="text-xs text-slate-600">{row.scopeLabel}</p>
+                {row.lookers.length > 0 && (
+                  <p className="mt-1 text-xs font-medium text-amber-800" data-testid="queue-row-presence">
+                    {describeLookers(row.lookers)}
+                  </p>
+                )}
               </td>
               <td className="px-4 py-3 align-top text-slate-900">{row.customerName}</td>
               <Td>{row.reasonLabel}</Td>

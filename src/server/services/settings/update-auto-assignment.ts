@@ -35,6 +35,12 @@ export async function updateAutoAssignment({
         { path: "customerReviewers", message: "Choose an active reviewer." },
       ]);
     }
+    const customerIds = [...new Set(customerReviewers.map((c) => c.customerId))];
+    if ((await tx.customer.count({ where: { id: { in: customerIds } } })) !== customerIds.length) {
+      throw new AppError("VALIDATION_FAILED", "Some of these customers do not exist.", [
+        { path: "customerReviewers", message: "Choose existing customers." },
+      ]);
+    }
     await tx.providerSettings.upsert({
       where: { id: 1 },
       create: { id: 1, name: DEFAULT_PROVIDER_NAME, autoAssignment: mode },

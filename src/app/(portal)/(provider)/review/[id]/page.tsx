@@ -6,6 +6,8 @@ import { DisputeDecisions } from "@/components/disputes/dispute-decisions";
 import { DisputeThread } from "@/components/disputes/dispute-thread";
 import { DisputeAssignment } from "@/components/review/dispute-assignment";
 import { DisputedOutcomesWorkbench } from "@/components/review/disputed-outcomes-workbench";
+import { InternalNotes } from "@/components/review/internal-notes";
+import { PresenceIndicator } from "@/components/review/presence-indicator";
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -55,6 +57,7 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
           </>
         }
       />
+      <PresenceIndicator disputeId={dispute.id} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card title="The customer's claim">
@@ -71,6 +74,9 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
           </Card>
           <Card title={`Decisions (${decisions.length})`}>
             <DisputeDecisions timeZone={dispute.customer.timezone} decisions={decisions} currency={dispute.currency} />
+          </Card>
+          <Card title="Internal notes">
+            <InternalNotes disputeId={dispute.id} />
           </Card>
           <Card title="Thread">
             <DisputeThread
