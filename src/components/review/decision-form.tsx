@@ -2,7 +2,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, type Ref, useImperativeHandle, useRef, useState } from "react";
 import { FieldError, fieldClass } from "@/components/ui/form-field";
-import { Link } from "@/components/ui/link";
 import { decisionButtonText, type InvoiceCredited, whereCredited } from "@/domain/disputes/decision-wording";
 import {
   ADJUDICATION_KINDS,
@@ -17,6 +16,7 @@ import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { CannedRationales } from "./canned-rationales";
+import { InvoiceLink } from "./invoice-link";
 
 export interface DecisionFormHandle {
   /** Pre-fills the decision and puts the cursor in the rationale; the reviewer still submits. */
@@ -312,7 +312,15 @@ export function DecisionForm({
 }
 
 /** What a decision did, in words: the kind, how many outcomes, the credit and why. */
-export function DecidedNotice({ summary, currency }: { summary: DecidedSummary; currency: string }) {
+export function DecidedNotice({
+  summary,
+  currency,
+  customerId,
+}: {
+  summary: DecidedSummary;
+  currency: string;
+  customerId: string;
+}) {
   return (
     <div
       role="status"
@@ -332,9 +340,9 @@ export function DecidedNotice({ summary, currency }: { summary: DecidedSummary; 
           {summary.invoices.map((invoice, index) => (
             <span key={invoice.id}>
               {index > 0 && ", "}
-              <Link href={`/invoices/${invoice.id}`} className="font-medium underline">
+              <InvoiceLink customerId={customerId} invoiceId={invoice.id}>
                 {whereCredited([invoice])}
-              </Link>
+              </InvoiceLink>
             </span>
           ))}
         </p>

@@ -92,6 +92,7 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
         <Card title="Disputed outcomes">
           <DisputedOutcomesWorkbench
             disputeId={dispute.id}
+            customerId={dispute.customer.id}
             currency={dispute.currency}
             open={dispute.status === "open"}
             undecidedCount={countsByState.undecided ?? 0}
