@@ -80,10 +80,10 @@ describe("someone else is looking at this", () => {
       [],
     );
     const seen = await recordPresence({ actor: other, input: { disputeId: opened.disputeId }, now });
-    expect(seen.others).toEqual([s.reviewer.label]);
+    expect(seen.others).toEqual(["Test reviewer"]);
     const { listReviewQueue } = await import("@/server/services/disputes/find-disputes");
     const queue = await listReviewQueue({ actor: s.reviewer, query: { customerId: s.customer.id }, now });
-    expect(queue.disputes.find((d) => d.id === opened.disputeId)?.lookers).toEqual([other.label]);
+    expect(queue.disputes.find((d) => d.id === opened.disputeId)?.lookers).toEqual(["Test admin"]);
     // Three minutes later without a heartbeat, nobody is looking any more.
     const later = new Date(now.getTime() + 3 * 60_000);
     const after = await listReviewQueue({ actor: s.reviewer, query: { customerId: s.customer.id }, now: later });

@@ -116,15 +116,14 @@ export function ReviewQueueTable({
         head={
           <>
             <Th>
+              {/* Named by aria-label, not text: on a phone the column's heading text labels each row's cell. */}
               {selectable.length > 0 && (
-                <label className="flex items-center">
-                  <input
-                    type="checkbox"
-                    checked={selectedIds.length === selectable.length}
-                    onChange={(e) => setSelected(new Set(e.target.checked ? selectable.map((r) => r.id) : []))}
-                  />
-                  <span className="sr-only">Select every open dispute on this page</span>
-                </label>
+                <input
+                  type="checkbox"
+                  aria-label="Select every open dispute on this page"
+                  checked={selectedIds.length === selectable.length}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? selectable.map((r) => r.id) : []))}
+                />
               )}
             </Th>
             <Th>Dispute</Th>

@@ -2,7 +2,6 @@
 // browser's), answered with who else is. Heartbeats older than an hour are forgotten on the way.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
-import { actorLabel } from "@/domain/actor";
 import { clock } from "@/server/clock";
 import { transaction } from "@/server/db";
 import { findDisputeInScope } from "./find-dispute-in-scope";
@@ -22,10 +21,12 @@ export async function recordPresence({
   const { disputeId } = PresenceInput.parse(input);
   await findDisputeInScope(actor, disputeId);
   await transaction(async (tx) => {
+    // The name alone ("Ana Reviewer"), as a colleague knows them.
+    const { name } = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
     await tx.disputePresence.upsert({
       where: { disputeId_userId: { disputeId, userId: actor.userId } },
-      create: { disputeId, userId: actor.userId, userLabel: actorLabel(actor), seenAt: now },
-      update: { seenAt: now, userLabel: actorLabel(actor) },
+      create: { disputeId, userId: actor.userId, userLabel: name, seenAt: now },
+      update: { seenAt: now, userLabel: name },
     });
     await tx.disputePresence.deleteMany({ where: { seenAt: { lt: new Date(now.getTime() - 3_600_000) } } });
   });
