@@ -36,6 +36,8 @@ async function openDisputes(page: Page, count: number, message: string): Promise
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test("a reviewer bulk-decides three disputes from the queue, and each is decided once", async ({ browser, page }) => {
+  // A journey of two people: three disputes opened, then three decisions in one request.
+  test.setTimeout(60_000);
   const financeContext = await newPinnedContext(browser);
   const disputes = await openDisputes(await financeContext.newPage(), 3, "Three tickets the customer had to reopen.");
   await financeContext.close();
