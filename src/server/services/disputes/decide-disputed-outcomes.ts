@@ -2,29 +2,28 @@
 // percentage) or reject, with a rationale and a root cause. The credit is rule 5's: on a draft
 // invoice it comes off the draft (its "Dispute credits" line); on a finalized invoice a credit
 // note is issued per invoice for this decision, never above what remains uncredited. What it
-// credits is decided by the pure `decideCredits` (src/domain/disputes); this file loads what
-// that needs, calls it, and writes the result with its audit entry.
+// credits is decided by the pure `decideCredits` (src/domain/disputes), which
+// `internal/load-decision.ts` loads for and calls (the dry run `previewDecision` shares it);
+// this file writes the result with its audit entry.
 // Exactly once: the dispute row is locked for the whole decision, so of two reviewers deciding
 // the same outcomes at the same moment one wins and the other gets a conflict naming the
 // current state.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
-import { type DecidedCredits, decideCredits } from "@/domain/disputes/decide-credits";
+import type { DecidedCredits } from "@/domain/disputes/decide-credits";
 import { ADJUDICATION_KINDS, ROOT_CAUSES } from "@/domain/disputes/dispute-terms";
 import type { Criterion } from "@/domain/evaluation/criteria";
 import { formatMoney } from "@/domain/money";
 import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
-import { db, transaction } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { transaction } from "@/server/db";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
-import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { lockFinalizedInvoice, writeCreditNote } from "@/server/services/invoicing/issue-credit-note";
 import { notifyCustomerFinance } from "@/server/services/notifications/notify";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
-import { loadInvoicesToCredit } from "./credit-context";
+import { customerOf, type Item, loadAndDecide } from "./internal/load-decision";
 import { writeOutcomeCredits } from "./settle-draft-credits";
 
 /** How outcomes are decided (kind, percentage, rationale, root cause): one decision's fields, also a bulk decision's. */
@@ -73,21 +72,6 @@ export const DecideInput = z
   .superRefine(checkDecisionFields);
 export type DecideInput = z.input<typeof DecideInput>;
 
-interface Item {
-  id: string;
-  attemptId: string;
-  state: string;
-  disputedShare: string;
-  invoiceId: string;
-  definitionKey: string;
-  subject: string;
-  billable: boolean;
-  billedBillable: boolean;
-  criteria: Criterion[];
-  decidedBy: string | null;
-  decidedAt: Date | null;
-}
-
 /** Load → decide (`decideCredits`, pure) → write, in one transaction. */
 export async function decideDisputedOutcomes({
   actor,
@@ -108,82 +92,6 @@ export async function decideDisputedOutcomes({
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-}
-
-export const PreviewDecisionInput = z.strictObject({
-  disputeId: DecideInput.shape.disputeId,
-  /** Absent: every undecided outcome of the dispute. */
-  attemptIds: DecideInput.shape.attemptIds.optional(),
-  kind: DecisionFields.shape.kind,
-  percent: DecisionFields.shape.percent,
-});
-
-/**
- * What a decision would credit, and on which invoices: the same load and `decideCredits` as
- * the decision, written nowhere (the decision form's button states it).
- */
-export async function previewDecision({ input }: { input: z.input<typeof PreviewDecisionInput> }) {
-  const parsed = PreviewDecisionInput.parse(input);
-  const customerId = await customerOf(parsed.disputeId);
-  return transaction(async (tx) => {
-    const attemptIds =
-      parsed.attemptIds ??
-      (
-        await tx.disputedOutcome.findMany({
-          where: { disputeId: parsed.disputeId, customerId, state: "undecided" },
-          select: { attemptId: true },
-        })
-      ).map((o) => o.attemptId);
-    const { credits, invoices, dispute } = await loadAndDecide(tx, customerId, {
-      ...parsed,
-      attemptIds,
-      percent: parsed.kind === "partial" ? parsed.percent : undefined,
-      criterion: undefined,
-    });
-    return { creditMinor: credits.creditMinor, currency: dispute.currency, invoices };
-  });
-}
-
-async function customerOf(disputeId: string) {
-  const head = await db().dispute.findUnique({ where: { id: disputeId }, select: { customerId: true } });
-  if (!head) throw AppError.notFound("The dispute");
-  return head.customerId;
-}
-
-async function loadAndDecide(
-  tx: Tx,
-  customerId: string,
-  parsed: Pick<z.output<typeof DecideInput>, "disputeId" | "attemptIds" | "kind" | "percent" | "criterion">,
-) {
-  // Billing lock first (the order every writer of a customer's billing follows), then the dispute.
-  await holdBillingLocksShared(tx, [customerId]);
-  const dispute = await lockOpenDispute(tx, parsed.disputeId);
-  const items = await loadUndecidedItems(tx, parsed.disputeId, parsed.attemptIds);
-  const criterion = parsed.criterion ? criterionOf(items, parsed.criterion) : null;
-  const invoices = await loadInvoicesToCredit(
-    tx,
-    customerId,
-    items.map((i) => i.invoiceId),
-  );
-  const credits = decideCredits({
-    kind: parsed.kind,
-    percent: parsed.percent ?? null,
-    disputeNumber: dispute.number,
-    currency: dispute.currency,
-    invoices,
-    outcomes: items.map((i) => ({
-      ...i,
-      charged: invoices.get(i.invoiceId)?.status === "finalized" ? i.billedBillable : i.billable,
-    })),
-  });
-  // The invoices the decision changes, for "credits $0.99 on the November 2026 draft" and a link to each.
-  const changed = [...invoices.values()].map(({ id, status, number, periodLabel }) => ({
-    id,
-    status,
-    number,
-    periodLabel,
-  }));
-  return { dispute, items, criterion, credits, invoices: changed };
 }
 
 async function writeDecision(
@@ -318,60 +226,4 @@ async function writeDecision(
     });
   }
   return { decisionId: decision.id, creditMinor, explanation, resolved, creditNotes };
-}
-
-async function lockOpenDispute(tx: Tx, disputeId: string) {
-  const [dispute] = await tx.$queryRaw<{ id: string; number: string; status: string; currency: string }[]>`
-    SELECT "id", "number", "status", "currency" FROM dispute WHERE "id" = ${disputeId}::uuid FOR UPDATE`;
-  if (!dispute) throw AppError.notFound("The dispute");
-  if (dispute.status !== "open") {
-    throw new AppError("CONFLICT", `${dispute.number} is already ${dispute.status}; nothing was changed.`);
-  }
-  return dispute;
-}
-
-/** The chosen outcomes, re-read under the dispute's lock: all in this dispute, none decided yet. */
-async function loadUndecidedItems(tx: Tx, disputeId: string, attemptIds: readonly string[]): Promise<Item[]> {
-  const items = await loadItems(tx, disputeId, attemptIds);
-  if (items.length !== new Set(attemptIds).size) {
-    throw new AppError("VALIDATION_FAILED", "Some of the chosen outcomes are not in this dispute.", [
-      { path: "attemptIds", message: "Not in this dispute." },
-    ]);
-  }
-  const decided = items.filter((i) => i.state !== "undecided");
-  if (decided.length > 0) {
-    const first = decided[0]!;
-    throw new AppError(
-      "CONFLICT",
-      `${decided.length === 1 ? `${first.subject} was` : `${decided.length} of these outcomes were`} decided a moment ago (${first.state}${first.decidedBy ? ` by ${first.decidedBy}` : ""}${first.decidedAt ? ` at ${first.decidedAt.toISOString().slice(11, 16)} UTC` : ""}). Nothing was changed; the page now shows the current state.`,
-    );
-  }
-  return items;
-}
-
-async function loadItems(tx: Tx, disputeId: string, attemptIds: readonly string[]): Promise<Item[]> {
-  return tx.$queryRaw<Item[]>`
-    SELECT o."id", o."attemptId", o."state"::text AS "state", o."disputedShare"::text AS "disputedShare",
-      o."invoiceId", d."key" AS "definitionKey", a."subject",
-      (a."status" = 'billable' AND a."eventCount" > 0) AS "billable",
-      (a."billedStatus" = 'billable') AS "billedBillable",
-      v."criteria", x."decidedBy", x."decidedAt"
-    FROM disputed_outcome o
-    JOIN attempt a ON a."id" = o."attemptId"
-    JOIN outcome_definition d ON d."id" = a."definitionId"
-    JOIN definition_version v ON v."id" = a."definitionVersionId"
-    LEFT JOIN dispute_decision x ON x."id" = o."decisionId"
-    WHERE o."disputeId" = ${disputeId}::uuid AND o."attemptId" = ANY(${[...new Set(attemptIds)]}::text[]::uuid[])
-    ORDER BY a."occurredAt", a."id"`;
-}
-
-/** The criterion a definition gap names: it must be one the decided outcomes were evaluated with. */
-function criterionOf(items: readonly Item[], path: string): Criterion {
-  for (const item of items) {
-    const found = item.criteria.find((c) => c.attribute === path);
-    if (found) return found;
-  }
-  throw new AppError("VALIDATION_FAILED", `None of these outcomes was evaluated with a criterion on “${path}”.`, [
-    { path: "criterion", message: "Choose one of the criteria shown in the evaluation trace." },
-  ]);
 }

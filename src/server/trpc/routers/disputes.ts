@@ -2,12 +2,7 @@ import { z } from "zod";
 import { AddInternalNoteInput, addInternalNote } from "@/server/services/disputes/add-internal-note";
 import { AssignInput, assignDispute } from "@/server/services/disputes/assign-dispute";
 import { AssignManyInput, assignDisputesInBulk } from "@/server/services/disputes/assign-disputes-in-bulk";
-import {
-  DecideInput,
-  decideDisputedOutcomes,
-  PreviewDecisionInput,
-  previewDecision,
-} from "@/server/services/disputes/decide-disputed-outcomes";
+import { DecideInput, decideDisputedOutcomes } from "@/server/services/disputes/decide-disputed-outcomes";
 import { DecideManyInput, decideDisputesInBulk } from "@/server/services/disputes/decide-disputes-in-bulk";
 import { DeleteQueueViewInput, deleteQueueView } from "@/server/services/disputes/delete-queue-view";
 import { DisputeScope } from "@/server/services/disputes/dispute-scope";
@@ -28,6 +23,7 @@ import {
 import { listInternalNotes } from "@/server/services/disputes/list-internal-notes";
 import { listQueueViews } from "@/server/services/disputes/list-queue-views";
 import { OpenDisputeInput, openDispute, previewDispute } from "@/server/services/disputes/open-dispute";
+import { PreviewDecisionInput, previewDecision } from "@/server/services/disputes/preview-decision";
 import { PresenceInput, recordPresence } from "@/server/services/disputes/record-presence";
 import { ReplyInput, replyToDispute } from "@/server/services/disputes/reply-to-dispute";
 import { SaveQueueViewInput, saveQueueView } from "@/server/services/disputes/save-queue-view";
