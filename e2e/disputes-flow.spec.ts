@@ -81,12 +81,18 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
   await expect(reviewer.getByRole("heading", { level: 1, name: `Dispute ${number}` })).toBeVisible();
   await expect(reviewer.getByText("Our agents had to follow up on all three tickets")).toBeVisible();
 
+  // The disputed outcomes are this month's (the e2e clock is pinned to the 15th): its draft.
+  const draftLabel = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(process.env.OUTCOME_LEDGER_NOW!),
+  );
   const decide = async (
     subject: string,
     kind: "Accept (full credit)" | "Partial credit" | "Reject",
     rootCause: string,
     rationale: string,
+    /** The button says what the decision will do and credit, figured by the server. */
     button: string,
+    result: string,
     percent?: string,
   ) => {
     const checkbox = reviewer.getByRole("checkbox", { name: `Select ${subject}` });
@@ -96,7 +102,7 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
     await reviewer.getByLabel("Rationale").fill(rationale);
     await reviewer.getByLabel("Root cause").selectOption({ label: rootCause });
     await reviewer.getByRole("button", { name: button }).click();
-    await expect(reviewer.getByTestId("decision-result")).toContainText(button.split(":")[0]!);
+    await expect(reviewer.getByTestId("decision-result")).toContainText(result);
     await expect(reviewer.getByRole("checkbox", { name: `Select ${subject}` })).toHaveCount(0);
   };
   await decide(
@@ -104,14 +110,16 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
     "Accept (full credit)",
     "Detection error",
     "The customer reopened the ticket the same afternoon.",
-    "Accepted: 1 outcome",
+    `Accept 1 outcome: credits $2.00 on the ${draftLabel} draft`,
+    "Accepted (full credit): 1 outcome",
   );
   await decide(
     halved!,
     "Partial credit",
     "Attribution (a human did the work)",
     "An agent wrote half of the final answer.",
-    "Partially accepted: 1 outcome",
+    `Credit 50 % of 1 outcome: credits $1.00 on the ${draftLabel} draft`,
+    "Partially accepted (50 %): 1 outcome",
     "50",
   );
   await decide(
@@ -119,6 +127,7 @@ test("finance disputes three outcomes, a reviewer accepts one, credits 50 % on o
     "Reject",
     "No fault found",
     "The customer confirmed the fix in the thread.",
+    "Reject 1 outcome: no credit",
     "Rejected: 1 outcome",
   );
   await expect(reviewer.getByRole("region", { name: "Decisions (3)" })).toBeVisible();

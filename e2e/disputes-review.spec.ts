@@ -72,7 +72,7 @@ test("a reviewer assigns a new dispute to themself from the queue and accepts an
   await page.keyboard.press("a");
   await expect(page.getByTestId("queue-notice")).toHaveText(`${number} is now assigned to you.`);
   const row = page.getByTestId("queue-row").filter({ has: ours });
-  await expect(row.getByRole("cell").nth(6)).toHaveText("You");
+  await expect(row.getByRole("cell").nth(7)).toHaveText("You");
 
   await ours.focus();
   await page.keyboard.press("o");
@@ -92,7 +92,9 @@ test("a reviewer assigns a new dispute to themself from the queue and accepts an
   await expect(first.getByRole("checkbox")).toBeChecked();
   await rationale.fill("The transcript shows the customer reopened the ticket; the AI did not resolve it.");
   await page.getByLabel("Root cause").selectOption({ label: "Detection error" });
-  await page.getByRole("button", { name: "Accepted: 1 outcome" }).click();
+  await page
+    .getByRole("button", { name: /^Accept 1 outcome: credits \$\d[\d,]*\.\d{2} on the \w+ \d{4} draft$/ })
+    .click();
 
   const result = page.getByTestId("decision-result");
   await expect(result).toContainText(/Accepted \(full credit\): 1 outcome\. Credit \$\d[\d,]*\.\d{2}\./);

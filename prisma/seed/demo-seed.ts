@@ -7,6 +7,7 @@ import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { upsertCustomer } from "@/server/services/customers/upsert-customer";
+import { saveCannedRationale } from "@/server/services/settings/save-canned-rationale";
 import { createUser } from "@/server/services/users/create-user";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PROVIDER, DEMO_USERS } from "./demo-accounts";
 import { demoHistory, seedDemoAttempts } from "./demo-attempts";
@@ -63,6 +64,14 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     created++;
   }
 
+  // A few canned rationales, so the decision form offers some on the first start.
+  if ((await db().cannedRationale.count()) === 0) {
+    for (const input of DEMO_CANNED_RATIONALES) {
+      await saveCannedRationale({ actor: seedActor, input });
+      created++;
+    }
+  }
+
   const history = demoHistory(clock.now());
   const effective = demoEffectiveDates(history.from, history.now);
   created += await seedDemoDefinitions(seedActor, effective);
@@ -73,3 +82,18 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   await seedDemoDisputes({ now: history.now, log });
   return { created };
 }
+
+const DEMO_CANNED_RATIONALES = [
+  {
+    rootCause: "detection_error" as const,
+    text: "The customer reopened the ticket after our AI closed it, so it was not resolved; we credit it in full.",
+  },
+  {
+    rootCause: "attribution" as const,
+    text: "A human agent wrote part of the answer that solved it; we credit the share the AI did not do.",
+  },
+  {
+    rootCause: "no_fault_found" as const,
+    text: "The evidence shows the AI resolved the ticket and the customer confirmed it; the charge stands.",
+  },
+];

@@ -48,6 +48,19 @@ export function navigationFor(role: Role): NavSection[] {
   );
 }
 
+/**
+ * The review queue's pages (/review and /review/…) span every customer, so the customer
+ * switcher and the customer's Billing menu mean nothing there: staff do not see them.
+ */
+export function onReviewQueue(pathname: string): boolean {
+  return pathname === "/review" || pathname.startsWith("/review/");
+}
+
+/** The sections shown at a path: on the review queue's pages, staff see no Billing section. */
+export function sectionsShownAt(sections: NavSection[], pathname: string): NavSection[] {
+  return onReviewQueue(pathname) ? sections.filter((s) => s.title !== "Billing") : sections;
+}
+
 export function homePathFor(role: Role): string {
   return role === "admin" || role === "reviewer" ? "/review" : "/dashboard";
 }

@@ -1,7 +1,8 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, type Ref, useImperativeHandle, useRef, useState } from "react";
 import { FieldError, fieldClass } from "@/components/ui/form-field";
+import { decisionButtonText, type InvoiceCredited, whereCredited } from "@/domain/disputes/decision-wording";
 import {
   ADJUDICATION_KINDS,
   ADJUDICATION_LABELS,
@@ -13,6 +14,9 @@ import {
 import { formatMoney } from "@/domain/money-format";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { CannedRationales } from "./canned-rationales";
+import { InvoiceLink } from "./invoice-link";
 
 export interface DecisionFormHandle {
   /** Pre-fills the decision and puts the cursor in the rationale; the reviewer still submits. */
@@ -26,6 +30,8 @@ export interface DecidedSummary {
   creditMinor: bigint;
   explanation: string;
   resolved: boolean;
+  /** The invoices the decision changed, to link to. */
+  invoices: (InvoiceCredited & { id: string })[];
 }
 
 const KIND_WORDS: Record<AdjudicationKind, string> = {
@@ -42,7 +48,9 @@ function isConflict(error: unknown): boolean {
 export function DecisionForm({
   ref,
   disputeId,
-  selectedCount,
+  currency,
+  selectedIds,
+  highlighted,
   undecidedCount,
   targetIds,
   criteria,
@@ -51,7 +59,10 @@ export function DecisionForm({
 }: {
   ref: Ref<DecisionFormHandle>;
   disputeId: string;
-  selectedCount: number;
+  currency: string;
+  selectedIds: string[];
+  /** The undecided outcome on screen: what "selected" means when nothing is selected. */
+  highlighted: { attemptId: string; subject: string } | null;
   undecidedCount: number;
   /** The attempt ids the chosen target covers (all undecided ones are read in full on submit). */
   targetIds: (target: "selected" | "all") => Promise<string[]>;
@@ -71,6 +82,22 @@ export function DecisionForm({
   const rationaleField = useRef<HTMLTextAreaElement>(null);
   const decide = useMutation(trpc.disputes.decide.mutationOptions());
   const fields = fieldErrorsOf(decide.error);
+  const onHighlighted = selectedIds.length === 0 && highlighted !== null;
+  const chosenIds = selectedIds.length > 0 ? selectedIds : highlighted ? [highlighted.attemptId] : [];
+  const count = target === "selected" ? chosenIds.length : undecidedCount;
+  // What the decision would credit: a dry run of the decision itself, once the inputs settle.
+  const settledPercent = useDebouncedValue(percent.trim(), 400);
+  const priced = kind === "accept" || (kind === "partial" && /^\d{1,2}(\.\d{1,2})?$/.test(settledPercent));
+  const preview = useQuery({
+    ...trpc.disputes.previewDecision.queryOptions({
+      disputeId,
+      attemptIds: target === "selected" ? chosenIds : undefined,
+      kind: kind || "accept",
+      percent: kind === "partial" ? settledPercent : undefined,
+    }),
+    enabled: priced && count > 0 && !decide.isPending,
+    retry: false,
+  });
 
   useImperativeHandle(
     ref,
@@ -87,35 +114,30 @@ export function DecisionForm({
     event.preventDefault();
     setProblem("");
     decide.reset();
-    if (!kind) return setProblem("Choose accept, partial or reject.");
-    if (!rootCause) return setProblem("Choose the root cause.");
-    const attemptIds = await targetIds(target);
-    if (attemptIds.length === 0) {
-      return setProblem(
-        target === "selected"
-          ? "Select at least one outcome (x selects the one shown), or choose every undecided outcome."
-          : "Every outcome of this dispute is already decided.",
-      );
-    }
+    const attemptIds = target === "selected" ? chosenIds : await targetIds("all");
+    if (target === "all" && attemptIds.length === 0)
+      return setProblem("Every outcome of this dispute is already decided.");
+    // Whatever is missing goes to the server as is, so that every field's error shows at once.
     decide.mutate(
       {
         disputeId,
         attemptIds,
-        kind,
+        kind: kind as AdjudicationKind,
         percent: kind === "partial" ? percent.trim() : undefined,
         rationale,
-        rootCause,
+        rootCause: rootCause as RootCause,
         criterion: rootCause === "definition_gap" ? criterion || undefined : undefined,
       },
       {
         onSuccess: (result) => {
           onDecided({
             outcomes: attemptIds.length,
-            kind,
+            kind: kind as AdjudicationKind,
             percent: kind === "partial" ? percent.trim() : null,
             creditMinor: result.creditMinor,
             explanation: result.explanation,
             resolved: result.resolved,
+            invoices: result.invoices,
           });
           setKind("");
           setPercent("");
@@ -130,7 +152,6 @@ export function DecisionForm({
     );
   }
 
-  const count = target === "selected" ? selectedCount : undecidedCount;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Decide the outcomes" className="space-y-4">
       <fieldset>
@@ -138,15 +159,18 @@ export function DecisionForm({
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">
             <input type="radio" name="target" checked={target === "selected"} onChange={() => setTarget("selected")} />
-            The selected outcomes ({selectedCount})
+            {onHighlighted
+              ? `The outcome shown (${highlighted.subject})`
+              : `The selected outcomes (${selectedIds.length})`}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="target" checked={target === "all"} onChange={() => setTarget("all")} />
             Every undecided outcome ({undecidedCount})
           </label>
         </div>
+        <FieldError id="decision-target-error" message={fields.attemptIds} />
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby={fields.kind ? "decision-kind-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Decision</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {ADJUDICATION_KINDS.map((k) => (
@@ -156,6 +180,7 @@ export function DecisionForm({
             </label>
           ))}
         </div>
+        <FieldError id="decision-kind-error" message={fields.kind} />
       </fieldset>
       {kind === "partial" && (
         <div>
@@ -258,7 +283,8 @@ export function DecisionForm({
           </div>
         )}
       </div>
-      {(problem || (decide.isError && !fields.percent && !fields.rationale && !fields.criterion)) && (
+      <CannedRationales rootCause={rootCause} onUse={setRationale} />
+      {(problem || (decide.isError && Object.keys(fields).length === 0)) && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {problem || errorMessage(decide.error)}
         </p>
@@ -271,7 +297,14 @@ export function DecisionForm({
         {decide.isPending
           ? "Deciding…"
           : kind
-            ? `${ADJUDICATION_LABELS[kind].split(" (")[0]}: ${count} ${count === 1 ? "outcome" : "outcomes"}`
+            ? decisionButtonText({
+                kind,
+                percent: percent.trim() || null,
+                outcomes: count,
+                creditMinor: priced && preview.data ? preview.data.creditMinor : null,
+                currency,
+                invoices: preview.data?.invoices ?? [],
+              })
             : `Decide ${count} ${count === 1 ? "outcome" : "outcomes"}`}
       </button>
     </form>
@@ -279,7 +312,15 @@ export function DecisionForm({
 }
 
 /** What a decision did, in words: the kind, how many outcomes, the credit and why. */
-export function DecidedNotice({ summary, currency }: { summary: DecidedSummary; currency: string }) {
+export function DecidedNotice({
+  summary,
+  currency,
+  customerId,
+}: {
+  summary: DecidedSummary;
+  currency: string;
+  customerId: string;
+}) {
   return (
     <div
       role="status"
@@ -293,6 +334,19 @@ export function DecidedNotice({ summary, currency }: { summary: DecidedSummary; 
       </p>
       {summary.explanation && <p className="mt-1">{summary.explanation}</p>}
       {summary.resolved && <p className="mt-1">Every outcome is now decided: the dispute is resolved.</p>}
+      {summary.kind !== "reject" && summary.invoices.length > 0 && (
+        <p className="mt-1">
+          Changed:{" "}
+          {summary.invoices.map((invoice, index) => (
+            <span key={invoice.id}>
+              {index > 0 && ", "}
+              <InvoiceLink customerId={customerId} invoiceId={invoice.id}>
+                {whereCredited([invoice])}
+              </InvoiceLink>
+            </span>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

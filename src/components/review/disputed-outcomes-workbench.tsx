@@ -37,11 +37,13 @@ const SHORTCUTS: [string, string][] = [
  */
 export function DisputedOutcomesWorkbench({
   disputeId,
+  customerId,
   currency,
   open,
   undecidedCount,
 }: {
   disputeId: string;
+  customerId: string;
   currency: string;
   open: boolean;
   undecidedCount: number;
@@ -231,7 +233,7 @@ export function DisputedOutcomesWorkbench({
           <OutcomeEvidence attemptId={viewed.attemptId} />
         </section>
       )}
-      {decided && <DecidedNotice summary={decided} currency={currency} />}
+      {decided && <DecidedNotice summary={decided} currency={currency} customerId={customerId} />}
       {open && undecidedCount > 0 && (
         <section aria-labelledby="decision-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
           <h3 id="decision-heading" className="mb-3 text-sm font-semibold text-slate-900">
@@ -240,7 +242,11 @@ export function DisputedOutcomesWorkbench({
           <DecisionForm
             ref={form}
             disputeId={disputeId}
-            selectedCount={selected.size}
+            currency={currency}
+            selectedIds={[...selected]}
+            highlighted={
+              viewed?.state === "undecided" ? { attemptId: viewed.attemptId, subject: viewed.subject } : null
+            }
             undecidedCount={undecidedCount}
             targetIds={targetIds}
             criteria={criteria}

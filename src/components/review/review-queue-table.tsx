@@ -4,8 +4,10 @@ import { useRef, useState } from "react";
 import { ServiceLevel } from "@/components/disputes/service-level";
 import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
+import { describeLookers } from "@/domain/disputes/presence";
 import type { ServiceLevelState } from "@/domain/disputes/service-level";
 import { AssignmentActions } from "./assignment-actions";
+import { BulkActions } from "./bulk-actions";
 import { ShortcutHelp, type ShortcutHelpHandle, ShortcutHint } from "./shortcut-help";
 import { useAssignDispute } from "./use-assign-dispute";
 import { isControl, useShortcuts } from "./use-shortcuts";
@@ -22,6 +24,9 @@ export interface QueueRow {
   serviceLevel: ServiceLevelState | null;
   assignee: { id: string; name: string } | null;
   openedAt: string;
+  open: boolean;
+  /** Other staff with its review page open just now. */
+  lookers: string[];
 }
 
 const SHORTCUTS: [string, string][] = [
@@ -51,6 +56,18 @@ export function ReviewQueueTable({
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const help = useRef<ShortcutHelpHandle>(null);
   const { assign, pending } = useAssignDispute({ me, reviewers, onNotice: setNotice });
+  // Selected for a bulk action, by id; only open disputes can be selected.
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selectable = rows.filter((r) => r.open);
+  const selectedIds = selectable.filter((r) => selected.has(r.id)).map((r) => r.id);
+  function toggle(id: string) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
 
   function move(to: number) {
     if (rows.length === 0) return;
@@ -72,6 +89,7 @@ export function ReviewQueueTable({
     },
     a: () => {
       if (!current) setNotice("Move to a dispute with j or k first, then press a.");
+      else if (!current.open) setNotice(`${current.number} is closed: there is nothing to assign.`);
       else if (current.assignee?.id === me) setNotice(`${current.number} is already assigned to you.`);
       else assign(current, me);
     },
@@ -90,10 +108,24 @@ export function ReviewQueueTable({
         </output>
       </div>
       <ShortcutHelp ref={help} title="Review queue shortcuts" shortcuts={SHORTCUTS} />
+      {selectable.length > 0 && (
+        <BulkActions selectedIds={selectedIds} reviewers={reviewers} me={me} onDone={() => setSelected(new Set())} />
+      )}
       <Table
         caption="Disputes in the review queue"
         head={
           <>
+            <Th>
+              {/* Named by aria-label, not text: on a phone the column's heading text labels each row's cell. */}
+              {selectable.length > 0 && (
+                <input
+                  type="checkbox"
+                  aria-label="Select every open dispute on this page"
+                  checked={selectedIds.length === selectable.length}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? selectable.map((r) => r.id) : []))}
+                />
+              )}
+            </Th>
             <Th>Dispute</Th>
             <Th>Customer</Th>
             <Th>Reason</Th>
@@ -121,6 +153,16 @@ export function ReviewQueueTable({
               <td
                 className={`px-4 py-3 align-top ${breached ? "border-l-4 border-red-600" : "border-l-4 border-transparent"}`}
               >
+                {row.open && (
+                  <input
+                    type="checkbox"
+                    checked={selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    aria-label={`Select ${row.number}`}
+                  />
+                )}
+              </td>
+              <td className="px-4 py-3 align-top">
                 <Link
                   href={`/review/${row.id}`}
                   ref={(el) => {
@@ -131,6 +173,11 @@ export function ReviewQueueTable({
                   {row.number}
                 </Link>
                 <p className="text-xs text-slate-600">{row.scopeLabel}</p>
+                {row.lookers.length > 0 && (
+                  <p className="mt-1 text-xs font-medium text-amber-800" data-testid="queue-row-presence">
+                    {describeLookers(row.lookers)}
+                  </p>
+                )}
               </td>
               <td className="px-4 py-3 align-top text-slate-900">{row.customerName}</td>
               <Td>{row.reasonLabel}</Td>
@@ -144,14 +191,17 @@ export function ReviewQueueTable({
               <Td>{row.assignee ? (row.assignee.id === me ? "You" : row.assignee.name) : "Unassigned"}</Td>
               <Td>{row.openedAt}</Td>
               <Td>
-                <AssignmentActions
-                  dispute={row}
-                  assigneeId={row.assignee?.id ?? null}
-                  me={me}
-                  reviewers={reviewers}
-                  pending={pending}
-                  onAssign={assign}
-                />
+                {/* A resolved or withdrawn dispute has nothing left to work on: no assignment. */}
+                {row.open && (
+                  <AssignmentActions
+                    dispute={row}
+                    assigneeId={row.assignee?.id ?? null}
+                    me={me}
+                    reviewers={reviewers}
+                    pending={pending}
+                    onAssign={assign}
+                  />
+                )}
               </Td>
             </tr>
           );

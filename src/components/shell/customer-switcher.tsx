@@ -1,10 +1,11 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
+import { onReviewQueue } from "@/lib/navigation";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 
-/** Provider staff choose whose portal the Billing pages show. */
+/** Provider staff choose whose portal the Billing pages show (not on the review queue, which spans customers). */
 export function CustomerSwitcher({
   customers,
   currentId,
@@ -14,6 +15,7 @@ export function CustomerSwitcher({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const pathname = usePathname();
   const [error, setError] = useState<string | null>(null);
   const view = useMutation(
     trpc.customers.view.mutationOptions({
@@ -24,6 +26,7 @@ export function CustomerSwitcher({
       onError: (e) => setError(errorMessage(e)),
     }),
   );
+  if (onReviewQueue(pathname)) return <span aria-hidden="true" />;
   return (
     <div className="flex items-center gap-2">
       <label htmlFor="customer-switcher" className="text-xs font-medium uppercase tracking-wide text-slate-500">

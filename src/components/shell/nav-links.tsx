@@ -1,7 +1,7 @@
 "use client";
 import { usePathname } from "next/navigation";
 import { Link } from "@/components/ui/link";
-import type { NavSection } from "@/lib/navigation";
+import { type NavSection, sectionsShownAt } from "@/lib/navigation";
 import { ReviewQueueCounter, type ReviewQueueCounters } from "./review-queue-counter";
 
 export function NavLinks({
@@ -17,7 +17,7 @@ export function NavLinks({
   const pathname = usePathname();
   return (
     <>
-      {sections.map((section) => (
+      {sectionsShownAt(sections, pathname).map((section) => (
         <div key={section.title} className="mb-6">
           <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wider text-slate-400">{section.title}</p>
           <ul className="space-y-1">

@@ -61,6 +61,10 @@ export const APP_PRIVILEGES: Record<string, readonly Privilege[]> = {
   dispute_decision: READ_WRITE,
   dispute_message: APPEND_ONLY,
   job_run: FULL, // runs older than the Jobs page's history are forgotten
+  dispute_note: APPEND_ONLY, // internal notes, like the thread, are kept as written
+  dispute_presence: FULL, // heartbeats older than the presence window are forgotten
+  saved_queue_view: FULL, // a reviewer deletes a view
+  canned_rationale: FULL, // an admin deletes a rationale
   _prisma_migrations: [], // the owner's
 };
 

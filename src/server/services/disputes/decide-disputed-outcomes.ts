@@ -2,30 +2,63 @@
 // percentage) or reject, with a rationale and a root cause. The credit is rule 5's: on a draft
 // invoice it comes off the draft (its "Dispute credits" line); on a finalized invoice a credit
 // note is issued per invoice for this decision, never above what remains uncredited. What it
-// credits is decided by the pure `decideCredits` (src/domain/disputes); this file loads what
-// that needs, calls it, and writes the result with its audit entry.
+// credits is decided by the pure `decideCredits` (src/domain/disputes), which
+// `internal/load-decision.ts` loads for and calls (the dry run `previewDecision` shares it);
+// this file writes the result with its audit entry.
 // Exactly once: the dispute row is locked for the whole decision, so of two reviewers deciding
 // the same outcomes at the same moment one wins and the other gets a conflict naming the
 // current state.
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
-import { type DecidedCredits, decideCredits } from "@/domain/disputes/decide-credits";
+import type { DecidedCredits } from "@/domain/disputes/decide-credits";
 import { ADJUDICATION_KINDS, ROOT_CAUSES } from "@/domain/disputes/dispute-terms";
 import type { Criterion } from "@/domain/evaluation/criteria";
 import { formatMoney } from "@/domain/money";
 import { clock } from "@/server/clock";
 import type { Tx } from "@/server/db";
-import { db, transaction } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { transaction } from "@/server/db";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
-import { holdBillingLocksShared } from "@/server/services/invoicing/billing-lock";
 import { lockFinalizedInvoice, writeCreditNote } from "@/server/services/invoicing/issue-credit-note";
 import { notifyCustomerFinance } from "@/server/services/notifications/notify";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
-import { loadInvoicesToCredit } from "./credit-context";
+import { customerOf, type Item, loadAndDecide } from "./internal/load-decision";
 import { writeOutcomeCredits } from "./settle-draft-credits";
+
+/** How outcomes are decided (kind, percentage, rationale, root cause): one decision's fields, also a bulk decision's. */
+export const DecisionFields = z.strictObject({
+  kind: z.enum(ADJUDICATION_KINDS, "Choose accept, partial or reject."),
+  /** For a partial decision: the percentage of the disputed charge to credit, e.g. "50" or "12.5". */
+  percent: text()
+    .trim()
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, "Give the percentage as a number above 0 and below 100, e.g. 50.")
+    .optional(),
+  rationale: text()
+    .trim()
+    .min(10, "Explain the decision to the customer in a sentence or two (at least 10 characters).")
+    .max(5_000, "Keep the rationale under 5,000 characters."),
+  rootCause: z.enum(ROOT_CAUSES, "Choose the root cause."),
+  /** For a definition gap: the criterion's attribute path. */
+  criterion: text().trim().max(200).optional(),
+});
+
+/** The rules between the fields, reported together with the fields' own errors. */
+export function checkDecisionFields(input: z.output<typeof DecisionFields>, ctx: z.RefinementCtx) {
+  if (input.kind === "partial" && (!input.percent || Number(input.percent) <= 0)) {
+    ctx.addIssue({ code: "custom", path: ["percent"], message: "A partial credit needs a percentage above 0." });
+  }
+  if (input.kind !== "partial" && input.percent !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["percent"], message: "Only a partial decision takes a percentage." });
+  }
+  if (input.rootCause === "definition_gap" && !input.criterion) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["criterion"],
+      message: "Name the criterion of the definition that is wrong or missing.",
+    });
+  }
+}
 
 export const DecideInput = z
   .strictObject({
@@ -34,51 +67,10 @@ export const DecideInput = z
       .array(z.uuid())
       .min(1, "Choose at least one outcome to decide.")
       .max(10_000, "Decide at most 10,000 outcomes at once."),
-    kind: z.enum(ADJUDICATION_KINDS, "Choose accept, partial or reject."),
-    /** For a partial decision: the percentage of the disputed charge to credit, e.g. "50" or "12.5". */
-    percent: text()
-      .trim()
-      .regex(/^\d{1,2}(\.\d{1,2})?$/, "Give the percentage as a number above 0 and below 100, e.g. 50.")
-      .optional(),
-    rationale: text()
-      .trim()
-      .min(10, "Explain the decision to the customer in a sentence or two (at least 10 characters).")
-      .max(5_000, "Keep the rationale under 5,000 characters."),
-    rootCause: z.enum(ROOT_CAUSES, "Choose the root cause."),
-    /** For a definition gap: the criterion's attribute path. */
-    criterion: text().trim().max(200).optional(),
+    ...DecisionFields.shape,
   })
-  .superRefine((input, ctx) => {
-    if (input.kind === "partial" && (!input.percent || Number(input.percent) <= 0)) {
-      ctx.addIssue({ code: "custom", path: ["percent"], message: "A partial credit needs a percentage above 0." });
-    }
-    if (input.kind !== "partial" && input.percent !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["percent"], message: "Only a partial decision takes a percentage." });
-    }
-    if (input.rootCause === "definition_gap" && !input.criterion) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["criterion"],
-        message: "Name the criterion of the definition that is wrong or missing.",
-      });
-    }
-  });
+  .superRefine(checkDecisionFields);
 export type DecideInput = z.input<typeof DecideInput>;
-
-interface Item {
-  id: string;
-  attemptId: string;
-  state: string;
-  disputedShare: string;
-  invoiceId: string;
-  definitionKey: string;
-  subject: string;
-  billable: boolean;
-  billedBillable: boolean;
-  criteria: Criterion[];
-  decidedBy: string | null;
-  decidedAt: Date | null;
-}
 
 /** Load → decide (`decideCredits`, pure) → write, in one transaction. */
 export async function decideDisputedOutcomes({
@@ -91,33 +83,12 @@ export async function decideDisputedOutcomes({
   now?: Date;
 }) {
   const parsed = DecideInput.parse(input);
-  const head = await db().dispute.findUnique({ where: { id: parsed.disputeId }, select: { customerId: true } });
-  if (!head) throw AppError.notFound("The dispute");
-  const customerId = head.customerId;
+  const customerId = await customerOf(parsed.disputeId);
   return transaction(
     async (tx) => {
-      // Billing lock first (the order every writer of a customer's billing follows), then the dispute.
-      await holdBillingLocksShared(tx, [customerId]);
-      const dispute = await lockOpenDispute(tx, parsed.disputeId);
-      const items = await loadUndecidedItems(tx, parsed.disputeId, parsed.attemptIds);
-      const criterion = parsed.criterion ? criterionOf(items, parsed.criterion) : null;
-      const invoices = await loadInvoicesToCredit(
-        tx,
-        customerId,
-        items.map((i) => i.invoiceId),
-      );
-      const credits = decideCredits({
-        kind: parsed.kind,
-        percent: parsed.percent ?? null,
-        disputeNumber: dispute.number,
-        currency: dispute.currency,
-        invoices,
-        outcomes: items.map((i) => ({
-          ...i,
-          charged: invoices.get(i.invoiceId)?.status === "finalized" ? i.billedBillable : i.billable,
-        })),
-      });
-      return writeDecision(tx, { actor, customerId, dispute, parsed, items, criterion, credits, now });
+      const { dispute, items, criterion, credits, invoices } = await loadAndDecide(tx, customerId, parsed);
+      const written = await writeDecision(tx, { actor, customerId, dispute, parsed, items, criterion, credits, now });
+      return { ...written, invoices };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -255,60 +226,4 @@ async function writeDecision(
     });
   }
   return { decisionId: decision.id, creditMinor, explanation, resolved, creditNotes };
-}
-
-async function lockOpenDispute(tx: Tx, disputeId: string) {
-  const [dispute] = await tx.$queryRaw<{ id: string; number: string; status: string; currency: string }[]>`
-    SELECT "id", "number", "status", "currency" FROM dispute WHERE "id" = ${disputeId}::uuid FOR UPDATE`;
-  if (!dispute) throw AppError.notFound("The dispute");
-  if (dispute.status !== "open") {
-    throw new AppError("CONFLICT", `${dispute.number} is already ${dispute.status}; nothing was changed.`);
-  }
-  return dispute;
-}
-
-/** The chosen outcomes, re-read under the dispute's lock: all in this dispute, none decided yet. */
-async function loadUndecidedItems(tx: Tx, disputeId: string, attemptIds: readonly string[]): Promise<Item[]> {
-  const items = await loadItems(tx, disputeId, attemptIds);
-  if (items.length !== new Set(attemptIds).size) {
-    throw new AppError("VALIDATION_FAILED", "Some of the chosen outcomes are not in this dispute.", [
-      { path: "attemptIds", message: "Not in this dispute." },
-    ]);
-  }
-  const decided = items.filter((i) => i.state !== "undecided");
-  if (decided.length > 0) {
-    const first = decided[0]!;
-    throw new AppError(
-      "CONFLICT",
-      `${decided.length === 1 ? `${first.subject} was` : `${decided.length} of these outcomes were`} decided a moment ago (${first.state}${first.decidedBy ? ` by ${first.decidedBy}` : ""}${first.decidedAt ? ` at ${first.decidedAt.toISOString().slice(11, 16)} UTC` : ""}). Nothing was changed; the page now shows the current state.`,
-    );
-  }
-  return items;
-}
-
-async function loadItems(tx: Tx, disputeId: string, attemptIds: readonly string[]): Promise<Item[]> {
-  return tx.$queryRaw<Item[]>`
-    SELECT o."id", o."attemptId", o."state"::text AS "state", o."disputedShare"::text AS "disputedShare",
-      o."invoiceId", d."key" AS "definitionKey", a."subject",
-      (a."status" = 'billable' AND a."eventCount" > 0) AS "billable",
-      (a."billedStatus" = 'billable') AS "billedBillable",
-      v."criteria", x."decidedBy", x."decidedAt"
-    FROM disputed_outcome o
-    JOIN attempt a ON a."id" = o."attemptId"
-    JOIN outcome_definition d ON d."id" = a."definitionId"
-    JOIN definition_version v ON v."id" = a."definitionVersionId"
-    LEFT JOIN dispute_decision x ON x."id" = o."decisionId"
-    WHERE o."disputeId" = ${disputeId}::uuid AND o."attemptId" = ANY(${[...new Set(attemptIds)]}::text[]::uuid[])
-    ORDER BY a."occurredAt", a."id"`;
-}
-
-/** The criterion a definition gap names: it must be one the decided outcomes were evaluated with. */
-function criterionOf(items: readonly Item[], path: string): Criterion {
-  for (const item of items) {
-    const found = item.criteria.find((c) => c.attribute === path);
-    if (found) return found;
-  }
-  throw new AppError("VALIDATION_FAILED", `None of these outcomes was evaluated with a criterion on “${path}”.`, [
-    { path: "criterion", message: "Choose one of the criteria shown in the evaluation trace." },
-  ]);
 }

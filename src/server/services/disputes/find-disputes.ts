@@ -11,6 +11,7 @@ import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { isSupportedInstant, text } from "@/server/input-rules";
 import { findDisputeInScope } from "./find-dispute-in-scope";
+import { lookersOf } from "./internal/presence";
 
 export const QueueQuery = z.strictObject({
   status: z.enum(["open", "resolved", "withdrawn", "all"]).default("open"),
@@ -85,10 +86,17 @@ export async function listReviewQueue({
     db().dispute.findMany({ where, orderBy, skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: queueSelect }),
     db().dispute.count({ where }),
   ]);
+  const lookers = await lookersOf(
+    rows.map((d) => d.id),
+    actor.userId,
+    now,
+  );
   return {
     disputes: rows.map((d) => ({
       ...d,
       serviceLevel: d.status === "open" ? serviceLevelState(d.slaDueAt, now) : null,
+      /** Other staff with its review page open just now. */
+      lookers: lookers.get(d.id) ?? [],
     })),
     total,
     page: q.page,

@@ -23,6 +23,7 @@ import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webh
 import { priceClaimsByPeriod } from "./credit-context";
 import { assessOutcomes, type EligibleOutcome, type Refusal } from "./dispute-eligibility";
 import { DisputeScope, resolveDisputeScope } from "./dispute-scope";
+import { autoAssign } from "./internal/auto-assign";
 
 export const DisputeClaim = z.strictObject({
   reason: z.enum(DISPUTE_REASONS, "Choose the reason that fits best."),
@@ -168,6 +169,7 @@ export async function openDispute({
             leftOut: refused.map((r) => ({ reason: r.reason, count: r.count })),
           },
         });
+        await autoAssign(tx, { id: dispute.id, number, customerId });
         const stake = formatMoney(atStakeMinor, customer.currency);
         await notifyProviderStaff(tx, customerId, {
           kind: "dispute.opened",

@@ -1,5 +1,6 @@
 // The provider's own settings as staff read them, with the defaults that apply before an admin
 // has saved any.
+import type { AutoAssignmentMode } from "@/domain/disputes/auto-assignment";
 import { db } from "@/server/db";
 
 /** The provider's name when no settings row exists yet (the shell shows the same). */
@@ -16,12 +17,20 @@ export interface LegalDetails {
 export async function getProviderSettings() {
   const settings = await db().providerSettings.findUnique({
     where: { id: 1 },
-    select: { name: true, disputeSlaBusinessDays: true, legalName: true, address: true, taxId: true },
+    select: {
+      name: true,
+      disputeSlaBusinessDays: true,
+      legalName: true,
+      address: true,
+      taxId: true,
+      autoAssignment: true,
+    },
   });
   return {
     name: settings?.name ?? DEFAULT_PROVIDER_NAME,
     disputeSlaBusinessDays: settings?.disputeSlaBusinessDays ?? DEFAULT_DISPUTE_SLA_BUSINESS_DAYS,
     legal: providerLegalDetails(settings),
+    autoAssignment: (settings?.autoAssignment ?? "off") as AutoAssignmentMode,
   };
 }
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
+import { AddInternalNoteInput, addInternalNote } from "@/server/services/disputes/add-internal-note";
 import { AssignInput, assignDispute } from "@/server/services/disputes/assign-dispute";
+import { AssignManyInput, assignDisputesInBulk } from "@/server/services/disputes/assign-disputes-in-bulk";
 import { DecideInput, decideDisputedOutcomes } from "@/server/services/disputes/decide-disputed-outcomes";
+import { DecideManyInput, decideDisputesInBulk } from "@/server/services/disputes/decide-disputes-in-bulk";
+import { DeleteQueueViewInput, deleteQueueView } from "@/server/services/disputes/delete-queue-view";
 import { DisputeScope } from "@/server/services/disputes/dispute-scope";
 import { summarizeDisputes } from "@/server/services/disputes/dispute-summary";
 import {
@@ -16,8 +20,13 @@ import {
   QueueQuery,
   reviewQueueCounters,
 } from "@/server/services/disputes/find-disputes";
+import { listInternalNotes } from "@/server/services/disputes/list-internal-notes";
+import { listQueueViews } from "@/server/services/disputes/list-queue-views";
 import { OpenDisputeInput, openDispute, previewDispute } from "@/server/services/disputes/open-dispute";
+import { PreviewDecisionInput, previewDecision } from "@/server/services/disputes/preview-decision";
+import { PresenceInput, recordPresence } from "@/server/services/disputes/record-presence";
 import { ReplyInput, replyToDispute } from "@/server/services/disputes/reply-to-dispute";
+import { SaveQueueViewInput, saveQueueView } from "@/server/services/disputes/save-queue-view";
 import { WithdrawInput, withdrawDispute } from "@/server/services/disputes/withdraw-dispute";
 import { authedProcedure, financeProcedure, portalProcedure, providerProcedure, router } from "../init";
 
@@ -66,4 +75,32 @@ export const disputesRouter = router({
   decide: providerProcedure
     .input(DecideInput)
     .mutation(({ ctx, input }) => decideDisputedOutcomes({ actor: ctx.actor, input })),
+  /** Bulk actions from the queue: each dispute through the single action's use case, reported per dispute. */
+  /** The queue's saved views: each reviewer's own, named, one of them the default. */
+  views: providerProcedure.query(({ ctx }) => listQueueViews({ actor: ctx.actor })),
+  saveView: providerProcedure
+    .input(SaveQueueViewInput)
+    .mutation(({ ctx, input }) => saveQueueView({ actor: ctx.actor, input })),
+  deleteView: providerProcedure
+    .input(DeleteQueueViewInput)
+    .mutation(({ ctx, input }) => deleteQueueView({ actor: ctx.actor, input })),
+  /** Internal notes: provider staff only, never in anything a customer reads. */
+  internalNotes: providerProcedure
+    .input(z.object({ disputeId: z.uuid() }))
+    .query(({ ctx, input }) => listInternalNotes({ actor: ctx.actor, disputeId: input.disputeId })),
+  addInternalNote: providerProcedure
+    .input(AddInternalNoteInput)
+    .mutation(({ ctx, input }) => addInternalNote({ actor: ctx.actor, input })),
+  /** The review page's heartbeat; answers who else has it open. */
+  presence: providerProcedure
+    .input(PresenceInput)
+    .mutation(({ ctx, input }) => recordPresence({ actor: ctx.actor, input })),
+  /** What a decision would credit and where (a dry run of the decision's own path), for its button. */
+  previewDecision: providerProcedure.input(PreviewDecisionInput).query(({ input }) => previewDecision({ input })),
+  assignMany: providerProcedure
+    .input(AssignManyInput)
+    .mutation(({ ctx, input }) => assignDisputesInBulk({ actor: ctx.actor, input })),
+  decideMany: providerProcedure
+    .input(DecideManyInput)
+    .mutation(({ ctx, input }) => decideDisputesInBulk({ actor: ctx.actor, input })),
 });

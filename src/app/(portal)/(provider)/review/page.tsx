@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AGE_LABELS, QueueFilters, type QueueFilterValues, STATUS_LABELS } from "@/components/review/queue-filters";
+import { QueueViews } from "@/components/review/queue-views";
 import { type QueueRow, ReviewQueueTable } from "@/components/review/review-queue-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/components/ui/link";
@@ -19,7 +20,12 @@ const oneOf = <T extends string>(values: readonly T[], v?: string): T | undefine
   values.includes(v as T) ? (v as T) : undefined;
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
+  const caller = await serverCaller();
+  const views = await caller.disputes.views();
+  const asked = await searchParams;
+  // /review with nothing asked opens the reviewer's default view, when they have one.
+  const fallback = Object.keys(asked).length === 0 ? views.find((v) => v.isDefault) : undefined;
+  const params: SearchParams = fallback ? { ...fallback.filters, view: fallback.id } : asked;
   // Unusable values in a hand-edited URL are ignored rather than failing the page.
   const filters: QueueFilterValues = {
     status: oneOf(["open", "resolved", "withdrawn", "all"], params.status) ?? "open",
@@ -34,7 +40,6 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   };
   const page = params.page && /^\d{1,5}$/.test(params.page) ? Math.max(1, Number(params.page)) : 1;
   const actor = await currentActor();
-  const caller = await serverCaller();
   const [queue, reviewers, customers] = await Promise.all([
     caller.disputes.queue({ ...filters, page }),
     caller.disputes.reviewers(),
@@ -52,6 +57,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     serviceLevel: d.serviceLevel,
     assignee: d.assignee,
     openedAt: formatDateTime(d.openedAt),
+    open: d.status === "open",
+    lookers: d.lookers,
   }));
   const query = (extra: Record<string, string>) =>
     `/review?${new URLSearchParams({
@@ -65,6 +72,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <PageHeader
         title="Review queue"
         description="Disputes waiting for a decision, the oldest against the service level first. Open one to see the claim beside the evidence and decide."
+      />
+      <QueueViews
+        views={views.map((v) => ({ id: v.id, name: v.name, isDefault: v.isDefault, href: viewHref(v.filters, v.id) }))}
+        currentId={views.some((v) => v.id === params.view) ? (params.view ?? null) : null}
+        filters={filters}
       />
       <QueueFilters
         values={filters}
@@ -84,7 +96,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           ) : (
             <p>
               No dispute matches these filters.{" "}
-              <Link href="/review" className="font-medium text-brand-700 underline">
+              <Link href="/review?status=open" className="font-medium text-brand-700 underline">
                 Show every open dispute
               </Link>
               .
@@ -121,6 +133,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       )}
     </>
   );
+}
+
+/** A saved view's link: its filters in the URL, like any queue link, and its id to name it. */
+function viewHref(filters: Record<string, string | undefined>, id: string): string {
+  const set = Object.entries(filters).filter((e): e is [string, string] => !!e[1]);
+  return `/review?${new URLSearchParams([...set, ["view", id]])}`;
 }
 
 /** The active filters in words, e.g. "open, assigned to you, past the service level". */

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { AutoAssignmentSection } from "@/components/settings/auto-assignment-section";
+import { CannedRationalesSection } from "@/components/settings/canned-rationales-section";
 import { DisputeServiceLevelSection } from "@/components/settings/dispute-service-level-section";
 import { LegalDetailsSection } from "@/components/settings/legal-details-section";
 import { WebhooksSection } from "@/components/settings/webhooks-section";
@@ -18,12 +20,14 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   if (actor?.role !== "admin") return <AccessDenied homePath="/review" reason="Settings are for provider admins." />;
   const caller = await serverCaller();
-  const [users, apiKeys, webhookEndpoints, webhookDeliveries, provider] = await Promise.all([
+  const [users, apiKeys, webhookEndpoints, webhookDeliveries, provider, customers, rationales] = await Promise.all([
     caller.users.list(),
     caller.apiKeys.list(),
     caller.webhooks.list(),
     caller.webhooks.deliveries({}),
     caller.settings.get(),
+    caller.customers.list(),
+    caller.settings.cannedRationales(),
   ]);
   return (
     <>
@@ -57,6 +61,12 @@ export default async function SettingsPage() {
           </Table>
         </Card>
         <DisputeServiceLevelSection businessDays={provider.disputeSlaBusinessDays} />
+        <AutoAssignmentSection
+          mode={provider.autoAssignment}
+          customers={customers.map(({ id, name, reviewerId }) => ({ id, name, reviewerId }))}
+          reviewers={users.filter((u) => u.role === "reviewer" && !u.disabledAt).map(({ id, name }) => ({ id, name }))}
+        />
+        <CannedRationalesSection rationales={rationales} />
         <LegalDetailsSection legal={provider.legal} />
         <ApiKeysSection keys={apiKeys} />
         <WebhooksSection endpoints={webhookEndpoints} deliveries={webhookDeliveries} />

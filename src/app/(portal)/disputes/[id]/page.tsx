@@ -11,6 +11,7 @@ import { WithdrawDisputeButton } from "@/components/disputes/withdraw-dispute-bu
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { describeDeciders } from "@/domain/disputes/bulk-decision";
 import { DISPUTED_OUTCOME_STATE_LABELS, DISPUTED_OUTCOME_STATES } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money";
 import { isProviderRole } from "@/domain/roles";
@@ -175,10 +176,17 @@ export default async function DisputePage({
                   </dd>
                 </div>
               )}
-              <div>
-                <dt className="font-medium text-slate-500">Reviewer</dt>
-                <dd>{dispute.assignee?.name ?? "Not assigned yet"}</dd>
-              </div>
+              {decisions.length > 0 ? (
+                <div>
+                  <dt className="font-medium text-slate-500">Decided by</dt>
+                  <dd data-testid="dispute-decided-by">{describeDeciders(decisions.map((d) => d.decidedBy))}</dd>
+                </div>
+              ) : (
+                <div>
+                  <dt className="font-medium text-slate-500">Reviewer</dt>
+                  <dd>{dispute.assignee?.name ?? "Not assigned yet"}</dd>
+                </div>
+              )}
               <div>
                 <dt className="font-medium text-slate-500">Credited</dt>
                 <dd className="tabular-nums">{money(dispute.creditedMinor)}</dd>

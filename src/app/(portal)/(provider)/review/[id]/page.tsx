@@ -6,9 +6,12 @@ import { DisputeDecisions } from "@/components/disputes/dispute-decisions";
 import { DisputeThread } from "@/components/disputes/dispute-thread";
 import { DisputeAssignment } from "@/components/review/dispute-assignment";
 import { DisputedOutcomesWorkbench } from "@/components/review/disputed-outcomes-workbench";
+import { InternalNotes } from "@/components/review/internal-notes";
+import { PresenceIndicator } from "@/components/review/presence-indicator";
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { describeDeciders } from "@/domain/disputes/bulk-decision";
 import {
   DISPUTE_STATUS_LABELS,
   DISPUTED_OUTCOME_STATE_LABELS,
@@ -54,14 +57,16 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
           </>
         }
       />
+      <PresenceIndicator disputeId={dispute.id} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card title="The customer's claim">
             <DisputeClaim timeZone={dispute.customer.timezone} claim={dispute} staffDetails />
           </Card>
-          <Card title="Assignment">
+          <Card title={dispute.status === "open" ? "Assignment" : "Decided by"}>
             <DisputeAssignment
-              dispute={{ id: dispute.id, number: dispute.number }}
+              dispute={{ id: dispute.id, number: dispute.number, open: dispute.status === "open" }}
+              decidedBy={describeDeciders(decisions.map((d) => d.decidedBy))}
               assignee={dispute.assignee}
               me={actor?.userId ?? ""}
               reviewers={reviewers.map(({ id, name }) => ({ id, name }))}
@@ -69,6 +74,9 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
           </Card>
           <Card title={`Decisions (${decisions.length})`}>
             <DisputeDecisions timeZone={dispute.customer.timezone} decisions={decisions} currency={dispute.currency} />
+          </Card>
+          <Card title="Internal notes">
+            <InternalNotes disputeId={dispute.id} />
           </Card>
           <Card title="Thread">
             <DisputeThread
@@ -84,6 +92,7 @@ export default async function DisputeReviewPage({ params }: { params: Promise<{ 
         <Card title="Disputed outcomes">
           <DisputedOutcomesWorkbench
             disputeId={dispute.id}
+            customerId={dispute.customer.id}
             currency={dispute.currency}
             open={dispute.status === "open"}
             undecidedCount={countsByState.undecided ?? 0}
