@@ -113,9 +113,11 @@ describe("a credit note on an invoice the wallet paid", () => {
 });
 
 describe("a contract's recurring allowance", () => {
-  it("lasts until the end of the month after the last period that may use it", () => {
-    expect(allowanceExpiresAt(at("2026-01-01T00:00:00Z"), 0)).toEqual(at("2026-03-01T00:00:00Z"));
-    expect(allowanceExpiresAt(at("2026-11-01T00:00:00Z"), 2)).toEqual(at("2027-03-01T00:00:00Z"));
+  it("lasts until the end of the month it is granted in, plus one month per rollover period", () => {
+    // January's, granted at its finalization on 4 February: February's invoice is finalized in March.
+    expect(allowanceExpiresAt(at("2026-02-04T00:01:00Z"), 0)).toEqual(at("2026-03-01T00:00:00Z"));
+    expect(allowanceExpiresAt(at("2026-02-04T00:01:00Z"), 1)).toEqual(at("2026-04-01T00:00:00Z"));
+    expect(allowanceExpiresAt(at("2026-12-31T23:59:59Z"), 2)).toEqual(at("2027-03-01T00:00:00Z"));
   });
 });
 

@@ -1,7 +1,7 @@
 // Prepaid credits (a wallet): grants of money the customer bought or was given, each with an
 // optional expiry, drawn down by finalized invoices before anything is due. Pure rules; the
 // database backs them (remaining ≥ 0, one draw per invoice and grant).
-import { nextPeriodStart } from "@/domain/invoicing/periods";
+import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 
 /** How money came into the wallet. */
 export const WALLET_GRANT_KINDS = ["grant", "top_up", "allowance", "refund"] as const;
@@ -104,11 +104,13 @@ export interface PrepaidAllowance {
 /**
  * A contract's recurring allowance: each finalized period grants `amount` to the wallet just
  * before that invoice draws. `rolloverPeriods` = how many later invoices may still draw what
- * is left (0 = only that period's own invoice). It expires at the end of the month after the
- * last period that may use it, so that period's invoice, finalized after its month, can.
+ * is left (0 = only that period's own invoice). It expires at the end of the N-th month after
+ * the month it was granted in: a period is finalized in the month after it, so the next N
+ * invoices, each finalized a month later, can still draw it (and a period finalized late gets
+ * the same N invoices, not fewer).
  */
-export function allowanceExpiresAt(periodStart: Date, rolloverPeriods: number): Date {
-  let at = periodStart;
-  for (let i = 0; i < rolloverPeriods + 2; i++) at = nextPeriodStart(at);
+export function allowanceExpiresAt(grantedAt: Date, rolloverPeriods: number): Date {
+  let at = periodStartOf(grantedAt);
+  for (let i = 0; i <= rolloverPeriods; i++) at = nextPeriodStart(at);
   return at;
 }

@@ -7,6 +7,7 @@ import { forgetStaleThrottles } from "@/server/services/auth/internal/throttle-s
 import { closeObservationWindows } from "@/server/services/ingestion/close-observation-windows";
 import { ensureDraftInvoices } from "@/server/services/invoicing/ensure-draft-invoices";
 import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
+import { expireWalletGrants } from "@/server/services/wallet/expire-wallet-grants";
 import { deliverWebhooks } from "./deliver-webhooks";
 
 const EVERY_MINUTE = 60_000;
@@ -20,6 +21,8 @@ interface Job {
 const JOBS: Job[] = [
   { name: "close observation windows", run: () => closeObservationWindows() },
   { name: "finalize invoices", run: () => finalizeDueInvoices() },
+  // After finalization: draws already refuse expired credits by the clock; this writes them down.
+  { name: "expire wallet credits", run: () => expireWalletGrants() },
   { name: "open draft invoices", run: () => ensureDraftInvoices() },
   { name: "evaluate spend alerts", run: () => evaluateSpendAlerts() },
   { name: "forget stale sign-in counts", run: () => forgetStaleThrottles(clock.now()) },

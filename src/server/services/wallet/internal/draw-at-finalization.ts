@@ -42,7 +42,7 @@ export async function drawWalletAtFinalization(
           currency,
           kind: "allowance",
           amountMinor: toMinorUnits(allowance.amount, currency),
-          expiresAt: allowanceExpiresAt(periodStart, allowance.rolloverPeriods),
+          expiresAt: allowanceExpiresAt(now, allowance.rolloverPeriods),
           reason: `Contract allowance for ${periodLabel(periodStart)}`,
           allowancePeriodStart: periodStart,
         },
