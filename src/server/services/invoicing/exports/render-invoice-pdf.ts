@@ -75,6 +75,16 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8A
         ] as const)
       : []),
     ["Net due", money(invoice.netDueMinor), true],
+    // Prepaid credits paid it like a payment: the lines and the net due stay as rated.
+    ...(invoice.booking.walletDrawnMinor > 0n
+      ? ([
+          ["Paid from prepaid credits", money(-invoice.booking.walletDrawnMinor), false],
+          ...(invoice.booking.paidMinor > 0n
+            ? ([["Payments", money(-invoice.booking.paidMinor), false]] as const)
+            : []),
+          ["Outstanding", money(invoice.booking.outstandingMinor), true],
+        ] as const)
+      : []),
   ]);
   if (invoice.creditNotes.length > 0) {
     y = heading(doc, y + 24, "Credit notes");
