@@ -49,6 +49,10 @@ describe("drawing prepaid credits", () => {
     expect(isDrawable(grants[0]!, now)).toBe(false);
   });
 
+  it("never draws a grant made after the instant of the draw", () => {
+    expect(planDraw([grant("future", 100n, null, "2026-06-15T12:00:01Z")], 100n, now)).toEqual([]);
+  });
+
   it("draws nothing for an invoice of zero or less", () => {
     expect(planDraw([grant("a", 100n, null)], 0n, now)).toEqual([]);
     expect(planDraw([grant("a", 100n, null)], -50n, now)).toEqual([]);

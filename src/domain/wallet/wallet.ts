@@ -30,9 +30,9 @@ function smaller(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** A grant counts while something remains of it and its expiry has not come. */
+/** A grant counts from when it was made, while something remains of it and its expiry has not come. */
 export function isDrawable(grant: DrawableGrant, now: Date): boolean {
-  return grant.remainingMinor > 0n && (grant.expiresAt === null || grant.expiresAt > now);
+  return grant.remainingMinor > 0n && grant.grantedAt <= now && (grant.expiresAt === null || grant.expiresAt > now);
 }
 
 /** The order grants are drawn in: earliest expiry first (never-expiring last), then oldest, then id. */

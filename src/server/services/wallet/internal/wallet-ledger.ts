@@ -64,7 +64,7 @@ export async function drawForInvoice(
   const grants = await tx.$queryRaw<DrawableGrant[]>`
     SELECT "id", "remainingMinor", "expiresAt", "grantedAt" FROM wallet_grant
     WHERE "customerId" = ${customerId}::uuid AND "currency" = ${currency} AND "remainingMinor" > 0
-      AND ("expiresAt" IS NULL OR "expiresAt" > ${now})
+      AND "grantedAt" <= ${now} AND ("expiresAt" IS NULL OR "expiresAt" > ${now})
     ORDER BY "id" FOR UPDATE`;
   const draws = planDraw(grants, dueMinor, now);
   for (const draw of draws) {

@@ -64,11 +64,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </EmptyState>
           )}
         </Card>
-        <section aria-label="Prepaid credits" className="space-y-3">
+        <div className="space-y-3">
           <WalletCard wallet={wallet} timeZone={customer.timezone} linkToLedger={false} />
           {me.role === "admin" && <GrantCreditsForm customerId={id} currency={customer.currency} />}
           {wallet.grants.length > 0 && <WalletLedger wallet={wallet} timeZone={customer.timezone} />}
-        </section>
+        </div>
         {versions.length > 0 && (
           <Card title={`Version history (${versions.length})`}>
             <ContractHistory versions={versions} inForceId={current?.id ?? null} />

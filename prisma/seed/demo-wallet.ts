@@ -1,0 +1,48 @@
+// Globex's demo wallet: prepaid credits bought at the start of last month, half again as much
+// as last month's invoice, so its finalization draws part of them and the rest shows on the
+// dashboard with its expiry. Through the real use case, before the ended months are finalized.
+import type { Actor } from "@/domain/actor";
+import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
+import { formatMoney, toMajorUnits } from "@/domain/money";
+import { db } from "@/server/db";
+import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
+import { grantWalletCredit } from "@/server/services/wallet/grant-wallet-credit";
+
+const DAY = 86_400_000;
+
+export async function seedDemoWallet({ actor, now, log }: { actor: Actor; now: Date; log: (line: string) => void }) {
+  const globex = await db().customer.findUnique({
+    where: { externalId: "globex" },
+    select: { id: true, currency: true },
+  });
+  if (!globex || (await db().walletGrant.count({ where: { customerId: globex.id } })) > 0) return;
+  const current = periodStartOf(now);
+  const last = periodStartOf(new Date(current.getTime() - 1));
+  const lastInvoice = await db().invoice.findUnique({
+    where: { customerId_periodStart: { customerId: globex.id, periodStart: last } },
+    select: { status: true },
+  });
+  if (lastInvoice?.status === "finalized") return; // an older demo: its invoices stay as they are
+  const { totalMinor } = await computeInvoice(globex.id, last);
+  // 1.5 × last month's bill, rounded up to a hundred: drawn in part, the rest left.
+  const hundred = 10_000n;
+  const amountMinor = (((totalMinor * 3n) / 2n + hundred - 1n) / hundred) * hundred || hundred;
+  const boughtAt = new Date(last.getTime() + DAY + 10 * 3_600_000);
+  const expiresOn = nextPeriodStart(nextPeriodStart(nextPeriodStart(current)))
+    .toISOString()
+    .slice(0, 10);
+  await grantWalletCredit({
+    actor,
+    input: {
+      customerId: globex.id,
+      kind: "top_up",
+      amount: toMajorUnits(amountMinor, globex.currency).toFixed(),
+      expiresOn,
+      reason: "Prepaid credits, PO GX-2026-114",
+    },
+    now: boughtAt,
+  });
+  log(
+    `Demo wallet: Globex bought ${formatMoney(amountMinor, globex.currency)} of prepaid credits, expiring ${expiresOn}.`,
+  );
+}
