@@ -1,4 +1,4 @@
-// Globex's demo wallet: prepaid credits bought at the start of last month, half again as much
+// Globex's demo wallet: prepaid credits bought late last month, half again as much
 // as last month's invoice, so its finalization draws part of them and the rest shows on the
 // dashboard with its expiry. Through the real use case, before the ended months are finalized.
 import type { Actor } from "@/domain/actor";
@@ -27,7 +27,8 @@ export async function seedDemoWallet({ actor, now, log }: { actor: Actor; now: D
   // 1.5 × last month's bill, rounded up to a hundred: drawn in part, the rest left.
   const hundred = 10_000n;
   const amountMinor = (((totalMinor * 3n) / 2n + hundred - 1n) / hundred) * hundred || hundred;
-  const boughtAt = new Date(last.getTime() + DAY + 10 * 3_600_000);
+  // After the month before was finalized (its grace days), so only last month's invoice draws it.
+  const boughtAt = new Date(last.getTime() + 20 * DAY + 10 * 3_600_000);
   const expiresOn = nextPeriodStart(nextPeriodStart(nextPeriodStart(current)))
     .toISOString()
     .slice(0, 10);
