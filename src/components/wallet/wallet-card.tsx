@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { formatMoney } from "@/domain/money";
-import { formatDayIn } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import type { WalletView } from "./wallet-view";
 
 /** The dashboard's view of prepaid credits: the balance and what expires next. */
@@ -32,7 +32,7 @@ export function WalletCard({
       </p>
       {next ? (
         <p className="mt-3 text-sm text-slate-700" data-testid="wallet-next-expiry">
-          {money(next.amountMinor)} expires on {formatDayIn(next.expiresAt, timeZone)}
+          {money(next.amountMinor)} expires {formatDateTimeIn(next.expiresAt, timeZone)}
           {wallet.expiring.length > 1 && ` (and ${wallet.expiring.length - 1} more grants later)`}.
         </p>
       ) : (

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { formatMoney } from "@/domain/money";
-import { formatDateTimeIn, formatDayIn } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/format";
 import type { WalletView } from "./wallet-view";
 
 const GRANT_WORDS: Record<string, string> = {
@@ -30,7 +30,7 @@ export function WalletLedger({ wallet, timeZone }: { wallet: WalletView; timeZon
                   <span className="block text-xs text-slate-500">
                     {formatDateTimeIn(g.grantedAt, timeZone)} by {g.grantedBy} ·{" "}
                     {g.expiresAt
-                      ? `${g.expired ? "expired" : "expires"} on ${formatDayIn(g.expiresAt, timeZone)}`
+                      ? `${g.expired ? "expired" : "expires"} ${formatDateTimeIn(g.expiresAt, timeZone)}`
                       : "never expires"}
                   </span>
                 </span>
