@@ -10,11 +10,12 @@ import { GET as getInvoice } from "@/app/api/v1/invoices/[id]/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
 import { clock, resetNow, setNow } from "@/server/clock";
 import { db } from "@/server/db";
+import { exportInvoice } from "@/server/services/invoicing/exports/export-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { expireWalletGrants } from "@/server/services/wallet/expire-wallet-grants";
 import { getWallet } from "@/server/services/wallet/get-wallet";
 import { grantWalletCredit } from "@/server/services/wallet/grant-wallet-credit";
-import { billedCustomer, DAY_MS } from "../invoicing/billed-period";
+import { billedCustomer, bytesOf, DAY_MS, pdfText } from "../invoicing/billed-period";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import { callerFor, makeCustomer, makeUser, testActor } from "../support/fixtures";
 
@@ -175,6 +176,29 @@ describe("finalization draws the wallet", () => {
     // Finalizing again is a no-op: no second allowance, no second draw.
     await finalize(customer.id, period);
     expect(await db().walletGrant.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+});
+
+describe("the invoice's files say what prepaid credits paid", () => {
+  it("the PDF's totals and the lines CSV show the draw, and the CSV's amounts add up to what is outstanding", async () => {
+    const { customer, period } = await billed();
+    await grant(customer.id, "50.00");
+    const { invoiceId } = await finalize(customer.id, period);
+    const pdf = pdfText(await bytesOf((await exportInvoice({ actor: testActor, invoiceId, format: "pdf" })).body));
+    for (const expected of ["Net due", "$104.95", "Paid from prepaid credits", "-$50.00", "Outstanding", "$54.95"]) {
+      expect(pdf).toContain(expected);
+    }
+    const csv = new TextDecoder().decode(
+      await bytesOf((await exportInvoice({ actor: testActor, invoiceId, format: "lines.csv" })).body),
+    );
+    const rows = csv
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","));
+    expect(rows.at(-1)).toEqual(["", "prepaid_credits", "Paid from prepaid credits", "", "", "-50.00", "USD", ""]);
+    const cents = rows.reduce((s, r) => s + BigInt(r[5]!.replace(".", "")), 0n);
+    expect(cents).toBe(5_495n);
   });
 });
 

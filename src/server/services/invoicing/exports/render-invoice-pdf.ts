@@ -255,9 +255,10 @@ export function totals(
 ): number {
   let y = roomFor(doc, top, rows.length * 18);
   for (const [label, value, strong] of rows) {
-    if (strong) rule(doc, y - 4, 345);
+    // Wide enough for "Paid from prepaid credits" on one line.
+    if (strong) rule(doc, y - 4, 305);
     const font = strong ? "Helvetica-Bold" : "Helvetica";
-    text(doc, label, 349, y, { width: 100, font, size: strong ? 12 : 10 });
+    text(doc, label, 309, y, { width: 140, font, size: strong ? 12 : 10 });
     text(doc, value, 449, y, { width: 92, font, size: strong ? 12 : 10, align: "right" });
     y += 18;
   }
