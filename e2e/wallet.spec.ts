@@ -1,3 +1,4 @@
+import { clock } from "../src/server/clock";
 import { createCustomer } from "./support/customers";
 import { signIn } from "./support/sign-in";
 import { expect, test } from "./support/test";
@@ -61,4 +62,18 @@ test("an admin grants prepaid credits on the customer's page; a third decimal is
   await expect(wallet.getByTestId("wallet-next-expiry")).toContainText("$250.00 expires ");
   await expect(page.getByTestId("wallet-ledger")).toContainText("Granted: Launch credit for the pilot");
   await page.screenshot({ path: test.info().outputPath("customer-wallet-1440.png"), fullPage: true });
+
+  // The contract states a recurring allowance and what happens to what is left of it.
+  const now = clock.now();
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  await page.getByLabel("Effective from (month)").fill(lastMonth);
+  await page.getByLabel("Platform fee", { exact: false }).first().fill("500");
+  await page.getByLabel("Prepaid allowance per period (USD)").fill("100");
+  await page.getByLabel("Allowance rolls over (periods)").fill("1");
+  await page.getByLabel("Change note").fill("100 USD of prepaid credits a month, one month of rollover.");
+  await page.getByRole("button", { name: "Create contract version" }).click();
+  await expect(page.getByText(/^Version 1 created/)).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Contract in force: version 1/ })).toContainText(
+    "$100.00 of prepaid credits each period, granted when the period is finalized; what that period's invoice does not use rolls over to the next invoice, then expires.",
+  );
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   allowanceExpiresAt,
   type DrawableGrant,
+  describePrepaidAllowance,
   drawOrder,
   isDrawable,
   planDraw,
@@ -117,6 +118,16 @@ describe("a credit note on an invoice the wallet paid", () => {
 });
 
 describe("a contract's recurring allowance", () => {
+  it("says what is granted and what happens to what is left", () => {
+    const money = (a: string) => `${a} USD`;
+    expect(describePrepaidAllowance({ amount: "100.00", rolloverPeriods: 0 }, money)).toBe(
+      "100.00 USD of prepaid credits each period, granted when the period is finalized; what that period's invoice does not use expires.",
+    );
+    expect(describePrepaidAllowance({ amount: "100.00", rolloverPeriods: 2 }, money)).toContain(
+      "rolls over to the next 2 invoices, then expires",
+    );
+  });
+
   it("lasts until the end of the month it is granted in, plus one month per rollover period", () => {
     // January's, granted at its finalization on 4 February: February's invoice is finalized in March.
     expect(allowanceExpiresAt(at("2026-02-04T00:01:00Z"), 0)).toEqual(at("2026-03-01T00:00:00Z"));

@@ -101,6 +101,16 @@ export interface PrepaidAllowance {
   rolloverPeriods: number;
 }
 
+/** The allowance in words, for the contract page: "100.00 USD of prepaid credits each period; …". */
+export function describePrepaidAllowance(allowance: PrepaidAllowance, money: (amount: string) => string): string {
+  const n = allowance.rolloverPeriods;
+  const rest =
+    n === 0
+      ? "what that period's invoice does not use expires"
+      : `what that period's invoice does not use rolls over to the next ${n === 1 ? "invoice" : `${n} invoices`}, then expires`;
+  return `${money(allowance.amount)} of prepaid credits each period, granted when the period is finalized; ${rest}.`;
+}
+
 /**
  * A contract's recurring allowance: each finalized period grants `amount` to the wallet just
  * before that invoice draws. `rolloverPeriods` = how many later invoices may still draw what
