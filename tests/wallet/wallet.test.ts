@@ -10,6 +10,7 @@ import { GET as getInvoice } from "@/app/api/v1/invoices/[id]/route";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
 import { clock, resetNow, setNow } from "@/server/clock";
 import { db } from "@/server/db";
+import { loadAccountStatus } from "@/server/services/dashboard/load-account-status";
 import { exportInvoice } from "@/server/services/invoicing/exports/export-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { expireWalletGrants } from "@/server/services/wallet/expire-wallet-grants";
@@ -138,6 +139,9 @@ describe("finalization draws the wallet", () => {
     );
     expect((await over.json()).error.fields).toEqual([{ path: "amount", message: "At most $74.95." }]);
     expect((await readWallet(key, customer.externalId)).balance).toBe("0.00");
+    // The dashboard's amount due is the invoice's outstanding, not its net due.
+    const account = await loadAccountStatus({ actor: testActor, customerId: customer.id });
+    expect(account.lastInvoice).toMatchObject({ totalMinor: 10_495n, dueMinor: 7_495n, paymentStatus: "open" });
   });
 
   it("never draws a grant past its expiry by the clock, and the sweep writes the expiry down once", async () => {
