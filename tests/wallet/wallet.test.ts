@@ -13,6 +13,7 @@ import { db } from "@/server/db";
 import { loadAccountStatus } from "@/server/services/dashboard/load-account-status";
 import { exportInvoice } from "@/server/services/invoicing/exports/export-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
+import { voidInvoice } from "@/server/services/invoicing/void-invoice";
 import { expireWalletGrants } from "@/server/services/wallet/expire-wallet-grants";
 import { getWallet } from "@/server/services/wallet/get-wallet";
 import { grantWalletCredit } from "@/server/services/wallet/grant-wallet-credit";
@@ -207,6 +208,16 @@ describe("the invoice's files say what prepaid credits paid", () => {
 });
 
 describe("a credit note on an invoice the wallet paid", () => {
+  it("is the only way to cancel it: a void is refused, so the prepaid credits are never lost", async () => {
+    const { customer, period } = await billed();
+    await grant(customer.id, "10.00");
+    const { invoiceId } = await finalize(customer.id, period);
+    await expect(
+      voidInvoice({ actor: testActor, input: { invoiceId, reason: "Issued by mistake" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db().invoiceVoid.count({ where: { invoiceId } })).toBe(0);
+  });
+
   it("gives what the wallet paid beyond the new net due back to the wallet as a grant that never expires", async () => {
     const { key } = await makeApiKey();
     const { customer, period } = await billed();
