@@ -5,11 +5,11 @@ import { expect, test } from "./support/test";
 
 const WIDTHS = [1440, 390] as const;
 
-test("Globex's finance user sees the prepaid credits on the dashboard, the wallet's ledger and the draw on the invoice", async ({
+test("Umbrella's finance user sees the prepaid credits on the dashboard, the wallet's ledger and the draw on the invoice", async ({
   page,
 }) => {
   test.slow(); // three pages at two widths
-  await signIn(page, "finance@globex.example");
+  await signIn(page, "finance@umbrella.example");
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/dashboard");
@@ -21,7 +21,7 @@ test("Globex's finance user sees the prepaid credits on the dashboard, the walle
 
     await page.goto("/wallet");
     const ledger = page.getByTestId("wallet-ledger");
-    await expect(ledger).toContainText("Top-up: Prepaid credits, PO GX-2026-114");
+    await expect(ledger).toContainText("Top-up: Prepaid credits, PO UH-2026-114");
     const draw = ledger.getByRole("link", { name: /^INV-/ });
     await expect(draw).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

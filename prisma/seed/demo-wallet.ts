@@ -1,5 +1,5 @@
-// Globex's demo wallet: prepaid credits bought late last month, half again as much
-// as last month's invoice, so its finalization draws part of them and the rest shows on the
+// Umbrella's demo wallet (Umbrella, so that Globex, the demo's main customer, still shows an
+// amount due): prepaid credits bought late last month, half again as much as last month's invoice, so its finalization draws part of them and the rest shows on the
 // dashboard with its expiry. Through the real use case, before the ended months are finalized.
 import type { Actor } from "@/domain/actor";
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
@@ -11,19 +11,19 @@ import { grantWalletCredit } from "@/server/services/wallet/grant-wallet-credit"
 const DAY = 86_400_000;
 
 export async function seedDemoWallet({ actor, now, log }: { actor: Actor; now: Date; log: (line: string) => void }) {
-  const globex = await db().customer.findUnique({
-    where: { externalId: "globex" },
+  const umbrella = await db().customer.findUnique({
+    where: { externalId: "umbrella" },
     select: { id: true, currency: true },
   });
-  if (!globex || (await db().walletGrant.count({ where: { customerId: globex.id } })) > 0) return;
+  if (!umbrella || (await db().walletGrant.count({ where: { customerId: umbrella.id } })) > 0) return;
   const current = periodStartOf(now);
   const last = periodStartOf(new Date(current.getTime() - 1));
   const lastInvoice = await db().invoice.findUnique({
-    where: { customerId_periodStart: { customerId: globex.id, periodStart: last } },
+    where: { customerId_periodStart: { customerId: umbrella.id, periodStart: last } },
     select: { status: true },
   });
   if (lastInvoice?.status === "finalized") return; // an older demo: its invoices stay as they are
-  const { totalMinor } = await computeInvoice(globex.id, last);
+  const { totalMinor } = await computeInvoice(umbrella.id, last);
   // 1.5 × last month's bill, rounded up to a hundred: drawn in part, the rest left.
   const hundred = 10_000n;
   const amountMinor = (((totalMinor * 3n) / 2n + hundred - 1n) / hundred) * hundred || hundred;
@@ -35,15 +35,15 @@ export async function seedDemoWallet({ actor, now, log }: { actor: Actor; now: D
   await grantWalletCredit({
     actor,
     input: {
-      customerId: globex.id,
+      customerId: umbrella.id,
       kind: "top_up",
-      amount: toMajorUnits(amountMinor, globex.currency).toFixed(),
+      amount: toMajorUnits(amountMinor, umbrella.currency).toFixed(),
       expiresOn,
-      reason: "Prepaid credits, PO GX-2026-114",
+      reason: "Prepaid credits, PO UH-2026-114",
     },
     now: boughtAt,
   });
   log(
-    `Demo wallet: Globex bought ${formatMoney(amountMinor, globex.currency)} of prepaid credits, expiring ${expiresOn}.`,
+    `Demo wallet: Umbrella Health bought ${formatMoney(amountMinor, umbrella.currency)} of prepaid credits, expiring ${expiresOn}.`,
   );
 }

@@ -46,7 +46,9 @@ export interface AccountStatus {
     creditNotesMinor: bigint;
     /** Payments recorded against it. */
     paidMinor: bigint;
-    /** What remains to pay: total less credit notes less payments (never negative). */
+    /** Paid from prepaid credits (what still pays it after credit notes). */
+    walletDrawnMinor: bigint;
+    /** What remains to pay: total less credit notes less prepaid credits less payments (never negative). */
     dueMinor: bigint;
     finalizedAt: Date;
     dueAt: Date;
@@ -165,10 +167,8 @@ async function lastInvoiceStatus(
   const creditNotesMinor = sumMinor(last.creditNotes.map((c) => c.amountMinor));
   const paidMinor = sumMinor(last.payments.map((p) => p.amountMinor));
   // What prepaid credits paid counts like a payment (paymentFacts says the same on the invoice).
-  const netDueMinor =
-    last.totalMinor! -
-    creditNotesMinor -
-    walletAppliedMinor(last.walletDrawnMinor, last.totalMinor! - creditNotesMinor);
+  const walletDrawnMinor = walletAppliedMinor(last.walletDrawnMinor, last.totalMinor! - creditNotesMinor);
+  const netDueMinor = last.totalMinor! - creditNotesMinor - walletDrawnMinor;
   return {
     id: last.id,
     number: last.number!,
@@ -176,6 +176,7 @@ async function lastInvoiceStatus(
     totalMinor: last.totalMinor!,
     creditNotesMinor,
     paidMinor,
+    walletDrawnMinor,
     dueMinor: outstandingMinor(netDueMinor, paidMinor),
     finalizedAt: last.finalizedAt!,
     dueAt: dueAt!,
