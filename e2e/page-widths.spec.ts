@@ -21,6 +21,7 @@ const billing: Stop[] = [
   { path: "/invoices" },
   { name: "invoice", on: "/invoices", linkPrefix: "/invoices/" },
   { path: "/credit-notes" },
+  { path: "/wallet" },
   { path: "/disputes" },
   { name: "dispute", on: "/disputes", linkPrefix: "/disputes/" },
 ];

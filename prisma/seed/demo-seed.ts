@@ -2,6 +2,7 @@
 // outcome definitions, three months of attempts, the ended months finalized, and disputes in
 // every state. Idempotent: run on every `npm start`, it adds only what is missing, through the
 // same use cases the app uses, so the audit log records the demo like any other change.
+
 import type { Actor } from "@/domain/actor";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
@@ -14,6 +15,7 @@ import { demoHistory, seedDemoAttempts } from "./demo-attempts";
 import { seedDemoContracts } from "./demo-contracts";
 import { demoEffectiveDates, seedDemoDefinitions } from "./demo-definitions";
 import { seedDemoDisputes } from "./demo-disputes";
+import { seedDemoWallet } from "./demo-wallet";
 
 const seedActor: Actor = { kind: "system", job: "demo-seed" };
 
@@ -78,6 +80,8 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
   created += await seedDemoContracts(seedActor, history.from);
   log(created ? `Demo data: ${created} records added.` : "Demo data: already in place.");
   await seedDemoAttempts({ actor: seedActor, log, history, v2From: effective.v2 });
+  // Before the ended months are finalized, so last month's invoice draws it.
+  await seedDemoWallet({ actor: seedActor, now: history.now, log });
   // Last: disputes need the attempts, the contracts and the finalized months.
   await seedDemoDisputes({ now: history.now, log });
   return { created };

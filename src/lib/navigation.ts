@@ -25,6 +25,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/outcomes", label: "Outcomes", roles: everyone },
       { href: "/invoices", label: "Invoices", roles: everyone },
       { href: "/credit-notes", label: "Credit notes", roles: everyone },
+      { href: "/wallet", label: "Prepaid credits", roles: everyone },
       { href: "/disputes", label: "Disputes", roles: everyone },
     ],
   },

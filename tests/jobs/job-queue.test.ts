@@ -41,10 +41,11 @@ function testJob(id: string, run: () => Promise<unknown>, maxAttempts = 3): Sche
 
 describe("the registry", () => {
   it("keeps each job's cadence and the old scheduler's order, with schedules the queue accepts", () => {
-    expect(JOBS.slice(0, 7).map((job) => [job.id, job.cron])).toEqual(
+    expect(JOBS.slice(0, 8).map((job) => [job.id, job.cron])).toEqual(
       [
         "close-observation-windows",
         "finalize-invoices",
+        "expire-wallet-credits",
         "open-draft-invoices",
         "evaluate-spend-alerts",
         "forget-stale-sign-in-counts",

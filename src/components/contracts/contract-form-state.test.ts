@@ -114,3 +114,15 @@ describe("discounts in the contract form", () => {
     expect(localErrors(f)["discounts.0.periods"]).toContain("whole number");
   });
 });
+
+describe("the prepaid allowance in the contract form", () => {
+  it("sends none when the amount is blank, else the amount with its rollover, and names a rollover that is not a whole number", () => {
+    const f = form({});
+    expect(ContractTermsInput.parse(termsOf(f)).prepaidAllowance).toBeNull();
+    f.allowanceAmount = "100.00";
+    f.allowanceRolloverPeriods = "2";
+    expect(ContractTermsInput.parse(termsOf(f)).prepaidAllowance).toEqual({ amount: "100.00", rolloverPeriods: 2 });
+    f.allowanceRolloverPeriods = "two";
+    expect(localErrors(f)["prepaidAllowance.rolloverPeriods"]).toContain("whole number");
+  });
+});

@@ -93,6 +93,9 @@ export interface ContractForm {
   graceDays: string;
   paymentTermsDays: string;
   changeNote: string;
+  /** The prepaid allowance per period; blank for none. */
+  allowanceAmount: string;
+  allowanceRolloverPeriods: string;
 }
 
 let nextRowId = 1;
@@ -149,6 +152,8 @@ export function formFromContract(contract: ContractView | null, now: Date): Cont
     graceDays: String(contract?.graceDays ?? 7),
     paymentTermsDays: String(contract?.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS),
     changeNote: "",
+    allowanceAmount: contract?.prepaidAllowance?.amount ?? "",
+    allowanceRolloverPeriods: String(contract?.prepaidAllowance?.rolloverPeriods ?? 0),
   };
 }
 
@@ -180,6 +185,8 @@ export function localErrors(form: ContractForm): Record<string, string> {
         errors[`outcomePrices.${i}.tiers.${j}.upTo`] = "Give a whole number of outcomes, or leave it blank.";
     });
   });
+  if (form.allowanceAmount.trim() !== "" && Number.isNaN(wholeNumber(form.allowanceRolloverPeriods)))
+    errors["prepaidAllowance.rolloverPeriods"] = "Give the rollover as a whole number of periods (0 for none).";
   form.discounts.forEach((d, i) => {
     if (d.duration === "periods" && Number.isNaN(wholeNumber(d.periods)))
       errors[`discounts.${i}.periods`] = "Give the number of billing periods as a whole number.";
@@ -234,5 +241,9 @@ export function termsOf(form: ContractForm) {
     graceDays: wholeNumber(form.graceDays),
     paymentTermsDays: wholeNumber(form.paymentTermsDays),
     changeNote: form.changeNote,
+    prepaidAllowance:
+      form.allowanceAmount.trim() === ""
+        ? null
+        : { amount: form.allowanceAmount.trim(), rolloverPeriods: wholeNumber(form.allowanceRolloverPeriods) },
   };
 }

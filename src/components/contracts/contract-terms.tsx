@@ -4,6 +4,7 @@ import { Dec } from "@/domain/money";
 import type { OutcomePrice } from "@/domain/rating/contract-terms";
 import { describeDiscount } from "@/domain/rating/describe-discount";
 import { priceRules, tierRanges } from "@/domain/rating/describe-price";
+import { describePrepaidAllowance } from "@/domain/wallet/wallet";
 import { formatQuantity, formatUnitPrice } from "@/lib/format";
 import type { ContractView, DefinitionNames } from "./contract-view";
 
@@ -29,6 +30,14 @@ export function ContractTerms({ contract, names }: { contract: ContractView; nam
           value={`${paymentTermsLabel(contract.paymentTermsDays)} after the invoice is issued`}
         />
         <Fact term="Currency" value={currency} />
+        <Fact
+          term="Prepaid allowance"
+          value={
+            contract.prepaidAllowance
+              ? describePrepaidAllowance(contract.prepaidAllowance, (amount) => formatUnitPrice(amount, currency))
+              : "None"
+          }
+        />
       </dl>
       <div>
         <h3 className="mb-2 text-sm font-semibold text-slate-900">Attempt fees</h3>

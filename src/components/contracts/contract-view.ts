@@ -1,6 +1,7 @@
 // A contract version as the pages show it: decimals as exact strings, the JSON columns typed.
 import type { AttemptFee, OutcomePrice } from "@/domain/rating/contract-terms";
 import type { Discount } from "@/domain/rating/discounts";
+import type { PrepaidAllowance } from "@/domain/wallet/wallet";
 
 type Decimal = { toString(): string };
 
@@ -21,6 +22,8 @@ export interface ContractView {
   changeNote: string;
   authorLabel: string;
   createdAt: Date;
+  /** Absent or null: no allowance. */
+  prepaidAllowance?: PrepaidAllowance | null;
 }
 
 export interface ContractRow {
@@ -41,6 +44,8 @@ export interface ContractRow {
   changeNote: string;
   authorLabel: string;
   createdAt: Date;
+  /** Written from `PrepaidAllowanceInput`; absent or null = none. */
+  prepaidAllowance?: unknown;
 }
 
 export function contractViewOf(row: ContractRow): ContractView {
@@ -52,6 +57,7 @@ export function contractViewOf(row: ContractRow): ContractView {
     monthlyCap: row.monthlyCap?.toString() ?? null,
     minimumCommitment: row.minimumCommitment?.toString() ?? null,
     discounts: (row.discounts ?? []) as Discount[],
+    prepaidAllowance: (row.prepaidAllowance ?? null) as PrepaidAllowance | null,
   };
 }
 

@@ -81,6 +81,8 @@ export function NewContractForm({
     graceDays: "contract-grace",
     paymentTermsDays: "contract-payment-terms",
     changeNote: "contract-note",
+    "prepaidAllowance.amount": "contract-allowance-amount",
+    "prepaidAllowance.rolloverPeriods": "contract-allowance-rollover",
   };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -191,6 +193,24 @@ export function NewContractForm({
               error={errors.paymentTermsDays}
               inputMode="numeric"
               hint="Days from the invoice's issue to its due date, e.g. 30 for net 30."
+            />
+            <TextField
+              id={fieldIds["prepaidAllowance.amount"]!}
+              label={`Prepaid allowance per period (${currency})`}
+              value={form.allowanceAmount}
+              onValue={set("allowanceAmount")}
+              error={errors["prepaidAllowance.amount"]}
+              inputMode="decimal"
+              hint="Blank for none. Granted to the wallet when each period is finalized, and drawn by that invoice first."
+            />
+            <TextField
+              id={fieldIds["prepaidAllowance.rolloverPeriods"]!}
+              label="Allowance rolls over (periods)"
+              value={form.allowanceRolloverPeriods}
+              onValue={set("allowanceRolloverPeriods")}
+              error={errors["prepaidAllowance.rolloverPeriods"]}
+              inputMode="numeric"
+              hint="0: what the period's invoice does not use expires. N: the next N invoices may still use it."
             />
           </div>
           <div>

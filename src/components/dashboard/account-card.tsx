@@ -42,11 +42,16 @@ export function AccountCard({ account }: { account: AccountStatus }) {
                 for {periodLabel(lastInvoice.periodStart)}, finalized{" "}
                 {formatDayIn(lastInvoice.finalizedAt, account.timeZone)}.
               </p>
-              {(lastInvoice.creditNotesMinor > 0n || lastInvoice.paidMinor > 0n) && (
+              {(lastInvoice.creditNotesMinor > 0n ||
+                lastInvoice.walletDrawnMinor > 0n ||
+                lastInvoice.paidMinor > 0n) && (
                 <p className="mt-1 text-sm text-slate-600">
                   Invoice total {money(lastInvoice.totalMinor)}
                   {lastInvoice.creditNotesMinor > 0n && (
                     <> less credit notes of {money(lastInvoice.creditNotesMinor)}</>
+                  )}
+                  {lastInvoice.walletDrawnMinor > 0n && (
+                    <> less prepaid credits of {money(lastInvoice.walletDrawnMinor)}</>
                   )}
                   {lastInvoice.paidMinor > 0n && <> less payments of {money(lastInvoice.paidMinor)}</>}.
                 </p>

@@ -48,6 +48,7 @@ export function InvoiceBookingFacts({
                 <span className="flex flex-wrap items-center gap-2">
                   <PaymentStatusBadge status={b.paymentStatus} />
                   <span className="text-slate-600">
+                    {b.walletDrawnMinor > 0n && `${money(b.walletDrawnMinor)} from prepaid credits · `}
                     {money(b.paidMinor)} paid · {money(b.outstandingMinor)} outstanding
                   </span>
                 </span>

@@ -42,7 +42,7 @@ export function InvoicePayments({ invoice, admin }: { invoice: InvoiceBookingVie
             {b.outstandingMinor > 0n && (
               <RecordPaymentForm invoiceId={invoice.id!} outstanding={money(b.outstandingMinor)} />
             )}
-            {b.payments.length === 0 && <VoidInvoiceForm invoiceId={invoice.id!} />}
+            {b.payments.length === 0 && b.walletDrawnMinor === 0n && <VoidInvoiceForm invoiceId={invoice.id!} />}
           </div>
         )}
       </div>

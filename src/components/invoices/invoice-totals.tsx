@@ -1,11 +1,27 @@
 import type { InvoiceCredits } from "@/domain/invoicing/credit-notes";
 import { formatMoney } from "@/domain/money";
 
+/** What has paid a finalized invoice so far (invoice-booking.ts `paymentFacts`). */
+export interface InvoiceSettlement {
+  walletDrawnMinor: bigint;
+  paidMinor: bigint;
+  outstandingMinor: bigint;
+}
+
 /**
  * Charges, credits and what is left to pay, as a definition list a screen reader reads in
- * pairs. Credits are both kinds: the draft's dispute credits and the credit notes.
+ * pairs. Credits are both kinds: the draft's dispute credits and the credit notes. A finalized
+ * invoice that prepaid credits paid shows them below the net due, with what remains outstanding.
  */
-export function InvoiceTotals({ credits, currency }: { credits: InvoiceCredits; currency: string }) {
+export function InvoiceTotals({
+  credits,
+  currency,
+  settlement = null,
+}: {
+  credits: InvoiceCredits;
+  currency: string;
+  settlement?: InvoiceSettlement | null;
+}) {
   const money = (minor: bigint) => formatMoney(minor, currency);
   const minus = (minor: bigint) => (minor > 0n ? `−${money(minor)}` : money(0n));
   return (
@@ -41,6 +57,28 @@ export function InvoiceTotals({ credits, currency }: { credits: InvoiceCredits; 
           {money(credits.netDueMinor)}
         </dd>
       </div>
+      {settlement && settlement.walletDrawnMinor > 0n && (
+        <>
+          <div className="flex justify-between gap-4">
+            <dt className="text-slate-600">Paid from prepaid credits</dt>
+            <dd className="tabular-nums text-slate-900" data-testid="wallet-drawn">
+              {minus(settlement.walletDrawnMinor)}
+            </dd>
+          </div>
+          {settlement.paidMinor > 0n && (
+            <div className="flex justify-between gap-4">
+              <dt className="text-slate-600">Payments</dt>
+              <dd className="tabular-nums text-slate-900">{minus(settlement.paidMinor)}</dd>
+            </div>
+          )}
+          <div className="flex justify-between gap-4 border-t border-slate-200 pt-2 font-semibold">
+            <dt className="text-slate-900">Outstanding</dt>
+            <dd className="tabular-nums text-slate-900" data-testid="outstanding">
+              {money(settlement.outstandingMinor)}
+            </dd>
+          </div>
+        </>
+      )}
     </dl>
   );
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { invoiceDates, outstandingMinor, paymentStatus, paymentTermsLabel } from "./payment-terms";
+import { invoiceDates, outstandingMinor, paymentFacts, paymentStatus, paymentTermsLabel } from "./payment-terms";
 
 const terms = { paymentTermsDays: 30, disputeWindowDays: 45, graceDays: 7 };
 const nov = new Date("2026-11-01T00:00:00Z");
@@ -58,5 +58,39 @@ describe("payment status", () => {
         expect(left === 0n).toBe(paymentStatus({ ...base, netDueMinor: due, paidMinor: paid, now: dueAt }) === "paid");
       }),
     );
+  });
+});
+
+describe("prepaid credits pay an invoice like a payment", () => {
+  const base = {
+    finalized: true,
+    voided: false,
+    dueAt: new Date("2026-02-01T00:00:00Z"),
+    now: new Date("2026-01-10T00:00:00Z"),
+  };
+
+  it("an invoice the wallet covers is paid, with nothing outstanding", () => {
+    const facts = paymentFacts({ ...base, netDueMinor: 5_000n, payments: [], walletDrawnMinor: 5_000n });
+    expect(facts).toMatchObject({ walletDrawnMinor: 5_000n, outstandingMinor: 0n, paymentStatus: "paid" });
+  });
+
+  it("amount due = net due − wallet − payments", () => {
+    const facts = paymentFacts({
+      ...base,
+      netDueMinor: 10_000n,
+      payments: [{ amountMinor: 1_000n }],
+      walletDrawnMinor: 4_000n,
+    });
+    expect(facts).toMatchObject({
+      walletDrawnMinor: 4_000n,
+      paidMinor: 1_000n,
+      outstandingMinor: 5_000n,
+      paymentStatus: "open",
+    });
+  });
+
+  it("after a credit note the wallet counts only up to the new net due (the rest went back to it)", () => {
+    const facts = paymentFacts({ ...base, netDueMinor: 7_000n, payments: [], walletDrawnMinor: 10_000n });
+    expect(facts).toMatchObject({ walletDrawnMinor: 7_000n, outstandingMinor: 0n, paymentStatus: "paid" });
   });
 });

@@ -1,6 +1,7 @@
 // The dates an accounts-payable team books an invoice by, and its payment status. All are
 // derived from the invoice's finalization and its contract's terms, so every page, PDF and
 // REST answer computes the same ones.
+import { walletAppliedMinor } from "@/domain/wallet/wallet";
 import { nextPeriodStart } from "./periods";
 
 const DAY_MS = 86_400_000;
@@ -81,12 +82,16 @@ export function paymentStatus({
 /**
  * What the payments on an invoice come to, and its status: the one computation behind the
  * invoice page, its PDF, the invoice list and REST (list and detail), so they cannot differ.
+ * Prepaid credits drawn at finalization pay it first, like a payment: amount due = net due −
+ * wallet − payments, and an invoice the wallet covers is `paid`. `walletDrawnMinor` in the
+ * answer is what the wallet still pays after credit notes (`walletAppliedMinor`).
  */
 export function paymentFacts({
   finalized,
   voided,
   netDueMinor,
   payments,
+  walletDrawnMinor = 0n,
   dueAt,
   now,
 }: {
@@ -94,14 +99,19 @@ export function paymentFacts({
   voided: boolean;
   netDueMinor: bigint;
   payments: readonly { amountMinor: bigint }[];
+  /** As drawn at finalization (the invoice's column). */
+  walletDrawnMinor?: bigint;
   dueAt: Date | null;
   now: Date;
-}): { paidMinor: bigint; outstandingMinor: bigint; paymentStatus: PaymentStatus | null } {
+}): { paidMinor: bigint; walletDrawnMinor: bigint; outstandingMinor: bigint; paymentStatus: PaymentStatus | null } {
   const paidMinor = payments.reduce((s, p) => s + p.amountMinor, 0n);
+  const wallet = walletAppliedMinor(walletDrawnMinor, netDueMinor);
+  const dueAfterWallet = netDueMinor - wallet;
   return {
     paidMinor,
-    outstandingMinor: outstandingMinor(netDueMinor, paidMinor),
-    paymentStatus: paymentStatus({ finalized, voided, netDueMinor, paidMinor, dueAt, now }),
+    walletDrawnMinor: wallet,
+    outstandingMinor: outstandingMinor(dueAfterWallet, paidMinor),
+    paymentStatus: paymentStatus({ finalized, voided, netDueMinor: dueAfterWallet, paidMinor, dueAt, now }),
   };
 }
 

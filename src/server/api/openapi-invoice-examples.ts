@@ -51,6 +51,7 @@ const invoiceSummary = {
   dueAt: "2026-12-08T02:00:00.000Z",
   paymentStatus: "open",
   paid: "2000.00",
+  walletDrawn: "0.00",
   outstanding: "1235.00",
 };
 
@@ -101,6 +102,7 @@ const contract = {
   disputeWindowDays: 30,
   graceDays: 7,
   paymentTermsDays: 30,
+  prepaidAllowance: null,
   changeNote: "Lower price above 1,000 resolved tickets a month; qualified leads by the hundred.",
   author: "Ada Admin <admin@acme-support.ai>",
   createdAt: "2026-11-20T10:00:00.000Z",
@@ -172,6 +174,7 @@ export const INVOICE_EXAMPLES = {
     },
     paymentStatus: "open",
     paid: "2000.00",
+    walletDrawn: "0.00",
     outstanding: "1235.00",
     payments: [payment],
     void: null,

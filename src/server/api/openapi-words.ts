@@ -38,6 +38,7 @@ export const TAGS = {
   Contracts: "Each customer's pricing, in versions that start with a billing period.",
   Invoices: "One invoice per customer and month: a live draft, then finalized. Every line drills down to its outcomes.",
   "Credit notes": "Corrections of finalized invoices, which never change themselves.",
+  Wallet: "Prepaid credits: grants with an expiry that finalized invoices draw down before anything is due.",
   Reference: "This document.",
 };
 

@@ -16,6 +16,7 @@ import {
 import { assembleDocument, type OpenApiDocument, type OperationSpec } from "./openapi-document";
 import { EXAMPLES } from "./openapi-examples";
 import { INVOICE_OPERATIONS, INVOICE_REQUEST_SCHEMAS, INVOICE_RESPONSE_SCHEMAS } from "./openapi-invoice-operations";
+import { WALLET_OPERATIONS, WALLET_REQUEST_SCHEMAS, WALLET_RESPONSE_SCHEMAS } from "./openapi-wallet-operations";
 import { AttemptDetail, AttemptList, AttemptPathParams, AttemptSummary, EvidenceTrailEvent } from "./schemas/attempts";
 import { Customer, CustomerBody, CustomerList, CustomerListQuery, CustomerPathParams } from "./schemas/customers";
 import {
@@ -43,6 +44,7 @@ export const REQUEST_SCHEMAS = {
   DraftPreviewRequest,
   DraftPublishRequest,
   ...INVOICE_REQUEST_SCHEMAS,
+  ...WALLET_REQUEST_SCHEMAS,
 };
 export const RESPONSE_SCHEMAS = {
   IngestBatchResult,
@@ -60,6 +62,7 @@ export const RESPONSE_SCHEMAS = {
   CriterionInput,
   ImpactPreviewBody,
   ...INVOICE_RESPONSE_SCHEMAS,
+  ...WALLET_RESPONSE_SCHEMAS,
   ErrorBody,
 };
 
@@ -302,6 +305,7 @@ Idempotent: the same body again changes nothing and answers 200, so it is safe t
     errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE"],
   },
   ...INVOICE_OPERATIONS,
+  ...WALLET_OPERATIONS,
   {
     method: "get",
     path: "/api/v1/openapi.json",

@@ -11,6 +11,7 @@ import { closeObservationWindows } from "@/server/services/ingestion/close-obser
 import { ensureDraftInvoices } from "@/server/services/invoicing/ensure-draft-invoices";
 import { finalizeDueInvoices } from "@/server/services/invoicing/finalize-due-invoices";
 import { forgetOldJobRuns } from "@/server/services/jobs/forget-old-job-runs";
+import { expireWalletGrants } from "@/server/services/wallet/expire-wallet-grants";
 import { deliverWebhooks } from "./deliver-webhooks";
 
 export interface ScheduledJob {
@@ -48,6 +49,15 @@ export const JOBS: readonly ScheduledJob[] = [
     cadence: "Every minute",
     maxAttempts: MINUTE_ATTEMPTS,
     run: () => finalizeDueInvoices(),
+  },
+  // After finalization: draws already refuse expired credits by the clock; this writes them down.
+  {
+    id: "expire-wallet-credits",
+    label: "Expire prepaid credits",
+    cron: EVERY_MINUTE,
+    cadence: "Every minute",
+    maxAttempts: MINUTE_ATTEMPTS,
+    run: () => expireWalletGrants(),
   },
   {
     id: "open-draft-invoices",

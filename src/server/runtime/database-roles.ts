@@ -49,6 +49,8 @@ export const APP_PRIVILEGES: Record<string, readonly Privilege[]> = {
   credit_note_line: APPEND_ONLY,
   invoice_payment: APPEND_ONLY, // a payment recorded is a fact; corrections are credit notes
   invoice_void: APPEND_ONLY,
+  wallet_grant: READ_WRITE, // a trigger lets only its remaining move, and only down
+  wallet_entry: APPEND_ONLY, // the wallet's ledger
   billed_usage: READ_WRITE,
   outcome_value: READ_WRITE,
   spend_alert: FULL, // a finance user deletes an alert

@@ -13,6 +13,7 @@ import { outcomesRouter } from "./routers/outcomes";
 import { sessionRouter } from "./routers/session";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
+import { walletRouter } from "./routers/wallet";
 import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   definitions: definitionsRouter,
   outcomes: outcomesRouter,
   invoices: invoicesRouter,
+  wallet: walletRouter,
   contracts: contractsRouter,
   dashboard: dashboardRouter,
   notifications: notificationsRouter,

@@ -12,6 +12,7 @@ import { SuccessCard } from "@/components/dashboard/success-card";
 import { ValueCard } from "@/components/dashboard/value-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { WalletCard } from "@/components/wallet/wallet-card";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { formatDateTimeIn } from "@/lib/format";
 import { currentActor } from "@/server/auth/current-actor";
@@ -21,12 +22,13 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const caller = await serverCaller();
-  const [dashboard, account, alerts, disputes, actor] = await Promise.all([
+  const [dashboard, account, alerts, disputes, actor, wallet] = await Promise.all([
     caller.dashboard.overview(),
     caller.dashboard.account(),
     caller.dashboard.alerts(),
     caller.disputes.summary(),
     currentActor(),
+    caller.wallet.get(),
   ]);
   const { customer, billing, history, period, value } = dashboard;
   const hasUsage = history.some((p) => p.attempts > 0);
@@ -78,6 +80,7 @@ export default async function DashboardPage() {
         {billing && <BillSplitCard dashboard={dashboard} billing={billing} />}
         <SuccessCard dashboard={dashboard} />
         <DisputesCard summary={disputes} />
+        {wallet.grants.length > 0 && <WalletCard wallet={wallet} timeZone={customer.timezone} />}
         <SpendAlertsCard
           alerts={alerts.map((a) => ({
             ...a,

@@ -4,6 +4,12 @@ import { z } from "zod";
 import type { AttemptFee, OutcomePrice } from "@/domain/rating/contract-terms";
 import type { Discount } from "@/domain/rating/discounts";
 import type { Contract } from "@/generated/prisma/client";
+import { PrepaidAllowanceInput } from "@/server/services/contracts/contract-schema";
+
+/** The stored allowance (written from `PrepaidAllowanceInput`), or null when the version has none. */
+function prepaidAllowanceOf(stored: unknown) {
+  return stored === null ? null : PrepaidAllowanceInput.parse(stored);
+}
 
 const Decimal = z.string().describe("Exact decimal in major units of the contract's currency.");
 
@@ -88,6 +94,13 @@ export const ContractBody = z.object({
   disputeWindowDays: z.number().int(),
   graceDays: z.number().int(),
   paymentTermsDays: z.number().int().describe("Net days from the invoice's issue (finalization) to its due date."),
+  prepaidAllowance: z
+    .object({
+      amount: Decimal.describe("Granted to the wallet at each period's finalization, before that invoice draws."),
+      rolloverPeriods: z.number().int().describe("How many later invoices may still draw what is left; 0 = none."),
+    })
+    .nullable()
+    .describe("A recurring allowance of prepaid credits; null = none."),
   changeNote: z.string(),
   author: z.string(),
   createdAt: z.string(),
@@ -134,6 +147,7 @@ export function toContractBody(c: Contract): z.infer<typeof ContractBody> {
     disputeWindowDays: c.disputeWindowDays,
     graceDays: c.graceDays,
     paymentTermsDays: c.paymentTermsDays,
+    prepaidAllowance: prepaidAllowanceOf(c.prepaidAllowance),
     changeNote: c.changeNote,
     author: c.authorLabel,
     createdAt: c.createdAt.toISOString(),

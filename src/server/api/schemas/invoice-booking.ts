@@ -48,10 +48,13 @@ export const INVOICE_BOOKING_SHAPE = {
     .enum(PAYMENT_STATUSES)
     .nullable()
     .describe(
-      "`open`, `paid` (payments cover the net due), `overdue` (unpaid from `dueAt` on) or `void`; null for a draft, which is not a request for payment.",
+      "`open`, `paid` (prepaid credits and payments cover the net due), `overdue` (unpaid from `dueAt` on) or `void`; null for a draft, which is not a request for payment.",
     ),
   paid: Money.describe("The sum of the payments recorded."),
-  outstanding: Money.describe("Net due less paid, never below zero."),
+  walletDrawn: Money.describe(
+    "Paid from prepaid credits: drawn from the customer's wallet at finalization, less what credit notes gave back to the wallet. Counted like a payment; the lines and total stay as rated.",
+  ),
+  outstanding: Money.describe("Net due less walletDrawn less paid, never below zero."),
   payments: z.array(InvoicePayment),
   void: z.object({ reason: z.string(), voidedAt: Instant, voidedBy: z.string() }).nullable(),
 };
@@ -92,6 +95,7 @@ export function toInvoiceBooking(invoice: InvoiceDocument) {
     buyer: b.buyer,
     paymentStatus: b.paymentStatus,
     paid: money(b.paidMinor, invoice.currency),
+    walletDrawn: money(b.walletDrawnMinor, invoice.currency),
     outstanding: money(b.outstandingMinor, invoice.currency),
     payments: b.payments.map((p) => toInvoicePayment(p, invoice.currency)),
     void: b.voided && {

@@ -51,6 +51,7 @@ export const InvoiceSummary = z.object({
   dueAt: INVOICE_BOOKING_SHAPE.dueAt,
   paymentStatus: INVOICE_BOOKING_SHAPE.paymentStatus,
   paid: INVOICE_BOOKING_SHAPE.paid,
+  walletDrawn: INVOICE_BOOKING_SHAPE.walletDrawn,
   outstanding: INVOICE_BOOKING_SHAPE.outstanding,
 });
 
@@ -167,6 +168,7 @@ export function toInvoiceSummary(i: InvoiceSummaryRow, customer: string): z.infe
     dueAt: i.payment.dueAt?.toISOString() ?? null,
     paymentStatus: i.payment.status,
     paid: money(i.payment.paidMinor, i.currency),
+    walletDrawn: money(i.payment.walletDrawnMinor, i.currency),
     outstanding: money(i.payment.outstandingMinor, i.currency),
   };
 }
@@ -207,6 +209,7 @@ export function toInvoiceDetail(invoice: InvoiceDocument): z.infer<typeof Invoic
           finalizesAt: invoice.booking.finalizesAt,
           dueAt: invoice.booking.dueAt,
           paidMinor: invoice.booking.paidMinor,
+          walletDrawnMinor: invoice.booking.walletDrawnMinor,
           outstandingMinor: invoice.booking.outstandingMinor,
         },
       },

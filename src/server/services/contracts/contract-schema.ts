@@ -145,6 +145,15 @@ const DiscountInput = z
     }
   });
 
+/** A recurring allowance of prepaid credits (src/domain/wallet/wallet.ts, `PrepaidAllowance`). */
+export const PrepaidAllowanceInput = z.strictObject({
+  amount: DecimalAmount.refine((a) => /[1-9]/.test(a), "An allowance is an amount above zero."),
+  rolloverPeriods: int()
+    .min(0, "0 = only that period's invoice may use it.")
+    .max(24, "Keep the rollover within 24 periods.")
+    .default(0),
+});
+
 export const ContractTermsInput = z
   .strictObject({
     effectiveFrom: instant("Give the first day of the billing period the version starts with."),
@@ -169,6 +178,11 @@ export const ContractTermsInput = z
       .min(0)
       .max(365, "Keep the payment terms within a year.")
       .default(DEFAULT_PAYMENT_TERMS_DAYS),
+    prepaidAllowance: PrepaidAllowanceInput.nullable()
+      .default(null)
+      .describe(
+        "Prepaid credits granted to the customer's wallet at each period's finalization, drawn first by that invoice; what is left rolls over to the next `rolloverPeriods` invoices, then expires. null = no allowance.",
+      ),
     changeNote: text().trim().min(1, "Say what this version changes and why.").max(2_000),
   })
   .superRefine((terms, ctx) => {

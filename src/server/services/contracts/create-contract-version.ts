@@ -3,7 +3,7 @@
 // cover the longest observation window, so no period is finalized with outcomes pending.
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -60,6 +60,7 @@ export async function createContractVersion({
         disputeWindowDays: terms.disputeWindowDays,
         graceDays: terms.graceDays,
         paymentTermsDays: terms.paymentTermsDays,
+        prepaidAllowance: terms.prepaidAllowance === null ? Prisma.DbNull : { ...terms.prepaidAllowance },
         changeNote: terms.changeNote,
         authorLabel: actorLabel(actor),
       },

@@ -45,6 +45,7 @@ export async function previewContract({
     disputeWindowDays: terms.disputeWindowDays,
     graceDays: terms.graceDays,
     paymentTermsDays: terms.paymentTermsDays,
+    prepaidAllowance: terms.prepaidAllowance,
     changeNote: terms.changeNote,
     authorLabel: actorLabel(actor),
     createdAt: now,

@@ -3,6 +3,7 @@
 // days run, and this month — with its draft total and its pending outcomes: how many, and
 // when their observation windows close. At the start of a month most outcomes are pending,
 // and the dashboard says so instead of reading their absence as a fall in spending.
+
 import { canSeeCustomer, customerScopeOf } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
 import {
@@ -14,6 +15,7 @@ import {
 } from "@/domain/invoicing/payment-terms";
 import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 import { sumMinor } from "@/domain/money";
+import { walletAppliedMinor } from "@/domain/wallet/wallet";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -44,7 +46,9 @@ export interface AccountStatus {
     creditNotesMinor: bigint;
     /** Payments recorded against it. */
     paidMinor: bigint;
-    /** What remains to pay: total less credit notes less payments (never negative). */
+    /** Paid from prepaid credits (what still pays it after credit notes). */
+    walletDrawnMinor: bigint;
+    /** What remains to pay: total less credit notes less prepaid credits less payments (never negative). */
     dueMinor: bigint;
     finalizedAt: Date;
     dueAt: Date;
@@ -85,6 +89,7 @@ export async function loadAccountStatus({
         contractId: true,
         creditNotes: { select: { amountMinor: true } },
         payments: { select: { amountMinor: true } },
+        walletDrawnMinor: true,
         voided: { select: { invoiceId: true } },
       },
     }),
@@ -146,6 +151,7 @@ async function lastInvoiceStatus(
     contractId: string | null;
     creditNotes: { amountMinor: bigint }[];
     payments: { amountMinor: bigint }[];
+    walletDrawnMinor: bigint;
     voided: unknown;
   },
   now: Date,
@@ -160,7 +166,9 @@ async function lastInvoiceStatus(
   const { dueAt } = invoiceDates(last, terms);
   const creditNotesMinor = sumMinor(last.creditNotes.map((c) => c.amountMinor));
   const paidMinor = sumMinor(last.payments.map((p) => p.amountMinor));
-  const netDueMinor = last.totalMinor! - creditNotesMinor;
+  // What prepaid credits paid counts like a payment (paymentFacts says the same on the invoice).
+  const walletDrawnMinor = walletAppliedMinor(last.walletDrawnMinor, last.totalMinor! - creditNotesMinor);
+  const netDueMinor = last.totalMinor! - creditNotesMinor - walletDrawnMinor;
   return {
     id: last.id,
     number: last.number!,
@@ -168,6 +176,7 @@ async function lastInvoiceStatus(
     totalMinor: last.totalMinor!,
     creditNotesMinor,
     paidMinor,
+    walletDrawnMinor,
     dueMinor: outstandingMinor(netDueMinor, paidMinor),
     finalizedAt: last.finalizedAt!,
     dueAt: dueAt!,

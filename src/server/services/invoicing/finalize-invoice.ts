@@ -13,6 +13,7 @@ import { instant } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { anchorCheckpoint, takeCheckpoint } from "@/server/services/audit/checkpoint-audit-chain";
 import { settleDraftDisputeCredits } from "@/server/services/disputes/settle-draft-credits";
+import { drawWalletAtFinalization } from "@/server/services/wallet/internal/draw-at-finalization";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 import { holdBillingLockExclusive } from "./billing-lock";
 import { computeInvoice } from "./compute-invoice";
@@ -77,6 +78,20 @@ export async function finalizeInvoice({
       // The invoice keeps who it is from and to as of now: later edits of either never reach it.
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
       const parties = await partiesNow(customer, tx);
+      // Prepaid credits pay it first, like a payment; its lines and total stay what was rated.
+      const walletDrawnMinor = await drawWalletAtFinalization(
+        tx,
+        actor,
+        {
+          customerId,
+          invoiceId: invoice.id,
+          periodStart,
+          currency: computed.currency,
+          totalMinor: computed.totalMinor,
+          prepaidAllowance: computed.contract.prepaidAllowance,
+        },
+        now,
+      );
       await tx.invoice.update({
         where: { id: invoice.id },
         data: {
@@ -88,6 +103,7 @@ export async function finalizeInvoice({
           currency: computed.currency,
           contractId: computed.contract.id,
           totalMinor: computed.totalMinor,
+          walletDrawnMinor,
           finalizedAt: now,
           finalizedBy: actorLabel(actor),
         },
@@ -106,6 +122,7 @@ export async function finalizeInvoice({
           totalMinor: computed.totalMinor,
           currency: computed.currency,
           lines: computed.lines.length,
+          walletDrawnMinor,
         },
       });
       const { externalId } = customer;

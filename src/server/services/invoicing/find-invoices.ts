@@ -34,6 +34,8 @@ export interface InvoiceSummary extends InvoiceCredits {
     finalizesAt: Date;
     dueAt: Date | null;
     paidMinor: bigint;
+    /** Prepaid credits paying it (drawn at finalization, less what credit notes gave back). */
+    walletDrawnMinor: bigint;
     outstandingMinor: bigint;
   };
 }
@@ -101,6 +103,7 @@ function summaryOf(
     currency: string;
     finalizedAt: Date | null;
     payments: readonly { amountMinor: bigint }[];
+    walletDrawnMinor: bigint;
     voided: { voidedAt: Date } | null;
   },
   totalMinor: bigint,
@@ -115,6 +118,7 @@ function summaryOf(
     voided: i.voided !== null,
     netDueMinor: credits.netDueMinor,
     payments: i.payments,
+    walletDrawnMinor: i.walletDrawnMinor,
     dueAt: dates.dueAt,
     now,
   });
@@ -133,6 +137,7 @@ function summaryOf(
       finalizesAt: dates.finalizesAt,
       dueAt: dates.dueAt,
       paidMinor: facts.paidMinor,
+      walletDrawnMinor: facts.walletDrawnMinor,
       outstandingMinor: facts.outstandingMinor,
     },
   };

@@ -7,12 +7,14 @@ import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { remainingCredit } from "@/domain/invoicing/credit-notes";
 import { formatMoney, toMinorUnits } from "@/domain/money";
+import { walletRefundForCreditNote } from "@/domain/wallet/wallet";
 import { clock } from "@/server/clock";
 import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { text } from "@/server/input-rules";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
+import { writeGrant } from "@/server/services/wallet/internal/wallet-ledger";
 import { appLink, enqueueWebhook } from "@/server/services/webhooks/enqueue-webhook";
 import { takeDocumentNumber } from "./document-numbers";
 
@@ -72,6 +74,8 @@ export interface LockedInvoice {
   creditNotesMinor: bigint;
   /** The total less every credit note issued against it so far. */
   uncreditedMinor: bigint;
+  /** Prepaid credits drawn at its finalization. */
+  walletDrawnMinor: bigint;
 }
 
 /** Locks a finalized invoice for crediting (two credit notes at once queue here). */
@@ -95,6 +99,7 @@ export async function lockFinalizedInvoice(tx: Tx, invoiceId: string): Promise<L
     totalMinor: invoice.totalMinor!,
     creditNotesMinor: invoice.creditNotesMinor,
     uncreditedMinor: remainingCredit(invoice.totalMinor!, invoice.creditNotesMinor),
+    walletDrawnMinor: invoice.walletDrawnMinor,
   };
 }
 
@@ -142,6 +147,7 @@ export async function writeCreditNote(
     customerId: invoice.customerId,
     after: { number, invoice: invoice.number, amountMinor, currency: invoice.currency, reason, ...auditDetail },
   });
+  await refundWalletForCreditNote(tx, actor, invoice, { id: creditNote.id, number, amountMinor }, now);
   const { externalId } = await tx.customer.findUniqueOrThrow({ where: { id: invoice.customerId } });
   await enqueueWebhook(tx, {
     type: "credit_note.issued",
@@ -160,4 +166,51 @@ export async function writeCreditNote(
     },
   });
   return creditNote;
+}
+
+/**
+ * A credit note first reduces what is still owed; what the wallet paid beyond the invoice's new
+ * net due goes back to the wallet as a grant that never expires ("Refund of credit note CN-…"),
+ * so no prepaid money is lost (`walletRefundForCreditNote`).
+ */
+async function refundWalletForCreditNote(
+  tx: Tx,
+  actor: Actor,
+  invoice: LockedInvoice,
+  creditNote: { id: string; number: string; amountMinor: bigint },
+  now: Date,
+) {
+  const refundMinor = walletRefundForCreditNote({
+    walletDrawnMinor: invoice.walletDrawnMinor,
+    netDueBeforeMinor: invoice.totalMinor - invoice.creditNotesMinor,
+    creditNoteMinor: creditNote.amountMinor,
+  });
+  if (refundMinor <= 0n) return;
+  const grant = await writeGrant(
+    tx,
+    actor,
+    {
+      customerId: invoice.customerId,
+      currency: invoice.currency,
+      kind: "refund",
+      amountMinor: refundMinor,
+      expiresAt: null,
+      reason: `Refund of credit note ${creditNote.number} on ${invoice.number}`,
+      creditNoteId: creditNote.id,
+    },
+    now,
+  );
+  await appendAuditEntry(tx, {
+    actor,
+    action: "wallet.refunded",
+    subjectType: "wallet_grant",
+    subjectId: grant!.id,
+    customerId: invoice.customerId,
+    after: {
+      amountMinor: refundMinor,
+      currency: invoice.currency,
+      creditNote: creditNote.number,
+      invoice: invoice.number,
+    },
+  });
 }

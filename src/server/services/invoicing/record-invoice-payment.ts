@@ -45,7 +45,8 @@ export async function recordInvoicePayment({
         { path: "amount", message: `At most ${digits} decimals in ${invoice.currency}.` },
       ]);
     }
-    const outstanding = outstandingMinor(invoice.netDueMinor, invoice.paidMinor);
+    const owed = invoice.netDueMinor - invoice.walletMinor;
+    const outstanding = outstandingMinor(owed, invoice.paidMinor);
     if (amountMinor > outstanding) {
       const left = formatMoney(outstanding, invoice.currency);
       throw new AppError("VALIDATION_FAILED", `Only ${left} of ${invoice.number} is outstanding.`, [
@@ -71,6 +72,6 @@ export async function recordInvoicePayment({
       customerId: invoice.customerId,
       after: { number: invoice.number, amountMinor, currency: invoice.currency, paidOn, paidMinor },
     });
-    return { payment, paidMinor, outstandingMinor: outstandingMinor(invoice.netDueMinor, paidMinor) };
+    return { payment, paidMinor, outstandingMinor: outstandingMinor(owed, paidMinor) };
   });
 }

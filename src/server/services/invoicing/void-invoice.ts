@@ -1,6 +1,7 @@
 // A provider admin cancels a finalized invoice that should never have been issued. The invoice
 // itself never changes (it stays numbered and readable); a void record beside it says so.
-// Refused once money was recorded against it: that is a credit note's job.
+// Refused once money was recorded against it or prepaid credits paid it: that is a credit
+// note's job (which gives prepaid credits back to the wallet).
 import { z } from "zod";
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
@@ -31,6 +32,12 @@ export async function voidInvoice({
     if (invoice.voided) throw new AppError("CONFLICT", `${invoice.number} is void already.`);
     if (invoice.paymentCount > 0) {
       throw new AppError("CONFLICT", `${invoice.number} has payments recorded: credit it with a credit note instead.`);
+    }
+    if (invoice.walletMinor > 0n) {
+      throw new AppError(
+        "CONFLICT",
+        `${invoice.number} was paid from prepaid credits: credit it with a credit note instead, which gives them back to the wallet.`,
+      );
     }
     const voided = await tx.invoiceVoid.create({
       data: { invoiceId, customerId: invoice.customerId, reason, voidedAt: now, voidedBy: actorLabel(actor) },

@@ -79,7 +79,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <InvoiceLinesTable invoiceId={id} lines={invoice.lines} currency={invoice.currency} title={title} />
           )}
         </Card>
-        <InvoiceTotals credits={invoice} currency={invoice.currency} />
+        <InvoiceTotals
+          credits={invoice}
+          currency={invoice.currency}
+          settlement={invoice.status === "finalized" ? invoice.booking : null}
+        />
         <Card title="Credit notes">
           <div className="space-y-4">
             <CreditNoteList

@@ -40,5 +40,23 @@ export function invoiceLinesCsv(invoice: InvoiceDocument): string {
     currency,
     "",
   ]);
-  return stringify([[...LINES_CSV_HEADER], ...rows, ...notes]);
+  // Prepaid credits paid it like a payment: one row after the credit notes, so the amounts then
+  // add up to what was left to pay after the wallet (the invoice page's "Paid from prepaid credits").
+  const drawn = invoice.booking.walletDrawnMinor;
+  const wallet =
+    drawn > 0n
+      ? [
+          [
+            "",
+            "prepaid_credits",
+            "Paid from prepaid credits",
+            "",
+            "",
+            toMajorUnits(-drawn, currency).toFixed(currencyPrecision(currency)),
+            currency,
+            "",
+          ],
+        ]
+      : [];
+  return stringify([[...LINES_CSV_HEADER], ...rows, ...notes, ...wallet]);
 }

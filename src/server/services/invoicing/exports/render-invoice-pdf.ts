@@ -75,6 +75,16 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8A
         ] as const)
       : []),
     ["Net due", money(invoice.netDueMinor), true],
+    // Prepaid credits paid it like a payment: the lines and the net due stay as rated.
+    ...(invoice.booking.walletDrawnMinor > 0n
+      ? ([
+          ["Paid from prepaid credits", money(-invoice.booking.walletDrawnMinor), false],
+          ...(invoice.booking.paidMinor > 0n
+            ? ([["Payments", money(-invoice.booking.paidMinor), false]] as const)
+            : []),
+          ["Outstanding", money(invoice.booking.outstandingMinor), true],
+        ] as const)
+      : []),
   ]);
   if (invoice.creditNotes.length > 0) {
     y = heading(doc, y + 24, "Credit notes");
@@ -245,9 +255,10 @@ export function totals(
 ): number {
   let y = roomFor(doc, top, rows.length * 18);
   for (const [label, value, strong] of rows) {
-    if (strong) rule(doc, y - 4, 345);
+    // Wide enough for "Paid from prepaid credits" on one line.
+    if (strong) rule(doc, y - 4, 305);
     const font = strong ? "Helvetica-Bold" : "Helvetica";
-    text(doc, label, 349, y, { width: 100, font, size: strong ? 12 : 10 });
+    text(doc, label, 309, y, { width: 140, font, size: strong ? 12 : 10 });
     text(doc, value, 449, y, { width: 92, font, size: strong ? 12 : 10, align: "right" });
     y += 18;
   }

@@ -3,6 +3,7 @@
 // "never above what is outstanding" holds.
 import { customerScopeOf, scopedToCustomer } from "@/domain/access/customer-scope";
 import type { Actor } from "@/domain/actor";
+import { walletAppliedMinor } from "@/domain/wallet/wallet";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 
@@ -12,6 +13,8 @@ export interface BookedInvoice {
   number: string;
   currency: string;
   netDueMinor: bigint;
+  /** What prepaid credits still pay of it (drawn at finalization, less what credit notes gave back). */
+  walletMinor: bigint;
   paidMinor: bigint;
   paymentCount: number;
   voided: boolean;
@@ -40,6 +43,7 @@ export async function lockBookedInvoice(tx: Tx, actor: Actor, invoiceId: string)
     number: invoice.number!,
     currency: invoice.currency,
     netDueMinor: invoice.totalMinor! - credited,
+    walletMinor: walletAppliedMinor(invoice.walletDrawnMinor, invoice.totalMinor! - credited),
     paidMinor: invoice.payments.reduce((s, p) => s + p.amountMinor, 0n),
     paymentCount: invoice.payments.length,
     voided: invoice.voided !== null,

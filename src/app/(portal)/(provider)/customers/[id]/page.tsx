@@ -9,6 +9,9 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { GrantCreditsForm } from "@/components/wallet/grant-credits-form";
+import { WalletCard } from "@/components/wallet/wallet-card";
+import { WalletLedger } from "@/components/wallet/wallet-ledger";
 import { periodLabel } from "@/domain/invoicing/periods";
 import { foundOr404 } from "@/server/trpc/found-or-404";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -19,11 +22,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const caller = await serverCaller();
   const customer = await foundOr404(caller.customers.byId({ customerId: id }));
-  const [me, currentRow, versionRows, definitions] = await Promise.all([
+  const [me, currentRow, versionRows, definitions, wallet] = await Promise.all([
     caller.session.me(),
     caller.contracts.current({ customerId: id }),
     caller.contracts.versions({ customerId: id }),
     caller.definitions.list(),
+    caller.wallet.byCustomer({ customerId: id }),
   ]);
   const current = currentRow && contractViewOf(currentRow);
   const versions = versionRows.map(contractViewOf);
@@ -66,6 +70,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </EmptyState>
           )}
         </Card>
+        <div className="space-y-3">
+          <WalletCard wallet={wallet} timeZone={customer.timezone} linkToLedger={false} />
+          {me.role === "admin" && <GrantCreditsForm customerId={id} currency={customer.currency} />}
+          {wallet.grants.length > 0 && <WalletLedger wallet={wallet} timeZone={customer.timezone} />}
+        </div>
         {versions.length > 0 && (
           <Card title={`Version history (${versions.length})`}>
             <ContractHistory versions={versions} inForceId={current?.id ?? null} />
