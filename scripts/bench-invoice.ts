@@ -4,13 +4,15 @@
 // 500 new events lands through the real ingestion use case (which moves the rollup in its
 // own transaction), computing the draft again. Targets: < 2 s and < 50 ms.
 // CONTRACT=shapes (the default) rates volume tiers with a flat fee per tier, free units and a
-// per-price maximum, a percentage discount on the outcomes and a fixed one on the invoice;
+// per-price maximum, a percentage discount on the outcomes and a fixed one on the invoice, and
+// gives the customer prepaid credits (a wallet) that (3) finalizing the period draws down;
 // CONTRACT=graduated rates the contract this bench used before those shapes existed
 // (graduated tiers), to compare the two in one sitting.
 // The 1,000,000 attempts are written by a bulk INSERT … SELECT producing the same rows the
 // ingestion path writes (the per-event evidence is left out: invoicing never reads it).
 import { nextPeriodStart, periodStartOf } from "../src/domain/invoicing/periods";
 import { formatMoney } from "../src/domain/money";
+import { setNow } from "../src/server/clock";
 import { db } from "../src/server/db";
 import { createContractVersion } from "../src/server/services/contracts/create-contract-version";
 import { upsertCustomer } from "../src/server/services/customers/upsert-customer";
@@ -18,7 +20,9 @@ import { createDefinition } from "../src/server/services/definitions/create-defi
 import { publishDefinitionVersion } from "../src/server/services/definitions/publish-definition-version";
 import { ingestEvents } from "../src/server/services/ingestion/ingest-events";
 import { computeInvoice } from "../src/server/services/invoicing/compute-invoice";
+import { finalizeInvoice } from "../src/server/services/invoicing/finalize-invoice";
 import { rebuildPeriodRollup } from "../src/server/services/invoicing/period-usage";
+import { grantWalletCredit } from "../src/server/services/wallet/grant-wallet-credit";
 import { percentileOf, withThrowawayDatabase } from "./bench/throwaway-database";
 
 const OUTCOMES = Number(process.env.OUTCOMES ?? 1_000_000);
@@ -110,6 +114,19 @@ async function run() {
     },
   });
 
+  if (CONTRACT === "shapes") {
+    // Two grants, so the draw picks the one expiring first and then the other.
+    const inAYear = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), 1)).toISOString().slice(0, 10);
+    await grantWalletCredit({
+      actor,
+      input: { customerId: customer.id, amount: "20000", expiresOn: inAYear, reason: "Launch credit" },
+    });
+    await grantWalletCredit({
+      actor,
+      input: { customerId: customer.id, kind: "top_up", amount: "80000", reason: "Prepaid" },
+    });
+  }
+
   let start = performance.now();
   log(`Loading ${OUTCOMES.toLocaleString("en-US")} attempts into ${period.toISOString().slice(0, 7)}…`);
   const span = Math.max(1, now.getTime() - period.getTime() - 60_000);
@@ -160,6 +177,16 @@ async function run() {
   const rollup = await db().usageRollup.findFirstOrThrow({ where: { customerId: customer.id, periodStart: period } });
   const rollupOk = rollup.billable === expected;
 
+  // (3) The period ends and its grace days pass: finalization rates it, writes its lines and
+  // draws the wallet, in one transaction.
+  setNow(new Date(nextPeriodStart(period).getTime() + 4 * 86_400_000));
+  start = performance.now();
+  const finalized = await finalizeInvoice({ actor, input: { customerId: customer.id, periodStart: period } });
+  const finalizeMs = ms(start);
+  const invoice = await db().invoice.findUniqueOrThrow({ where: { id: finalized.invoiceId } });
+  const drawnMinor = invoice.walletDrawnMinor;
+  const finalizedOk = finalized.totalMinor === total;
+
   const fmt = (x: number) => `${x.toFixed(1)} ms`;
   console.log(
     [
@@ -170,10 +197,11 @@ async function run() {
       `    incremental draft update: p50 ${fmt(pct(incremental, 50))}, p95 ${fmt(pct(incremental, 95))}   target < 50 ms  ${pct(incremental, 95) < 50 ? "MET" : "MISSED"}`,
       `    (the batch's ingestion, which moves the rollup in its own transaction: p50 ${fmt(pct(ingest, 50))}, p95 ${fmt(pct(ingest, 95))})`,
       `  Rollup equals the attempts: ${rollupOk ? "yes" : `NO (${rollup.billable} vs ${expected})`}; final draft total ${formatMoney(total, "USD")}`,
+      `  Finalizing the period (lines, number${CONTRACT === "shapes" ? ", the wallet's draw" : ""}): ${fmt(finalizeMs)}; invoice ${finalized.number} ${formatMoney(finalized.totalMinor, "USD")}${finalizedOk ? " = the last draft" : " DIFFERS from the last draft"}${CONTRACT === "shapes" ? `, paid from prepaid credits ${formatMoney(drawnMinor, "USD")}` : ""}`,
       "",
     ].join("\n"),
   );
-  if (!rollupOk) process.exitCode = 1;
+  if (!rollupOk || !finalizedOk) process.exitCode = 1;
 }
 
 main().then(
