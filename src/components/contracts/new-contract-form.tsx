@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import { FieldError, fieldClass, TextField } from "@/components/ui/form-field";
-import { periodLabel } from "@/domain/invoicing/periods";
+import { effectiveLabel, periodLabel } from "@/domain/invoicing/periods";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
@@ -48,7 +48,7 @@ export function NewContractForm({
   const create = useMutation(
     trpc.contracts.create.mutationOptions({
       onSuccess: (contract) => {
-        setCreated(`Version ${contract.version} created; it applies from ${periodLabel(contract.effectiveFrom)}.`);
+        setCreated(`Version ${contract.version} created; it applies from ${effectiveLabel(contract.effectiveFrom)}.`);
         setSubmitted(false);
         setForm((f) => ({ ...f, changeNote: "" }));
         router.refresh();
@@ -110,12 +110,12 @@ export function NewContractForm({
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField
               id={fieldIds.effectiveFrom!}
-              label="Effective from (month)"
-              type="month"
-              value={form.month}
-              onValue={set("month")}
+              label="Effective from (day)"
+              type="date"
+              value={form.effectiveDay}
+              onValue={set("effectiveDay")}
               error={errors.effectiveFrom}
-              hint="The version applies from the 1st of this month, 00:00 UTC."
+              hint="From 00:00 UTC that day. After the 1st, the month is shared with the version before: fees and minimums prorated by the day."
               required
             />
             <TextField

@@ -100,6 +100,8 @@ describe("rating a period two versions share", () => {
       fc.property(outcomePrice(), decimalPrice, fc.integer({ min: 0, max: 300 }), (price, fee, billable) => {
         const t = terms({ platformFee: fee, outcomePrices: [price] });
         expect(periodTerms([part(1, 0, 31, t)])).toBe(t);
+        const u = [usage("ticket_resolved", billable)];
+        expect(ratePeriod(periodTerms([part(1, 0, 31, t)]), u)).toEqual(ratePeriod(t, u));
       }),
       { numRuns: 50 },
     );

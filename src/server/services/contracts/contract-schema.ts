@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DEFAULT_PAYMENT_TERMS_DAYS } from "@/domain/invoicing/payment-terms";
 import { Dec } from "@/domain/money";
+import { isDayStart } from "@/domain/rating/proration";
 import { instant, int, text } from "@/server/input-rules";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
 
@@ -147,7 +148,7 @@ const DiscountInput = z
 
 export const ContractTermsInput = z
   .strictObject({
-    effectiveFrom: instant("Give the first day of the billing period the version starts with."),
+    effectiveFrom: instant("Give the day the version takes effect (00:00 UTC)."),
     platformFee: DecimalAmount.default("0"),
     attemptFees: z
       .array(z.strictObject({ definitionKey: DefinitionKey.nullable().default(null), unitPrice: DecimalAmount }))
@@ -173,14 +174,11 @@ export const ContractTermsInput = z
   })
   .superRefine((terms, ctx) => {
     const at = terms.effectiveFrom;
-    if (
-      at.getUTCDate() !== 1 ||
-      at.getUTCHours() + at.getUTCMinutes() + at.getUTCSeconds() + at.getUTCMilliseconds() !== 0
-    ) {
+    if (!isDayStart(at)) {
       ctx.addIssue({
         code: "custom",
         path: ["effectiveFrom"],
-        message: "A contract version starts with a billing period: the 1st of a month, 00:00 UTC.",
+        message: "A contract version takes effect at the start of a day: 00:00 UTC.",
       });
     }
     const keys = terms.outcomePrices.map((p) => p.definitionKey);

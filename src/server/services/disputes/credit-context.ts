@@ -7,9 +7,12 @@ import type { InvoiceToCredit } from "@/domain/disputes/decide-credits";
 import type { CreditClaim } from "@/domain/disputes/dispute-credit";
 import { priceCredits } from "@/domain/disputes/dispute-credit";
 import { periodLabel } from "@/domain/invoicing/periods";
+import { Dec } from "@/domain/money";
 import type { ContractTerms, DefinitionUsage } from "@/domain/rating/contract-terms";
+import { partKey } from "@/domain/rating/proration";
 import type { Tx } from "@/server/db";
 import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
+import { partAt } from "@/server/services/contracts/period-contracts";
 import { lockFinalizedInvoice } from "@/server/services/invoicing/issue-credit-note";
 import { type DefinitionInfo, definitionsAt, periodCounts, usageOf } from "@/server/services/invoicing/period-usage";
 
@@ -63,15 +66,35 @@ export async function creditedShares(
   customerId: string,
   periodStart: Date,
   mode: "draft" | "billed",
-): Promise<{ definitionId: string; share: string }[]> {
-  const rows = await tx.$queryRaw<{ definitionId: string; share: string }[]>`
-    SELECT d."definitionId", sum(d."creditShare")::text AS "share"
+  parts?: readonly { version: number; from: Date; to: Date }[],
+): Promise<{ definitionId: string; share: string; version?: number }[]> {
+  const rows = await tx.$queryRaw<{ definitionId: string; share: string; day: Date }[]>`
+    SELECT d."definitionId", sum(d."creditShare")::text AS "share",
+      CASE WHEN ${parts !== undefined}::boolean THEN (a."occurredAt" AT TIME ZONE 'UTC')::date END AS "day"
     FROM disputed_outcome d JOIN attempt a ON a."id" = d."attemptId"
     WHERE d."customerId" = ${customerId}::uuid AND d."periodStart" = ${periodStart} AND d."creditShare" > 0
       AND (${mode} <> 'billed' OR a."billedStatus" = 'billable')
       AND (${mode} = 'billed' OR (a."status" = 'billable' AND a."eventCount" > 0))
-    GROUP BY d."definitionId"`;
-  return rows;
+    GROUP BY 1, 3`;
+  if (!parts) return rows.map(({ definitionId, share }) => ({ definitionId, share }));
+  // A split period: the shares per definition and the version in force on the outcome's day.
+  const perPart = new Map<string, { definitionId: string; share: Dec; version: number }>();
+  for (const row of rows) {
+    const version = partAt(parts, row.day)?.version ?? parts[0]!.version;
+    const key = `${row.definitionId}|${version}`;
+    const sum = perPart.get(key) ?? { definitionId: row.definitionId, share: new Dec(0), version };
+    perPart.set(key, { ...sum, share: sum.share.plus(row.share) });
+  }
+  return [...perPart.values()].map((r) => ({ ...r, share: r.share.toFixed() }));
+}
+
+/** The usage key a credited share comes off: its definition's, and its version's in a split period. */
+export function creditedKey(
+  row: { definitionId: string; version?: number },
+  definitions: ReadonlyMap<string, DefinitionInfo>,
+): string {
+  const key = definitions.get(row.definitionId)?.key ?? "";
+  return row.version === undefined ? key : partKey(key, row.version);
 }
 
 /** The outcomes credited on a draft so far, in decision order, and whether each is still charged. */
