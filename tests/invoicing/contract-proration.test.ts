@@ -3,21 +3,24 @@ import { POST as postContract } from "@/app/api/v1/customers/[externalId]/contra
 import { lineAddsUp } from "@/domain/rating/rate-period";
 import { closeApiRateLimiter } from "@/server/api/rate-limit";
 import { db } from "@/server/db";
+import { outcomeCharges } from "@/server/services/attempts/outcome-charges";
 import { computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { exportInvoice } from "@/server/services/invoicing/exports/export-invoice";
 import { finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { apiRequest, makeApiKey, routeParams } from "../support/api-keys";
 import {
+  callerFor,
   makeContract,
   makeCustomer,
   makeDefinition,
+  makeUser,
   pinClockForEachTest,
   sendAttempts,
   testActor,
 } from "../support/fixtures";
 import { bytesOf, DAY_MS, pdfText } from "./billed-period";
 
-// 20 November 2026: August 2026 (31 days) is long closed and finalizable.
+// 20 November 2026: August 2026 (31 days) is long closed and finalizable; November is open.
 pinClockForEachTest(() => new Date("2026-11-20T12:00:00Z"));
 const AUGUST = new Date("2026-08-01T00:00:00Z");
 const AUGUST_15 = new Date("2026-08-15T00:00:00Z");
@@ -136,5 +139,65 @@ describe("a period two versions share", () => {
       ["Platform fee, 17 of 31 days (version 1)", 34_000n],
       [expect.stringContaining("15–31 August"), 300n],
     ]);
+  });
+});
+
+describe("a shared period's late items, credits and per-outcome charges", () => {
+  it("bills a late outcome of a finalized shared period at the price of the version in force when it happened", async () => {
+    const customer = await makeCustomer();
+    const definition = await makeDefinition();
+    await makeContract(customer.id, { outcomePrices: [{ definitionKey: definition.key, unitPrice: "2", tiers: [] }] });
+    await makeContract(customer.id, { ...version(definition.key, AUGUST_15.toISOString()), graceDays: 3 });
+    await sendAttempts(customer.externalId, definition.key, new Date(AUGUST.getTime() + DAY_MS), 2, 2);
+    await finalizeInvoice({ actor: testActor, input: { customerId: customer.id, periodStart: AUGUST } });
+    // One outcome of 20 August (version 2: 1.50) arrives after August was finalized.
+    await sendAttempts(customer.externalId, definition.key, new Date(AUGUST.getTime() + 19 * DAY_MS), 1, 1);
+    const september = await computeInvoice(customer.id, new Date("2026-09-01T00:00:00Z"));
+    expect(september.lines.filter((l) => l.kind === "late_items").map((l) => l.amountMinor)).toEqual([150n]);
+  });
+
+  it("credits a disputed outcome at its own version's price on the draft, and says which version ranked it", async () => {
+    const november = new Date("2026-11-01T00:00:00Z");
+    const customer = await makeCustomer();
+    const definition = await makeDefinition();
+    await makeContract(customer.id, {
+      outcomePrices: [{ definitionKey: definition.key, unitPrice: "2", tiers: [] }],
+    });
+    await makeContract(customer.id, { ...version(definition.key, "2026-11-15T00:00:00Z"), platformFee: "0" });
+    await sendAttempts(customer.externalId, definition.key, new Date(november.getTime() + DAY_MS), 2, 2);
+    await sendAttempts(customer.externalId, definition.key, new Date(november.getTime() + 16 * DAY_MS), 3, 3);
+    const [finance, reviewer] = await Promise.all([makeUser("finance", customer.id), makeUser("reviewer")]);
+    const attempts = await db().attempt.findMany({
+      where: { customerId: customer.id },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    });
+    const early = attempts[0]!.id;
+    const late = attempts[4]!.id;
+    const opened = await callerFor(finance).disputes.open({
+      reason: "not_resolved",
+      message: "Both came back the next day.",
+      scope: { kind: "outcomes", attemptIds: [early, late] },
+    });
+    await callerFor(reviewer).disputes.decide({
+      disputeId: opened.disputeId,
+      attemptIds: [early, late],
+      kind: "accept",
+      rationale: "Reopened within the window.",
+      rootCause: "detection_error",
+    });
+    const draft = await computeInvoice(customer.id, november);
+    // 2.00 under version 1 and 1.50 under version 2.
+    expect(draft.lines.find((l) => l.kind === "dispute_credit")?.amountMinor).toBe(-350n);
+    const credited = await db().disputedOutcome.findMany({ where: { disputeId: opened.disputeId } });
+    expect(new Map(credited.map((o) => [o.attemptId, o.creditMinor]))).toEqual(
+      new Map([
+        [early, 200n],
+        [late, 150n],
+      ]),
+    );
+    const charges = await outcomeCharges(customer.id, [attempts[3]!]);
+    expect(charges.get(attempts[3]!.id)?.summary).toBe(
+      "charged 1.50 USD, #2 of 3 under version 2, 15–30 November: 16 of 30 days",
+    );
   });
 });

@@ -115,3 +115,9 @@ export function partLabel(part: ContractPart): string {
   const days = part.toDay === part.fromDay + 1 ? `${part.toDay}` : `${part.fromDay + 1}–${part.toDay}`;
   return `version ${part.version}, ${days} ${part.monthName}: ${partDays(part)} of ${part.monthDays} days`;
 }
+
+/** A usage key in words: "ticket_resolved", or "ticket_resolved (version 3)" for a part's. */
+export function keyInWords(key: string): string {
+  const match = /^(.*)@v(\d+)$/.exec(key);
+  return match ? `${match[1]} (version ${match[2]})` : key;
+}

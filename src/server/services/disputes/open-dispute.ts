@@ -214,6 +214,7 @@ function claimsOf(items: readonly EligibleOutcome[]) {
     definitionKey: o.definitionKey,
     share: o.disputedShare,
     periodStart: o.periodStart,
+    occurredAt: o.occurredAt,
     finalized: o.finalized,
   }));
 }
