@@ -48,6 +48,7 @@ test("an admin starts a version on the 10th; the month's draft shows each versio
 
   await page.goto("/invoices");
   await page.getByLabel("Viewing customer").selectOption({ label: customer });
+  await expect(page.getByText(`Monthly invoices and credit notes for ${customer}.`)).toBeVisible();
   await page.getByRole("link", { name: monthLabel(thisMonth) }).click();
   const lines = page.getByRole("table", { name: /^Lines of/ });
   await expect(lines).toContainText(`Platform fee, 9 of ${days} days (version 1)`);

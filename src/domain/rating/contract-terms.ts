@@ -104,6 +104,7 @@ export const INVOICE_LINE_KINDS = [
   "invoice_discount",
   "dispute_credit",
   "late_items",
+  "commitment_true_up",
 ] as const;
 
 export type InvoiceLineKind = (typeof INVOICE_LINE_KINDS)[number];
@@ -123,6 +124,7 @@ export const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
   "invoice_discount",
   "dispute_credit",
   "late_items",
+  "commitment_true_up",
 ]);
 
 /** Usage charges: what the monthly cap limits and a minimum commitment counts. */

@@ -67,7 +67,7 @@ describe("prorating a per-period amount by the day", () => {
         { seed, numRuns: RUNS },
       );
     }
-  });
+  }, 60_000);
 });
 
 describe("rating a period two versions share", () => {
@@ -145,7 +145,7 @@ describe("rating a period two versions share", () => {
         { seed, numRuns: RUNS },
       );
     }
-  });
+  }, 60_000);
 
   it("never charges below zero, whatever each version's shape, and the total is the sum of its lines", () => {
     const version = fc.record({
@@ -184,7 +184,7 @@ describe("rating a period two versions share", () => {
         { seed, numRuns: RUNS / 2 },
       );
     }
-  });
+  }, 60_000);
 });
 
 describe("dispute credits on a split period", () => {
@@ -228,5 +228,5 @@ describe("dispute credits on a split period", () => {
         { seed, numRuns: RUNS / 2 },
       );
     }
-  });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
 import { ContractTermsInput } from "@/server/services/contracts/contract-schema";
 import type { OperationSpec } from "./openapi-document";
 import { INVOICE_EXAMPLES as EX } from "./openapi-invoice-examples";
-import { ContractBody, ContractVersions } from "./schemas/contracts";
+import { CommitmentStanding, ContractBody, ContractVersions } from "./schemas/contracts";
 import { CustomerPathParams } from "./schemas/customers";
 import { InvoicePayment, PaymentRecorded, PaymentRequest } from "./schemas/invoice-booking";
 import {
@@ -40,6 +40,7 @@ export const INVOICE_RESPONSE_SCHEMAS = {
   PaymentRecorded,
   ContractVersions,
   ContractBody,
+  CommitmentStanding,
 };
 
 const invoiceParams = { schema: InvoicePathParams, example: { id: EX.invoiceId } };
@@ -255,6 +256,24 @@ A 400 names every invalid field, e.g. \`outcomePrices.0.tiers.1.upTo\`. 409 when
         description: "The contract versions.",
         schema: ContractVersions,
         example: EX.contractVersions,
+      },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/customers/{externalId}/commitment",
+    operationId: "getCommitment",
+    tag: "Contracts",
+    summary: "Get where a commitment over several periods stands",
+    description:
+      "The commitment of the contract in force (an amount over N billing periods): committed, consumed so far (the term's finalized invoices and the current draft), remaining, months left and the shortfall if the pace holds. The term's last invoice carries any shortfall as a `commitment_true_up` line.",
+    params: { schema: CustomerPathParams, example: { externalId: "globex" } },
+    responses: {
+      200: {
+        description: "The commitment's standing; null without one.",
+        schema: CommitmentStanding,
+        example: EX.commitment,
       },
     },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],

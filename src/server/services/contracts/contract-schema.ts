@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DEFAULT_PAYMENT_TERMS_DAYS } from "@/domain/invoicing/payment-terms";
 import { Dec } from "@/domain/money";
 import { isDayStart } from "@/domain/rating/proration";
-import { instant, int, text } from "@/server/input-rules";
+import { instant, int, period, text } from "@/server/input-rules";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
 
 const DefinitionKey = text().trim().min(1).max(100);
@@ -146,6 +146,13 @@ const DiscountInput = z
     }
   });
 
+/** An amount committed over N billing periods, trued up at the end of the term (commitment.ts). */
+const TermCommitmentInput = z.strictObject({
+  amount: DecimalAmount.refine((v) => new Dec(v).gt(0), "A commitment is an amount above 0."),
+  startMonth: period("Give the term's first billing period as YYYY-MM."),
+  months: int().min(1, "A term lasts at least one billing period.").max(60, "Keep a term within 60 months."),
+});
+
 export const ContractTermsInput = z
   .strictObject({
     effectiveFrom: instant("Give the day the version takes effect (00:00 UTC)."),
@@ -171,6 +178,11 @@ export const ContractTermsInput = z
       .max(365, "Keep the payment terms within a year.")
       .default(DEFAULT_PAYMENT_TERMS_DAYS),
     changeNote: text().trim().min(1, "Say what this version changes and why.").max(2_000),
+    termCommitment: TermCommitmentInput.nullable()
+      .default(null)
+      .describe(
+        "A commitment over several billing periods (e.g. 12 for an annual one): what counts toward it is the platform fee and usage charges after limits, discounts and the cap; a `commitment_true_up` line on the term's last invoice covers any shortfall.",
+      ),
   })
   .superRefine((terms, ctx) => {
     const at = terms.effectiveFrom;

@@ -6,7 +6,7 @@
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
 import { periodStartOf } from "@/domain/invoicing/periods";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { appendAuditEntry } from "@/server/services/audit/append-audit-entry";
@@ -60,6 +60,7 @@ export async function createContractVersion({
         monthlyCap: terms.monthlyCap,
         minimumCommitment: terms.minimumCommitment,
         discounts: terms.discounts as Prisma.InputJsonValue,
+        termCommitment: terms.termCommitment ?? Prisma.DbNull,
         disputeWindowDays: terms.disputeWindowDays,
         graceDays: terms.graceDays,
         paymentTermsDays: terms.paymentTermsDays,

@@ -15,6 +15,7 @@ import { type PeriodContracts, requireContractsOfPeriod } from "@/server/service
 import { creditedKey, creditedShares } from "@/server/services/disputes/credit-context";
 import { type LateItems, lateItems } from "./late-items";
 import { definitionsAt, partCounts, partUsageOf, periodCounts, usageOf } from "./period-usage";
+import { commitmentTrueUp } from "./term-commitment";
 
 export type InvoiceLineDraft = RatedLine & { definitionId: string | null; sourcePeriodStart: Date | null };
 
@@ -53,6 +54,7 @@ export async function computeInvoice(
     ? partUsageOf(counts as Awaited<ReturnType<typeof partCounts>>, definitions)
     : usageOf(counts, definitions);
   const rated = ratePeriod(terms, usage);
+  const trueUp = await commitmentTrueUp(tx, customerId, periodStart, contract, rated.lines);
   // Rule 5: the credits are the period as charged minus the period without the credited shares,
   // computed exactly and rounded once, on this line (what the credited outcomes show adds up to it).
   const creditLines: InvoiceLineDraft[] = [];
@@ -70,7 +72,7 @@ export async function computeInvoice(
     });
   }
   const lines: InvoiceLineDraft[] = [
-    ...rated.lines.map((l) => ({
+    ...[...rated.lines, ...trueUp].map((l) => ({
       ...l,
       definitionId: l.definitionKey ? (idByKey.get(l.definitionKey) ?? null) : null,
       sourcePeriodStart: null,
