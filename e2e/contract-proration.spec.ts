@@ -59,3 +59,45 @@ test("an admin starts a version on the 10th; the month's draft shows each versio
     await page.screenshot({ path: test.info().outputPath(`prorated-invoice-${width}.png`), fullPage: true });
   }
 });
+
+test("an admin commits a customer to 12,000.00 over 12 months, and the dashboard shows where the commitment stands", async ({
+  page,
+  request,
+}) => {
+  test.slow(); // a customer of its own and a version
+  const now = clock.now();
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  await signIn(page, "admin@acme-support.ai");
+  const customer = await createCustomer(page, request, "Commitment");
+  await page.goto("/customers");
+  await page.getByRole("link", { name: customer }).click();
+  await page.getByLabel("Effective from (day)").fill(day(lastMonth));
+  await page.getByLabel(/^Platform fee per month/).fill("500");
+  await page.getByLabel(/^Commitment over several months/).fill("12000");
+  const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  await page.getByLabel("Commitment starts (month)").fill(day(thisMonth).slice(0, 7));
+  await page.getByLabel("Commitment term (months)").fill("0");
+  await page.getByLabel("Change note").fill("Annual commitment.");
+  await page.getByRole("button", { name: "Create contract version" }).click();
+  await expect(page.getByLabel("Commitment term (months)")).toHaveAccessibleDescription(
+    /A term lasts at least one billing period/,
+  );
+  await page.getByLabel("Commitment term (months)").fill("12");
+  await page.getByRole("button", { name: "Create contract version" }).click();
+  await expect(page.getByText(/^Version 1 created/)).toBeVisible();
+
+  await page.goto("/dashboard");
+  await page.getByLabel("Viewing customer").selectOption({ label: customer });
+  await expect(page.getByRole("heading", { name: `Dashboard — ${customer}` })).toBeVisible();
+  const card = page.getByRole("region", { name: "Commitment" });
+  await expect(card).toContainText("$12,000.00 over 12 months");
+  // This month's platform fee counts so far (the term starts this month).
+  await expect(card).toContainText("Counted so far$500.00");
+  await expect(card).toContainText("Remaining$11,500.00");
+  await expect(card.getByTestId("commitment-projection")).toContainText("short");
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await card.screenshot({ path: test.info().outputPath(`commitment-card-${width}.png`) });
+  }
+});

@@ -89,6 +89,11 @@ export interface ContractForm {
   monthlyCap: string;
   minimumCommitment: string;
   discounts: DiscountRow[];
+  /** A commitment over several months: blank amount = none. */
+  commitmentAmount: string;
+  /** "YYYY-MM": the term's first billing period. */
+  commitmentStart: string;
+  commitmentMonths: string;
   disputeWindowDays: string;
   graceDays: string;
   paymentTermsDays: string;
@@ -108,6 +113,9 @@ export function nextMonth(now: Date): string {
 export function formFromContract(contract: ContractView | null, now: Date): ContractForm {
   return {
     effectiveDay: nextMonth(now),
+    commitmentAmount: contract?.termCommitment?.amount ?? "",
+    commitmentStart: contract?.termCommitment?.startMonth ?? nextMonth(now).slice(0, 7),
+    commitmentMonths: String(contract?.termCommitment?.months ?? 12),
     platformFee: contract?.platformFee ?? "0",
     attemptFees: (contract?.attemptFees ?? []).map((f) => ({
       id: newRowId(),
@@ -223,6 +231,14 @@ export function termsOf(form: ContractForm) {
     }),
     monthlyCap: optional(form.monthlyCap),
     minimumCommitment: optional(form.minimumCommitment),
+    termCommitment:
+      form.commitmentAmount.trim() === ""
+        ? null
+        : {
+            amount: form.commitmentAmount.trim(),
+            startMonth: form.commitmentStart.trim(),
+            months: wholeNumber(form.commitmentMonths),
+          },
     discounts: form.discounts.map((d) => ({
       label: d.label.trim(),
       kind: d.kind,

@@ -77,6 +77,9 @@ export function NewContractForm({
     platformFee: "contract-platform-fee",
     monthlyCap: "contract-cap",
     minimumCommitment: "contract-minimum",
+    "termCommitment.amount": "contract-commitment-amount",
+    "termCommitment.startMonth": "contract-commitment-start",
+    "termCommitment.months": "contract-commitment-months",
     disputeWindowDays: "contract-dispute-window",
     graceDays: "contract-grace",
     paymentTermsDays: "contract-payment-terms",
@@ -166,6 +169,36 @@ export function NewContractForm({
               inputMode="decimal"
               hint="Blank for none. A true-up line covers any shortfall."
             />
+            <TextField
+              id={fieldIds["termCommitment.amount"]!}
+              label={`Commitment over several months (${currency})`}
+              value={form.commitmentAmount}
+              onValue={set("commitmentAmount")}
+              error={errors["termCommitment.amount"]}
+              inputMode="decimal"
+              hint="Blank for none. Platform fee and usage after discounts and the cap count toward it; the term's last invoice trues up any shortfall."
+            />
+            {form.commitmentAmount.trim() !== "" && (
+              <>
+                <TextField
+                  id={fieldIds["termCommitment.startMonth"]!}
+                  label="Commitment starts (month)"
+                  type="month"
+                  value={form.commitmentStart}
+                  onValue={set("commitmentStart")}
+                  error={errors["termCommitment.startMonth"]}
+                />
+                <TextField
+                  id={fieldIds["termCommitment.months"]!}
+                  label="Commitment term (months)"
+                  value={form.commitmentMonths}
+                  onValue={set("commitmentMonths")}
+                  error={errors["termCommitment.months"]}
+                  inputMode="numeric"
+                  hint="12 for an annual commitment."
+                />
+              </>
+            )}
             <TextField
               id={fieldIds.disputeWindowDays!}
               label="Dispute window (days)"
