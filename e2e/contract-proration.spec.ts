@@ -72,7 +72,7 @@ test("an admin commits a customer to 12,000.00 over 12 months, and the dashboard
   await page.goto("/customers");
   await page.getByRole("link", { name: customer }).click();
   await page.getByLabel("Effective from (day)").fill(day(lastMonth));
-  await page.getByLabel(/^Platform fee per month/).fill("500");
+  await page.getByLabel(/^Platform fee per month/).fill("300");
   await page.getByLabel(/^Commitment over several months/).fill("12000");
   const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   await page.getByLabel("Commitment starts (month)").fill(day(thisMonth).slice(0, 7));
@@ -91,9 +91,10 @@ test("an admin commits a customer to 12,000.00 over 12 months, and the dashboard
   await expect(page.getByRole("heading", { name: `Dashboard — ${customer}` })).toBeVisible();
   const card = page.getByRole("region", { name: "Commitment" });
   await expect(card).toContainText("$12,000.00 over 12 months");
-  // This month's platform fee counts so far (the term starts this month).
-  await expect(card).toContainText("Counted so far$500.00");
-  await expect(card).toContainText("Remaining$11,500.00");
+  // This month's platform fee counts so far (the term starts this month); 300.00 in half a month
+  // is 600.00 a month at this pace, 7,200.00 over the term: short.
+  await expect(card).toContainText("Counted so far$300.00");
+  await expect(card).toContainText("Remaining$11,700.00");
   await expect(card.getByTestId("commitment-projection")).toContainText("short");
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
