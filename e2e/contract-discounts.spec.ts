@@ -18,7 +18,7 @@ test("an admin gives a launch discount, a percentage above 100 is refused next t
   const customer = await createCustomer(page, request, "Contract discounts");
   await page.goto("/customers");
   await page.getByRole("link", { name: customer }).click();
-  await page.getByLabel("Effective from (month)").fill(lastMonth());
+  await page.getByLabel("Effective from (day)").fill(`${lastMonth()}-01`);
   await page.getByLabel("Platform fee", { exact: false }).first().fill("500");
 
   await page.getByRole("button", { name: "Add discount" }).click();

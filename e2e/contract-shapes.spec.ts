@@ -18,7 +18,7 @@ test("an admin prices one definition by volume tiers with a flat fee and another
   const customer = await createCustomer(page, request, "Contract shapes");
   await page.goto("/customers");
   await page.getByRole("link", { name: customer }).click();
-  await page.getByLabel("Effective from (month)").fill(lastMonth());
+  await page.getByLabel("Effective from (day)").fill(`${lastMonth()}-01`);
 
   await page.getByRole("button", { name: "Add outcome price" }).click();
   await page

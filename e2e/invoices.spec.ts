@@ -36,7 +36,7 @@ test("an admin sets up a contract, finalizes an ended draft, downloads it and cr
   await expect(page.getByRole("heading", { level: 1, name: customer })).toBeVisible();
   await expect(page.getByText(`${customer} has no contract yet`)).toBeVisible();
 
-  await page.getByLabel("Effective from (month)").fill(month.value);
+  await page.getByLabel("Effective from (day)").fill(`${month.value}-01`);
   await page.getByLabel(/^Platform fee per month/).fill("250.00");
   await page.getByLabel("Grace days before finalizing").fill("60");
   await expect(page.getByText("Proposed total")).toBeVisible();

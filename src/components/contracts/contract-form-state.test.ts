@@ -69,6 +69,7 @@ describe("the contract form's outcome price shapes", () => {
         monthlyCap: null,
         minimumCommitment: null,
         discounts: [],
+        termCommitment: null,
         disputeWindowDays: 30,
         graceDays: 7,
         paymentTermsDays: 30,

@@ -81,14 +81,19 @@ export const newDiscountRow = (): DiscountRow => ({
 });
 
 export interface ContractForm {
-  /** "YYYY-MM" from the month picker. */
-  month: string;
+  /** "YYYY-MM-DD" from the date picker: the UTC day the version takes effect. */
+  effectiveDay: string;
   platformFee: string;
   attemptFees: AttemptFeeRow[];
   outcomePrices: OutcomePriceRow[];
   monthlyCap: string;
   minimumCommitment: string;
   discounts: DiscountRow[];
+  /** A commitment over several months: blank amount = none. */
+  commitmentAmount: string;
+  /** "YYYY-MM": the term's first billing period. */
+  commitmentStart: string;
+  commitmentMonths: string;
   disputeWindowDays: string;
   graceDays: string;
   paymentTermsDays: string;
@@ -101,16 +106,19 @@ export interface ContractForm {
 let nextRowId = 1;
 export const newRowId = () => nextRowId++;
 
-/** "YYYY-MM" of the month after `now`, in UTC: a new version usually starts with the next period. */
+/** "YYYY-MM-DD" of the 1st of the month after `now`, in UTC: a new version usually starts with the next period. */
 export function nextMonth(now: Date): string {
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  return next.toISOString().slice(0, 7);
+  return next.toISOString().slice(0, 10);
 }
 
 /** The form starts from the terms in force, so an admin changes only what changes. */
 export function formFromContract(contract: ContractView | null, now: Date): ContractForm {
   return {
-    month: nextMonth(now),
+    effectiveDay: nextMonth(now),
+    commitmentAmount: contract?.termCommitment?.amount ?? "",
+    commitmentStart: contract?.termCommitment?.startMonth ?? nextMonth(now).slice(0, 7),
+    commitmentMonths: String(contract?.termCommitment?.months ?? 12),
     platformFee: contract?.platformFee ?? "0",
     attemptFees: (contract?.attemptFees ?? []).map((f) => ({
       id: newRowId(),
@@ -157,19 +165,20 @@ export function formFromContract(contract: ContractView | null, now: Date): Cont
   };
 }
 
-/** The month picker's "YYYY-MM" as the 1st of that month, 00:00 UTC; null when not a month. */
-export function monthStart(month: string): Date | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
+/** The date picker's "YYYY-MM-DD" as that day's start, 00:00 UTC; null when not a real day. */
+export function dayStart(day: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return null;
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  const at = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return at.toISOString().slice(0, 10) === day ? at : null;
 }
 
 const wholeNumber = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN);
 
-/** Mistakes the browser can name before asking the server: a missing month, days that are not whole numbers. */
+/** Mistakes the browser can name before asking the server: a missing day, days that are not whole numbers. */
 export function localErrors(form: ContractForm): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!monthStart(form.month)) errors.effectiveFrom = "Choose the month the version starts with.";
+  if (!dayStart(form.effectiveDay)) errors.effectiveFrom = "Choose the day the version takes effect.";
   if (Number.isNaN(wholeNumber(form.disputeWindowDays)))
     errors.disputeWindowDays = "Give the dispute window as a whole number of days.";
   if (Number.isNaN(wholeNumber(form.graceDays))) errors.graceDays = "Give the grace period as a whole number of days.";
@@ -201,7 +210,7 @@ const optional = (value: string) => (value.trim() === "" ? null : value.trim());
 /** The terms as `ContractTermsInput` reads them. Call only when `localErrors` is empty. */
 export function termsOf(form: ContractForm) {
   return {
-    effectiveFrom: monthStart(form.month) ?? new Date(Number.NaN),
+    effectiveFrom: dayStart(form.effectiveDay) ?? new Date(Number.NaN),
     platformFee: form.platformFee.trim() || "0",
     attemptFees: form.attemptFees.map((f) => ({
       definitionKey: f.definitionKey || null,
@@ -229,6 +238,14 @@ export function termsOf(form: ContractForm) {
     }),
     monthlyCap: optional(form.monthlyCap),
     minimumCommitment: optional(form.minimumCommitment),
+    termCommitment:
+      form.commitmentAmount.trim() === ""
+        ? null
+        : {
+            amount: form.commitmentAmount.trim(),
+            startMonth: form.commitmentStart.trim(),
+            months: wholeNumber(form.commitmentMonths),
+          },
     discounts: form.discounts.map((d) => ({
       label: d.label.trim(),
       kind: d.kind,

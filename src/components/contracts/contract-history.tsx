@@ -1,4 +1,4 @@
-import { periodLabel } from "@/domain/invoicing/periods";
+import { effectiveLabel } from "@/domain/invoicing/periods";
 import { formatDateTime } from "@/lib/format";
 import type { ContractView } from "./contract-view";
 
@@ -10,7 +10,7 @@ export function ContractHistory({ versions, inForceId }: { versions: ContractVie
       {versions.map((v) => (
         <li key={v.id} className="border-l-2 border-slate-200 pl-3">
           <p className="text-slate-900">
-            <span className="font-semibold">Version {v.version}</span> · from {periodLabel(v.effectiveFrom)}
+            <span className="font-semibold">Version {v.version}</span> · from {effectiveLabel(v.effectiveFrom)}
             {v.id === inForceId && (
               <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
                 In force

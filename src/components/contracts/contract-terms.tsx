@@ -23,6 +23,14 @@ export function ContractTerms({ contract, names }: { contract: ContractView; nam
         />
         <Fact term="Monthly cap on usage" value={money(contract.monthlyCap)} />
         <Fact term="Minimum commitment" value={money(contract.minimumCommitment)} />
+        <Fact
+          term="Commitment over several months"
+          value={
+            contract.termCommitment
+              ? `${money(contract.termCommitment.amount)} over ${contract.termCommitment.months} months from ${contract.termCommitment.startMonth}, trued up on the term's last invoice`
+              : "None"
+          }
+        />
         <Fact term="Dispute window" value={`${contract.disputeWindowDays} days`} />
         <Fact term="Grace before finalizing" value={`${contract.graceDays} days after the period ends`} />
         <Fact

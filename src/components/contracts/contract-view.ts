@@ -1,4 +1,5 @@
 // A contract version as the pages show it: decimals as exact strings, the JSON columns typed.
+import type { TermCommitment } from "@/domain/rating/commitment";
 import type { AttemptFee, OutcomePrice } from "@/domain/rating/contract-terms";
 import type { Discount } from "@/domain/rating/discounts";
 import type { PrepaidAllowance } from "@/domain/wallet/wallet";
@@ -16,6 +17,8 @@ export interface ContractView {
   monthlyCap: string | null;
   minimumCommitment: string | null;
   discounts: Discount[];
+  /** A commitment over several months; null = none. */
+  termCommitment: TermCommitment | null;
   disputeWindowDays: number;
   graceDays: number;
   paymentTermsDays: number;
@@ -38,6 +41,8 @@ export interface ContractRow {
   minimumCommitment: Decimal | null;
   /** Absent when a caller selects without it: no discounts shown. */
   discounts?: unknown;
+  /** Absent or null: no commitment over several months. */
+  termCommitment?: unknown;
   disputeWindowDays: number;
   graceDays: number;
   paymentTermsDays: number;
@@ -58,6 +63,7 @@ export function contractViewOf(row: ContractRow): ContractView {
     minimumCommitment: row.minimumCommitment?.toString() ?? null,
     discounts: (row.discounts ?? []) as Discount[],
     prepaidAllowance: (row.prepaidAllowance ?? null) as PrepaidAllowance | null,
+    termCommitment: (row.termCommitment ?? null) as TermCommitment | null,
   };
 }
 

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import { FieldError, fieldClass, TextField } from "@/components/ui/form-field";
-import { periodLabel } from "@/domain/invoicing/periods";
+import { effectiveLabel, periodLabel } from "@/domain/invoicing/periods";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
@@ -48,7 +48,7 @@ export function NewContractForm({
   const create = useMutation(
     trpc.contracts.create.mutationOptions({
       onSuccess: (contract) => {
-        setCreated(`Version ${contract.version} created; it applies from ${periodLabel(contract.effectiveFrom)}.`);
+        setCreated(`Version ${contract.version} created; it applies from ${effectiveLabel(contract.effectiveFrom)}.`);
         setSubmitted(false);
         setForm((f) => ({ ...f, changeNote: "" }));
         router.refresh();
@@ -77,6 +77,9 @@ export function NewContractForm({
     platformFee: "contract-platform-fee",
     monthlyCap: "contract-cap",
     minimumCommitment: "contract-minimum",
+    "termCommitment.amount": "contract-commitment-amount",
+    "termCommitment.startMonth": "contract-commitment-start",
+    "termCommitment.months": "contract-commitment-months",
     disputeWindowDays: "contract-dispute-window",
     graceDays: "contract-grace",
     paymentTermsDays: "contract-payment-terms",
@@ -112,12 +115,12 @@ export function NewContractForm({
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField
               id={fieldIds.effectiveFrom!}
-              label="Effective from (month)"
-              type="month"
-              value={form.month}
-              onValue={set("month")}
+              label="Effective from (day)"
+              type="date"
+              value={form.effectiveDay}
+              onValue={set("effectiveDay")}
               error={errors.effectiveFrom}
-              hint="The version applies from the 1st of this month, 00:00 UTC."
+              hint="From 00:00 UTC that day. After the 1st, the month is shared with the version before: fees and minimums prorated by the day."
               required
             />
             <TextField
@@ -168,6 +171,36 @@ export function NewContractForm({
               inputMode="decimal"
               hint="Blank for none. A true-up line covers any shortfall."
             />
+            <TextField
+              id={fieldIds["termCommitment.amount"]!}
+              label={`Commitment over several months (${currency})`}
+              value={form.commitmentAmount}
+              onValue={set("commitmentAmount")}
+              error={errors["termCommitment.amount"]}
+              inputMode="decimal"
+              hint="Blank for none. Platform fee and usage after discounts and the cap count toward it; the term's last invoice trues up any shortfall."
+            />
+            {form.commitmentAmount.trim() !== "" && (
+              <>
+                <TextField
+                  id={fieldIds["termCommitment.startMonth"]!}
+                  label="Commitment starts (month)"
+                  type="month"
+                  value={form.commitmentStart}
+                  onValue={set("commitmentStart")}
+                  error={errors["termCommitment.startMonth"]}
+                />
+                <TextField
+                  id={fieldIds["termCommitment.months"]!}
+                  label="Commitment term (months)"
+                  value={form.commitmentMonths}
+                  onValue={set("commitmentMonths")}
+                  error={errors["termCommitment.months"]}
+                  inputMode="numeric"
+                  hint="12 for an annual commitment."
+                />
+              </>
+            )}
             <TextField
               id={fieldIds.disputeWindowDays!}
               label="Dispute window (days)"

@@ -8,6 +8,7 @@
 import { remainingCredit } from "../invoicing/credit-notes";
 import { Dec, formatMoney, minMinor } from "../money";
 import type { ContractTerms, DefinitionUsage } from "../rating/contract-terms";
+import { keyInWords } from "../rating/proration";
 import { creditShareOf } from "./credit-shares";
 import { splitByLargestRemainder } from "./credit-split";
 import {
@@ -163,7 +164,7 @@ export function decideCredits({
       for (const c of cs) decided.get(c.id)!.minor = shown.get(c.id)!;
       if (amountMinor > 0n) {
         lines.push({
-          description: `${cs.length} × ${key} ${cs.length === 1 ? "outcome" : "outcomes"} credited (dispute ${disputeNumber})`,
+          description: `${cs.length} × ${keyInWords(key)} ${cs.length === 1 ? "outcome" : "outcomes"} credited (dispute ${disputeNumber})`,
           amountMinor,
           attemptId: cs.length === 1 ? cs[0]!.attemptId : null,
         });

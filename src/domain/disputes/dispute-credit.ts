@@ -12,6 +12,7 @@ import { currencyPrecision, Dec, formatMoney, minMinor, toMajorUnits, toMinorUni
 import { type ContractTerms, type DefinitionUsage, OUTCOME_CHARGE_KINDS } from "../rating/contract-terms";
 import type { Discount } from "../rating/discounts";
 import { clampToPriceLimits, outcomePriceOf, tierReached } from "../rating/price-lines";
+import { partUsage, proratedTerms } from "../rating/proration";
 import { ratePeriod } from "../rating/rate-period";
 import { splitByLargestRemainder } from "./credit-split";
 
@@ -35,12 +36,29 @@ export interface PricedCredits {
   limitedBy: "cap" | "minimum" | "price" | null;
 }
 
+interface ExactTotal {
+  exactMinor: Dec;
+  chargedMinor: bigint;
+  capped: boolean;
+  short: boolean;
+}
+
 /**
  * The period's total before any rounding, in minor units: rules 1, 3 and 4 applied to exact
  * line amounts (quantity × unit price as they are), so removing a share of an outcome changes
  * it by exactly what that share cost.
  */
-export function exactPeriodTotal(terms: ContractTerms, usage: readonly DefinitionUsage[]) {
+export function exactPeriodTotal(terms: ContractTerms, usage: readonly DefinitionUsage[]): ExactTotal {
+  if (terms.parts) {
+    // A split period is its versions' parts side by side: its exact total is theirs summed.
+    const totals = terms.parts.map((part) => exactPeriodTotal(proratedTerms(part), partUsage(part, usage)));
+    return {
+      exactMinor: totals.reduce((s, t) => s.plus(t.exactMinor), new Dec(0)),
+      chargedMinor: totals.reduce((s, t) => s + t.chargedMinor, 0n),
+      capped: totals.some((t) => t.capped),
+      short: totals.some((t) => t.short),
+    };
+  }
   const rated = ratePeriod(terms, usage);
   const scale = new Dec(10).pow(currencyPrecision(terms.currency));
   const discounts = terms.discounts ?? [];
@@ -153,12 +171,7 @@ export function creditLimit(
         .minus(removed.get(u.definitionKey) ?? 0)
         .toFixed(),
     }));
-  const listTerms: ContractTerms = {
-    ...terms,
-    outcomePrices: terms.outcomePrices.map((p) => ({ ...p, minimum: null, maximum: null })),
-    monthlyCap: null,
-    minimumCommitment: null,
-  };
+  const listTerms = atListPrices(terms);
   const before = exactPeriodTotal(terms, without(new Map()));
   const after = exactPeriodTotal(terms, without(shares));
   const exactTotal = before.exactMinor.minus(after.exactMinor);
@@ -169,6 +182,17 @@ export function creditLimit(
     totalMinor: minMinor(roundMinor(exactTotal), before.chargedMinor),
     listMinor: roundMinor(listExact),
     limitedBy: exactTotal.gte(listExact) ? null : before.capped ? "cap" : after.short ? "minimum" : "price",
+  };
+}
+
+/** The same prices without any minimum, maximum or cap (in every part of a split period). */
+function atListPrices(terms: ContractTerms): ContractTerms {
+  return {
+    ...terms,
+    outcomePrices: terms.outcomePrices.map((p) => ({ ...p, minimum: null, maximum: null })),
+    monthlyCap: null,
+    minimumCommitment: null,
+    ...(terms.parts && { parts: terms.parts.map((part) => ({ ...part, terms: atListPrices(part.terms) })) }),
   };
 }
 
@@ -194,6 +218,9 @@ export function creditLineMinor(
 export function volumeTierAsCharged(terms: ContractTerms, usage: readonly DefinitionUsage[]): ContractTerms {
   return {
     ...terms,
+    ...(terms.parts && {
+      parts: terms.parts.map((part) => ({ ...part, terms: volumeTierAsCharged(part.terms, partUsage(part, usage)) })),
+    }),
     outcomePrices: terms.outcomePrices.map((price) => {
       if (price.tierMode !== "volume" || price.package || price.tiers.length === 0) return price;
       const charged = usage.find((u) => u.definitionKey === price.definitionKey)?.billable ?? 0;

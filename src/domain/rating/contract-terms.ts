@@ -2,6 +2,7 @@
 // of the contract's currency ("0.99"); counts may be fractional when a dispute removes part
 // of an outcome.
 import type { Discount } from "./discounts";
+import type { ContractPart } from "./proration";
 
 /**
  * A tier: cumulative, inclusive upper bound counted over every outcome of the period ("first
@@ -70,6 +71,12 @@ export interface ContractTerms {
    * version's list); absent = none.
    */
   discounts?: Discount[];
+  /**
+   * A period covered by more than one version (or by one from a day after the 1st): each part
+   * prices its own days and the usage keyed to it (proration.ts); the fields above are then
+   * empty. Absent = one version for the whole month.
+   */
+  parts?: ContractPart[];
 }
 
 /** What one definition counted in a period. */
@@ -97,6 +104,7 @@ export const INVOICE_LINE_KINDS = [
   "invoice_discount",
   "dispute_credit",
   "late_items",
+  "commitment_true_up",
 ] as const;
 
 export type InvoiceLineKind = (typeof INVOICE_LINE_KINDS)[number];
@@ -116,6 +124,7 @@ export const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set<InvoiceLineKind>([
   "invoice_discount",
   "dispute_credit",
   "late_items",
+  "commitment_true_up",
 ]);
 
 /** Usage charges: what the monthly cap limits and a minimum commitment counts. */

@@ -15,6 +15,7 @@ import {
 } from "./contract-terms";
 import { type Discount, discountDescription, discountMinor } from "./discounts";
 import { outcomeLines, outcomePriceOf } from "./price-lines";
+import { type ContractPart, partDays, partLabel, partUsage, proratedTerms } from "./proration";
 
 export interface RatedPeriod {
   lines: RatedLine[];
@@ -23,6 +24,7 @@ export interface RatedPeriod {
 }
 
 export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage[]): RatedPeriod {
+  if (terms.parts) return rateParts(terms.parts, usage);
   const { currency } = terms;
   const lines: RatedLine[] = [];
   if (new Dec(terms.platformFee).gt(0)) {
@@ -65,6 +67,33 @@ export function ratePeriod(terms: ContractTerms, usage: readonly DefinitionUsage
     }
   }
   return { lines, usageMinor, totalMinor: sumMinor(lines.map((l) => l.amountMinor)) };
+}
+
+/**
+ * A split period: each version rates its own days and usage with its per-period amounts
+ * prorated (proration.ts), and its lines say which version and days they belong to.
+ */
+function rateParts(parts: readonly ContractPart[], usage: readonly DefinitionUsage[]): RatedPeriod {
+  const rated = parts.map((part) => {
+    const { lines, usageMinor } = ratePeriod(proratedTerms(part), partUsage(part, usage));
+    const label = partLabel(part);
+    return {
+      usageMinor,
+      lines: lines.map((l) => ({
+        ...l,
+        description:
+          l.kind === "platform_fee"
+            ? `Platform fee, ${partDays(part)} of ${part.monthDays} days (version ${part.version})`
+            : `${l.description} (${label})`,
+      })),
+    };
+  });
+  const lines = rated.flatMap((r) => r.lines);
+  return {
+    lines,
+    usageMinor: sumMinor(rated.map((r) => r.usageMinor)),
+    totalMinor: sumMinor(lines.map((l) => l.amountMinor)),
+  };
 }
 
 /**

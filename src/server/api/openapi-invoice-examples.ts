@@ -106,6 +106,7 @@ const contract = {
   changeNote: "Lower price above 1,000 resolved tickets a month; qualified leads by the hundred.",
   author: "Ada Admin <admin@acme-support.ai>",
   createdAt: "2026-11-20T10:00:00.000Z",
+  termCommitment: { amount: "120000", startMonth: "2026-12", months: 12 },
 };
 
 export const INVOICE_EXAMPLES = {
@@ -241,6 +242,21 @@ export const INVOICE_EXAMPLES = {
     changeNote: contract.changeNote,
   },
   contract,
+  commitment: {
+    customer: "globex",
+    commitment: {
+      contractVersion: 2,
+      currency: "USD",
+      startMonth: "2026-12",
+      endMonth: "2027-11",
+      months: 12,
+      committed: "120000.00",
+      consumed: "36000.00",
+      remaining: "84000.00",
+      monthsLeft: 7,
+      projectedShortfall: "24000.00",
+    },
+  },
   contractVersions: {
     customer: "globex",
     current: {

@@ -3,7 +3,7 @@
 import { ContractTermsInput } from "@/server/services/contracts/contract-schema";
 import type { OperationSpec } from "./openapi-document";
 import { INVOICE_EXAMPLES as EX } from "./openapi-invoice-examples";
-import { ContractBody, ContractVersions } from "./schemas/contracts";
+import { CommitmentStanding, ContractBody, ContractVersions } from "./schemas/contracts";
 import { CustomerPathParams } from "./schemas/customers";
 import { InvoicePayment, PaymentRecorded, PaymentRequest } from "./schemas/invoice-booking";
 import {
@@ -40,6 +40,7 @@ export const INVOICE_RESPONSE_SCHEMAS = {
   PaymentRecorded,
   ContractVersions,
   ContractBody,
+  CommitmentStanding,
 };
 
 const invoiceParams = { schema: InvoicePathParams, example: { id: EX.invoiceId } };
@@ -222,7 +223,7 @@ Not idempotent: REST v1 has no Idempotency-Key; the uncredited limit bounds what
     operationId: "createContractVersion",
     tag: "Contracts",
     summary: "Create a contract version",
-    description: `The customer's next contract version, in force from \`effectiveFrom\`: the 1st of a month, 00:00 UTC, after the last finalized period. Prices are decimal strings in the customer's currency. Tiers have cumulative, inclusive upper bounds and the last is open-ended (its price applies to every outcome above the tier before it; a bounded last tier is refused). \`tierMode\` \`graduated\` (the default) prices each outcome at the tier its rank in the period falls in (the first 1,000 at one price, the next ones at the next); \`volume\` prices every outcome of the period at the tier the period's total reaches. A tier's optional \`flatFee\` is charged once when the period's count enters it (volume: the reached tier's only), as its own \`tier_flat_fee\` line. A \`package\` prices blocks of \`size\` outcomes at \`price\`, a partial block rounded \`up\`, \`down\` or \`prorated\` (prorated only when price ÷ size is an exact decimal of at most 10 places), in place of tiers. \`freeUnits\`: the first N outcomes of each period cost 0 (tier bounds still count them). \`minimum\` and \`maximum\` bound one definition's outcome charges per period (\`price_minimum\`, \`price_maximum\` lines), before the contract's monthly cap; a minimum applies even in a period without usage. \`discounts\`: each a \`percent\` (more than 0, at most 100) or a \`fixed\` amount off one definition's outcome charges (\`definitionKey\`; after its price's minimum and maximum, before the monthly cap, as a \`price_discount\` line) or off the whole invoice (\`definitionKey\` null; platform fee and usage after the cap and the minimum true-up, as an \`invoice_discount\` line), in the order given, each off what the ones before it left and never below zero; it lasts \`periods\` billing periods from \`effectiveFrom\`, or applies to periods starting before \`until\` (YYYY-MM-DD, UTC), or while the version is in force. \`graceDays\` must cover the longest observation window. The change is audited.
+    description: `The customer's next contract version, in force from \`effectiveFrom\`: the start of a UTC day (00:00 UTC) after the last finalized period; a version starting after the 1st shares that month with the version before it, each pricing the outcomes of its own days with its per-period amounts prorated by the day (its lines say which version and how many days). Prices are decimal strings in the customer's currency. Tiers have cumulative, inclusive upper bounds and the last is open-ended (its price applies to every outcome above the tier before it; a bounded last tier is refused). \`tierMode\` \`graduated\` (the default) prices each outcome at the tier its rank in the period falls in (the first 1,000 at one price, the next ones at the next); \`volume\` prices every outcome of the period at the tier the period's total reaches. A tier's optional \`flatFee\` is charged once when the period's count enters it (volume: the reached tier's only), as its own \`tier_flat_fee\` line. A \`package\` prices blocks of \`size\` outcomes at \`price\`, a partial block rounded \`up\`, \`down\` or \`prorated\` (prorated only when price ÷ size is an exact decimal of at most 10 places), in place of tiers. \`freeUnits\`: the first N outcomes of each period cost 0 (tier bounds still count them). \`minimum\` and \`maximum\` bound one definition's outcome charges per period (\`price_minimum\`, \`price_maximum\` lines), before the contract's monthly cap; a minimum applies even in a period without usage. \`discounts\`: each a \`percent\` (more than 0, at most 100) or a \`fixed\` amount off one definition's outcome charges (\`definitionKey\`; after its price's minimum and maximum, before the monthly cap, as a \`price_discount\` line) or off the whole invoice (\`definitionKey\` null; platform fee and usage after the cap and the minimum true-up, as an \`invoice_discount\` line), in the order given, each off what the ones before it left and never below zero; it lasts \`periods\` billing periods from \`effectiveFrom\`, or applies to periods starting before \`until\` (YYYY-MM-DD, UTC), or while the version is in force. \`graceDays\` must cover the longest observation window. The change is audited.
 
 A 400 names every invalid field, e.g. \`outcomePrices.0.tiers.1.upTo\`. 409 when a version already starts that month. Bodies are limited to 1 MB.`,
     params: { schema: CustomerPathParams, example: { externalId: "globex" } },
@@ -255,6 +256,24 @@ A 400 names every invalid field, e.g. \`outcomePrices.0.tiers.1.upTo\`. 409 when
         description: "The contract versions.",
         schema: ContractVersions,
         example: EX.contractVersions,
+      },
+    },
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/customers/{externalId}/commitment",
+    operationId: "getCommitment",
+    tag: "Contracts",
+    summary: "Get where a commitment over several periods stands",
+    description:
+      "The commitment of the contract in force (an amount over N billing periods): committed, consumed so far (the term's finalized invoices and the current draft), remaining, months left and the shortfall if the pace holds. The term's last invoice carries any shortfall as a `commitment_true_up` line.",
+    params: { schema: CustomerPathParams, example: { externalId: "globex" } },
+    responses: {
+      200: {
+        description: "The commitment's standing; null without one.",
+        schema: CommitmentStanding,
+        example: EX.commitment,
       },
     },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],

@@ -178,7 +178,7 @@ export const FIELD_NOTES = new Map<z.core.$ZodType, string>([
   [AttemptSummary.shape.aiShare, "Exact decimal from 0 to 1: the latest event's value."],
   [
     ContractTermsInput.shape.effectiveFrom,
-    "ISO 8601 time of the first billing period the version applies to: the 1st of a month, 00:00 UTC, e.g. `2026-12-01T00:00:00Z`.",
+    "ISO 8601 time the version takes effect: the start of a UTC day (00:00 UTC), e.g. `2026-12-15T00:00:00Z`, in no finalized period. A version that starts after the 1st shares that month with the version before it: each prices the outcomes that happened on its own days, and its platform fee, minimum commitment, cap, price minimum/maximum and fixed discounts are prorated by the day (days in force ÷ days of the month).",
   ],
   [
     ContractTermsInput.shape.changeNote,

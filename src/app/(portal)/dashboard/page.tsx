@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AccountCard } from "@/components/dashboard/account-card";
 import { BillSplitCard } from "@/components/dashboard/bill-split-card";
+import { CommitmentCard } from "@/components/dashboard/commitment-card";
 import { describeSpendAlert } from "@/components/dashboard/describe-spend-alert";
 import { DisputesCard } from "@/components/dashboard/disputes-card";
 import { ForecastCard } from "@/components/dashboard/forecast-card";
@@ -22,13 +23,14 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const caller = await serverCaller();
-  const [dashboard, account, alerts, disputes, actor, wallet] = await Promise.all([
+  const [dashboard, account, alerts, disputes, actor, wallet, commitment] = await Promise.all([
     caller.dashboard.overview(),
     caller.dashboard.account(),
     caller.dashboard.alerts(),
     caller.disputes.summary(),
     currentActor(),
     caller.wallet.get(),
+    caller.dashboard.commitment(),
   ]);
   const { customer, billing, history, period, value } = dashboard;
   const hasUsage = history.some((p) => p.attempts > 0);
@@ -78,6 +80,7 @@ export default async function DashboardPage() {
         {billing && <MonthToDateCard dashboard={dashboard} billing={billing} />}
         {billing && <ForecastCard billing={billing} />}
         {billing && <BillSplitCard dashboard={dashboard} billing={billing} />}
+        {commitment && <CommitmentCard commitment={commitment} />}
         <SuccessCard dashboard={dashboard} />
         <DisputesCard summary={disputes} />
         {wallet.grants.length > 0 && <WalletCard wallet={wallet} timeZone={customer.timezone} />}

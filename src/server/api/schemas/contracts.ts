@@ -104,6 +104,41 @@ export const ContractBody = z.object({
   changeNote: z.string(),
   author: z.string(),
   createdAt: z.string(),
+  termCommitment: z
+    .object({
+      amount: Decimal.describe("Committed over the term, in the contract's currency."),
+      startMonth: z.string().describe("The term's first billing period, YYYY-MM."),
+      months: z.number().int().describe("Billing periods in the term (12: an annual commitment)."),
+    })
+    .nullable()
+    .describe(
+      "A commitment over several billing periods, trued up on the term's last invoice (a `commitment_true_up` line); null = none.",
+    ),
+});
+
+const Money = z.string().describe("Exact decimal in the contract's currency.");
+
+export const CommitmentStanding = z.object({
+  customer: z.string().describe("The customer's external id."),
+  commitment: z
+    .object({
+      contractVersion: z.number().int(),
+      currency: z.string(),
+      startMonth: z.string().describe("YYYY-MM: the term's first billing period."),
+      endMonth: z.string().describe("YYYY-MM: the term's last billing period, whose invoice carries any true-up."),
+      months: z.number().int(),
+      committed: Money,
+      consumed: Money.describe(
+        "Counted so far: the platform fee and usage charges after limits, discounts and the cap of the term's finalized invoices and the current draft.",
+      ),
+      remaining: Money.describe("committed − consumed, never below 0: today's true-up if the term ended now."),
+      monthsLeft: z.number().int().describe("Billing periods of the term after the current one."),
+      projectedShortfall: Money.describe(
+        "The true-up if the pace so far (consumed per month elapsed, this month by its days) holds to the term's end.",
+      ),
+    })
+    .nullable()
+    .describe("null when no commitment over several periods covers the current period."),
 });
 
 export const ContractVersions = z.object({
@@ -151,5 +186,6 @@ export function toContractBody(c: Contract): z.infer<typeof ContractBody> {
     changeNote: c.changeNote,
     author: c.authorLabel,
     createdAt: c.createdAt.toISOString(),
+    termCommitment: (c.termCommitment as z.infer<typeof ContractBody>["termCommitment"]) ?? null,
   };
 }

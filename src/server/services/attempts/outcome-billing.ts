@@ -29,7 +29,8 @@ export async function outcomeBilling(attempt: {
       where: { customerId_periodStart: { customerId: attempt.customerId, periodStart: period } },
     }),
     attempt.billedInvoiceId ? db().invoice.findUnique({ where: { id: attempt.billedInvoiceId } }) : null,
-    contractInForce(attempt.customerId, period),
+    // The version in force when it happened: in a month two versions share, each prices its own days.
+    contractInForce(attempt.customerId, attempt.occurredAt),
   ]);
   const invoice = billedOn ?? periodInvoice;
   const late = !!billedOn && billedOn.periodStart.getTime() !== period.getTime();

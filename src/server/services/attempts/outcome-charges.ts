@@ -4,13 +4,14 @@
 // counting the period: the daily rollup gives the billable outcomes of the days before the
 // outcome's day, and one scan of that day, up to the page's last outcome of the day, ranks
 // the rest; a page's outcomes of one definition and day share that scan.
-import { periodStartOf } from "@/domain/invoicing/periods";
+import { nextPeriodStart, periodStartOf } from "@/domain/invoicing/periods";
 import { currencyPrecision, Dec, toMajorUnits } from "@/domain/money";
 import { adjustmentEffect, attemptFeeFor, outcomePriceAt } from "@/domain/rating/outcome-charge";
+import { partLabel, proratedTerms } from "@/domain/rating/proration";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import { db } from "@/server/db";
-import { contractInForce, termsOf } from "@/server/services/contracts/find-contract";
-import { definitionsAt, usageOf } from "@/server/services/invoicing/period-usage";
+import { contractsOfPeriod } from "@/server/services/contracts/period-contracts";
+import { billedPartCounts, definitionsAt, partCounts, usageOf } from "@/server/services/invoicing/period-usage";
 
 export interface ChargedAttempt {
   id: string;
@@ -53,7 +54,7 @@ export async function chargesOf(
   return new Map(maps.flatMap((m) => [...m]));
 }
 
-type Period = Awaited<ReturnType<typeof periodPricing>>;
+type Period = Awaited<ReturnType<typeof periodPricing>>[number] | undefined;
 
 /** Charges of the given attempts of one customer, by attempt id (absent: no contract covers its period). */
 export async function outcomeCharges(
@@ -66,23 +67,26 @@ export async function outcomeCharges(
   const periods = new Map(
     await Promise.all(starts.map(async (t) => [t, await periodPricing(customerId, new Date(t))] as const)),
   );
+  // The pricing of the version in force when the outcome happened (one per period unless shared).
+  const pricingOf = (a: ChargedAttempt): Period =>
+    periods.get(periodStartOf(a.occurredAt).getTime())?.find((p) => p.from <= a.occurredAt && a.occurredAt < p.to);
   const onBill = (a: ChargedAttempt, p: NonNullable<Period>) =>
     p.invoiceId === null
       ? a.status === "billable" && a.eventCount > 0
       : a.billedStatus === "billable" && a.billedInvoiceId === p.invoiceId;
   const ranked = attempts.filter((a) => {
-    const p = periods.get(periodStartOf(a.occurredAt).getTime());
+    const p = pricingOf(a);
     return p && onBill(a, p);
   });
   const [ranks, credits] = await Promise.all([
-    rankOutcomes(customerId, ranked, (a) => periods.get(periodStartOf(a.occurredAt).getTime())!),
+    rankOutcomes(customerId, ranked, (a) => pricingOf(a)!),
     creditedFor(
       customerId,
       attempts.map((a) => a.id),
     ),
   ]);
   for (const a of attempts) {
-    const p = periods.get(periodStartOf(a.occurredAt).getTime());
+    const p = pricingOf(a);
     if (!p) continue;
     const definition = p.definitions.get(a.definitionId);
     if (!definition) continue;
@@ -112,37 +116,66 @@ export async function outcomeCharges(
       creditedMinor,
       adjustment: p.adjustmentFor(definition.key),
     };
-    charges.set(a.id, { ...charge, summary: summaryOf(charge, a, p.invoiceId !== null) });
+    charges.set(a.id, { ...charge, summary: summaryOf(charge, a, p.invoiceId !== null, p.scope) });
   }
   return charges;
 }
 
-/** The period's contract, whether it is finalized, its billable counts and what shaped each definition's charges besides its prices. */
+/**
+ * The period's pricing, whether it is finalized, its billable counts and what shaped each
+ * definition's charges besides its prices: one for the whole month, or one per version of a month two versions share, each over its
+ * own days (`from`, `to`), with its per-period amounts prorated and its own counts.
+ */
 async function periodPricing(customerId: string, periodStart: Date) {
-  const [contract, invoice, definitions] = await Promise.all([
-    contractInForce(customerId, periodStart),
+  const [inForce, invoice, definitions] = await Promise.all([
+    contractsOfPeriod(customerId, periodStart),
     db().invoice.findUnique({
       where: { customerId_periodStart: { customerId, periodStart } },
       select: { id: true, status: true },
     }),
     definitionsAt(db(), periodStart),
   ]);
-  if (!contract) return null;
+  if (!inForce) return [];
   const finalized = invoice?.status === "finalized";
-  // A finalized period is priced as it was billed; a draft as it stands.
+  const invoiceId = finalized ? invoice.id : null;
+  if (inForce.split) {
+    // A finalized period is priced as it was billed; a draft as it stands.
+    const counts = finalized
+      ? await billedPartCounts(db(), customerId, inForce.parts)
+      : await partCounts(db(), customerId, inForce.parts);
+    return inForce.parts.map((part) => {
+      const terms = proratedTerms(part);
+      const own = counts.filter((c) => c.version === part.version);
+      const rated = ratePeriod(terms, usageOf(own, definitions));
+      return {
+        from: part.from,
+        to: part.to,
+        scope: `under ${partLabel(part)}`,
+        terms,
+        definitions,
+        invoiceId,
+        billable: new Map(own.map((c) => [c.definitionId, c.billable])),
+        adjustmentFor: (definitionKey: string) => adjustmentEffect(rated, terms, definitionKey),
+      };
+    });
+  }
   const counts = finalized
     ? await db().billedUsage.findMany({ where: { customerId, periodStart } })
     : await db().usageRollup.findMany({ where: { customerId, periodStart } });
-  const terms = termsOf(contract, periodStart);
+  const { terms } = inForce;
   const rated = ratePeriod(terms, usageOf(counts, definitions));
-  return {
-    periodStart,
-    terms,
-    definitions,
-    invoiceId: finalized ? invoice.id : null,
-    billable: new Map(counts.map((c) => [c.definitionId, c.billable])),
-    adjustmentFor: (definitionKey: string) => adjustmentEffect(rated, terms, definitionKey),
-  };
+  return [
+    {
+      from: periodStart,
+      to: nextPeriodStart(periodStart),
+      scope: "this month",
+      terms,
+      definitions,
+      invoiceId,
+      billable: new Map(counts.map((c) => [c.definitionId, c.billable])),
+      adjustmentFor: (definitionKey: string) => adjustmentEffect(rated, terms, definitionKey),
+    },
+  ];
 }
 
 const DAY_MS = 86_400_000;
@@ -170,7 +203,7 @@ async function rankOutcomes(
     const key = `${a.definitionId}|${dayStart.getTime()}|${period.invoiceId}`;
     const group = groups.get(key) ?? {
       definitionId: a.definitionId,
-      periodStart: period.periodStart,
+      periodStart: period.from,
       dayStart,
       until: a.occurredAt,
       invoiceId: period.invoiceId,
@@ -217,7 +250,7 @@ async function creditedFor(customerId: string, ids: readonly string[]): Promise<
   return new Map(rows.map((r) => [r.attemptId, r.creditMinor]));
 }
 
-function summaryOf(c: Omit<OutcomeCharge, "summary">, a: ChargedAttempt, finalized: boolean): string {
+function summaryOf(c: Omit<OutcomeCharge, "summary">, a: ChargedAttempt, finalized: boolean, scope: string): string {
   const amount = (x: string) =>
     `${new Dec(x).toFixed(Math.max(currencyPrecision(c.currency), new Dec(x).decimalPlaces()))} ${c.currency}`;
   const credit =
@@ -229,7 +262,7 @@ function summaryOf(c: Omit<OutcomeCharge, "summary">, a: ChargedAttempt, finaliz
       ? ` (${amount(c.outcomePrice)} for the outcome + ${amount(c.attemptFee)} per attempt)`
       : "";
     const tier = c.tier === null ? "" : `, tier ${c.tier}`;
-    return `charged ${amount(c.charged!)}${fee}${tier}, #${c.rank.toLocaleString("en-US")} of ${c.of!.toLocaleString("en-US")} this month${credit}`;
+    return `charged ${amount(c.charged!)}${fee}${tier}, #${c.rank.toLocaleString("en-US")} of ${c.of!.toLocaleString("en-US")} ${scope}${credit}`;
   }
   const why =
     a.eventCount === 0

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { DEFAULT_PAYMENT_TERMS_DAYS } from "@/domain/invoicing/payment-terms";
 import { Dec } from "@/domain/money";
-import { instant, int, text } from "@/server/input-rules";
+import { isDayStart } from "@/domain/rating/proration";
+import { instant, int, period, text } from "@/server/input-rules";
 import { DecimalAmount } from "@/server/services/ingestion/ingest-event-schema";
 
 const DefinitionKey = text().trim().min(1).max(100);
@@ -154,9 +155,16 @@ export const PrepaidAllowanceInput = z.strictObject({
     .default(0),
 });
 
+/** An amount committed over N billing periods, trued up at the end of the term (commitment.ts). */
+const TermCommitmentInput = z.strictObject({
+  amount: DecimalAmount.refine((v) => new Dec(v).gt(0), "A commitment is an amount above 0."),
+  startMonth: period("Give the term's first billing period as YYYY-MM."),
+  months: int().min(1, "A term lasts at least one billing period.").max(60, "Keep a term within 60 months."),
+});
+
 export const ContractTermsInput = z
   .strictObject({
-    effectiveFrom: instant("Give the first day of the billing period the version starts with."),
+    effectiveFrom: instant("Give the day the version takes effect (00:00 UTC)."),
     platformFee: DecimalAmount.default("0"),
     attemptFees: z
       .array(z.strictObject({ definitionKey: DefinitionKey.nullable().default(null), unitPrice: DecimalAmount }))
@@ -184,17 +192,19 @@ export const ContractTermsInput = z
         "Prepaid credits granted to the customer's wallet at each period's finalization, drawn first by that invoice; what is left rolls over to the next `rolloverPeriods` invoices, then expires. null = no allowance.",
       ),
     changeNote: text().trim().min(1, "Say what this version changes and why.").max(2_000),
+    termCommitment: TermCommitmentInput.nullable()
+      .default(null)
+      .describe(
+        "A commitment over several billing periods (e.g. 12 for an annual one): what counts toward it is the platform fee and usage charges after limits, discounts and the cap; a `commitment_true_up` line on the term's last invoice covers any shortfall.",
+      ),
   })
   .superRefine((terms, ctx) => {
     const at = terms.effectiveFrom;
-    if (
-      at.getUTCDate() !== 1 ||
-      at.getUTCHours() + at.getUTCMinutes() + at.getUTCSeconds() + at.getUTCMilliseconds() !== 0
-    ) {
+    if (!isDayStart(at)) {
       ctx.addIssue({
         code: "custom",
         path: ["effectiveFrom"],
-        message: "A contract version starts with a billing period: the 1st of a month, 00:00 UTC.",
+        message: "A contract version takes effect at the start of a day: 00:00 UTC.",
       });
     }
     const keys = terms.outcomePrices.map((p) => p.definitionKey);

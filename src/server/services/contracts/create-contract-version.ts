@@ -1,8 +1,11 @@
-// A new contract version for a customer, in force from the start of a billing period.
-// Periods already finalized keep the version they were billed under; the grace days must
+// A new contract version for a customer, in force from the start of a UTC day (a version that
+// starts after the 1st shares its first period with the one before: proration.ts).
+// Periods already finalized keep the version they were billed under, so a version cannot start
+// inside one; the grace days must
 // cover the longest observation window, so no period is finalized with outcomes pending.
 import type { Actor } from "@/domain/actor";
 import { actorLabel } from "@/domain/actor";
+import { periodStartOf } from "@/domain/invoicing/periods";
 import { Prisma } from "@/generated/prisma/client";
 import { type Tx, transaction } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -26,7 +29,7 @@ export async function createContractVersion({
     await assertKnownDefinitions(tx, terms);
     await assertGraceCoversWindows(tx, terms.graceDays);
     const finalized = await tx.invoice.findFirst({
-      where: { customerId, status: "finalized", periodStart: { gte: terms.effectiveFrom } },
+      where: { customerId, status: "finalized", periodStart: { gte: periodStartOf(terms.effectiveFrom) } },
       orderBy: { periodStart: "desc" },
     });
     if (finalized) {
@@ -41,7 +44,7 @@ export async function createContractVersion({
       where: { customerId_effectiveFrom: { customerId, effectiveFrom: terms.effectiveFrom } },
     });
     if (replaced) {
-      throw new AppError("CONFLICT", `Version ${replaced.version} already starts on that day; choose another period.`, [
+      throw new AppError("CONFLICT", `Version ${replaced.version} already starts on that day; choose another day.`, [
         { path: "effectiveFrom", message: "Already taken." },
       ]);
     }
@@ -57,6 +60,7 @@ export async function createContractVersion({
         monthlyCap: terms.monthlyCap,
         minimumCommitment: terms.minimumCommitment,
         discounts: terms.discounts as Prisma.InputJsonValue,
+        termCommitment: terms.termCommitment ?? Prisma.DbNull,
         disputeWindowDays: terms.disputeWindowDays,
         graceDays: terms.graceDays,
         paymentTermsDays: terms.paymentTermsDays,

@@ -42,6 +42,7 @@ export async function previewContract({
     monthlyCap: terms.monthlyCap === null ? null : new Prisma.Decimal(terms.monthlyCap),
     minimumCommitment: terms.minimumCommitment === null ? null : new Prisma.Decimal(terms.minimumCommitment),
     discounts: terms.discounts,
+    termCommitment: terms.termCommitment,
     disputeWindowDays: terms.disputeWindowDays,
     graceDays: terms.graceDays,
     paymentTermsDays: terms.paymentTermsDays,

@@ -13,6 +13,7 @@ import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contractInForce, termsOf } from "@/server/services/contracts/find-contract";
+import { contractsOfPeriod } from "@/server/services/contracts/period-contracts";
 import { type ComputedInvoice, computeInvoice } from "@/server/services/invoicing/compute-invoice";
 import { definitionsAt, usageOf } from "@/server/services/invoicing/period-usage";
 import { type Forecast, forecastPeriod, PACE_WINDOW_DAYS } from "./forecast";
@@ -123,14 +124,15 @@ export async function loadDashboard({
   const start = periodStartOf(now);
   const end = nextPeriodStart(start);
   const first = addMonths(start, 1 - HISTORY_PERIODS);
-  const [rollups, contract] = await Promise.all([
+  const [rollups, inForce] = await Promise.all([
     countsByPeriod(tx, customerId, first, start),
-    contractInForce(customerId, start, tx),
+    contractsOfPeriod(customerId, start, tx),
   ]);
   const { attempts = 0, billable = 0, pending = 0 } = rollups.get(start.getTime()) ?? {};
   const usage = { attempts, billable, pending };
   // The live draft, computed once: the month-to-date figures and the last bar of the history.
-  const draft = contract ? await computeInvoice(customerId, start, tx, contract) : null;
+  // (A month two contract versions share is rated per version, as its invoice is.)
+  const draft = inForce ? await computeInvoice(customerId, start, tx) : null;
   const period = {
     start,
     end,

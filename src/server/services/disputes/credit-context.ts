@@ -7,19 +7,34 @@ import type { InvoiceToCredit } from "@/domain/disputes/decide-credits";
 import type { CreditClaim } from "@/domain/disputes/dispute-credit";
 import { priceCredits } from "@/domain/disputes/dispute-credit";
 import { periodLabel } from "@/domain/invoicing/periods";
+import { Dec } from "@/domain/money";
 import type { ContractTerms, DefinitionUsage } from "@/domain/rating/contract-terms";
+import { partKey } from "@/domain/rating/proration";
 import type { Tx } from "@/server/db";
-import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
+import { partAt, requireContractsOfPeriod } from "@/server/services/contracts/period-contracts";
 import { lockFinalizedInvoice } from "@/server/services/invoicing/issue-credit-note";
-import { type DefinitionInfo, definitionsAt, periodCounts, usageOf } from "@/server/services/invoicing/period-usage";
+import {
+  billedPartCounts,
+  type DefinitionInfo,
+  definitionsAt,
+  partCounts,
+  partUsageOf,
+  periodCounts,
+  usageOf,
+} from "@/server/services/invoicing/period-usage";
 
 export interface PeriodCreditContext {
   periodStart: Date;
   terms: ContractTerms;
   definitions: Map<string, DefinitionInfo>;
   usage: DefinitionUsage[];
-  /** Billable shares already credited, per definition key. */
+  /** Billable shares already credited, per usage key. */
   credited: Map<string, string>;
+  /**
+   * The usage key a claim on an outcome comes off: its definition's key, or in a period two
+   * contract versions share, that key with the version in force when the outcome happened.
+   */
+  claimKey: (definitionKey: string, occurredAt: Date) => string;
 }
 
 export async function periodCreditContext(
@@ -28,26 +43,42 @@ export async function periodCreditContext(
   periodStart: Date,
   finalized: boolean,
 ): Promise<PeriodCreditContext> {
-  const [contract, definitions, counts, credited] = await Promise.all([
-    requireContractInForce(customerId, periodStart, tx),
+  const inForce = await requireContractsOfPeriod(customerId, periodStart, tx);
+  const parts = inForce.split ? inForce.parts : undefined;
+  const [definitions, credited] = await Promise.all([
     definitionsAt(tx, periodStart),
-    finalized
-      ? tx.billedUsage.findMany({ where: { customerId, periodStart } })
-      : periodCounts(tx, customerId, periodStart),
-    creditedShares(tx, customerId, periodStart, finalized ? "billed" : "draft"),
+    creditedShares(tx, customerId, periodStart, finalized ? "billed" : "draft", parts),
   ]);
+  let usage: DefinitionUsage[];
+  if (parts) {
+    const counts = finalized ? billedPartCounts(tx, customerId, parts) : partCounts(tx, customerId, parts);
+    usage = partUsageOf(await counts, definitions);
+  } else {
+    const counts = finalized
+      ? await tx.billedUsage.findMany({ where: { customerId, periodStart } })
+      : await periodCounts(tx, customerId, periodStart);
+    usage = usageOf(counts, definitions);
+  }
   return {
     periodStart,
-    terms: termsOf(contract, periodStart),
+    terms: inForce.terms,
     definitions,
-    usage: usageOf(counts, definitions),
-    credited: new Map(
-      credited.flatMap((c) => {
-        const key = definitions.get(c.definitionId)?.key;
-        return key ? [[key, c.share] as const] : [];
-      }),
-    ),
+    usage,
+    credited: new Map(credited.map((c) => [creditedKey(c, definitions), c.share] as const)),
+    claimKey: (definitionKey, occurredAt) => {
+      if (!parts) return definitionKey;
+      const part = partAt(parts, occurredAt) ?? parts[0]!;
+      return partKey(definitionKey, part.version);
+    },
   };
+}
+
+/** Claims keyed as the period's usage is (`claimKey`). */
+export function keyedClaims<C extends { definitionKey: string; occurredAt: Date }>(
+  context: Pick<PeriodCreditContext, "claimKey">,
+  claims: readonly C[],
+): C[] {
+  return claims.map((c) => ({ ...c, definitionKey: context.claimKey(c.definitionKey, c.occurredAt) }));
 }
 
 /**
@@ -63,15 +94,35 @@ export async function creditedShares(
   customerId: string,
   periodStart: Date,
   mode: "draft" | "billed",
-): Promise<{ definitionId: string; share: string }[]> {
-  const rows = await tx.$queryRaw<{ definitionId: string; share: string }[]>`
-    SELECT d."definitionId", sum(d."creditShare")::text AS "share"
+  parts?: readonly { version: number; from: Date; to: Date }[],
+): Promise<{ definitionId: string; share: string; version?: number }[]> {
+  const rows = await tx.$queryRaw<{ definitionId: string; share: string; day: Date }[]>`
+    SELECT d."definitionId", sum(d."creditShare")::text AS "share",
+      CASE WHEN ${parts !== undefined}::boolean THEN (a."occurredAt" AT TIME ZONE 'UTC')::date END AS "day"
     FROM disputed_outcome d JOIN attempt a ON a."id" = d."attemptId"
     WHERE d."customerId" = ${customerId}::uuid AND d."periodStart" = ${periodStart} AND d."creditShare" > 0
       AND (${mode} <> 'billed' OR a."billedStatus" = 'billable')
       AND (${mode} = 'billed' OR (a."status" = 'billable' AND a."eventCount" > 0))
-    GROUP BY d."definitionId"`;
-  return rows;
+    GROUP BY 1, 3`;
+  if (!parts) return rows.map(({ definitionId, share }) => ({ definitionId, share }));
+  // A split period: the shares per definition and the version in force on the outcome's day.
+  const perPart = new Map<string, { definitionId: string; share: Dec; version: number }>();
+  for (const row of rows) {
+    const version = partAt(parts, row.day)?.version ?? parts[0]!.version;
+    const key = `${row.definitionId}|${version}`;
+    const sum = perPart.get(key) ?? { definitionId: row.definitionId, share: new Dec(0), version };
+    perPart.set(key, { ...sum, share: sum.share.plus(row.share) });
+  }
+  return [...perPart.values()].map((r) => ({ ...r, share: r.share.toFixed() }));
+}
+
+/** The usage key a credited share comes off: its definition's, and its version's in a split period. */
+export function creditedKey(
+  row: { definitionId: string; version?: number },
+  definitions: ReadonlyMap<string, DefinitionInfo>,
+): string {
+  const key = definitions.get(row.definitionId)?.key ?? "";
+  return row.version === undefined ? key : partKey(key, row.version);
 }
 
 /** The outcomes credited on a draft so far, in decision order, and whether each is still charged. */
@@ -79,9 +130,10 @@ export async function draftCreditClaims(
   tx: Tx,
   customerId: string,
   invoiceId: string,
-): Promise<(CreditClaim & { charged: boolean; decisionId: string; disputeId: string })[]> {
+): Promise<(CreditClaim & { charged: boolean; decisionId: string; disputeId: string; occurredAt: Date })[]> {
   return tx.$queryRaw`
     SELECT o."id", d."key" AS "definitionKey", o."creditShare"::text AS "share", o."decisionId", o."disputeId",
+      a."occurredAt",
       (a."status" = 'billable' AND a."eventCount" > 0) AS "charged"
     FROM disputed_outcome o
     JOIN attempt a ON a."id" = o."attemptId"
@@ -100,12 +152,12 @@ export async function loadInvoicesToCredit(
   tx: Tx,
   customerId: string,
   invoiceIds: readonly string[],
-): Promise<Map<string, InvoiceToCredit>> {
+): Promise<Map<string, InvoiceToCredit & Pick<PeriodCreditContext, "claimKey">>> {
   const rows = await tx.invoice.findMany({
     where: { id: { in: [...new Set(invoiceIds)] }, customerId },
     orderBy: { periodStart: "asc" },
   });
-  const invoices = new Map<string, InvoiceToCredit>();
+  const invoices = new Map<string, InvoiceToCredit & Pick<PeriodCreditContext, "claimKey">>();
   for (const row of rows) {
     const finalized = row.status === "finalized";
     const locked = finalized ? await lockFinalizedInvoice(tx, row.id) : null;
@@ -120,7 +172,8 @@ export async function loadInvoicesToCredit(
       terms: context.terms,
       usage: context.usage,
       credited: context.credited,
-      earlier: finalized ? [] : await draftCreditClaims(tx, customerId, row.id),
+      earlier: finalized ? [] : keyedClaims(context, await draftCreditClaims(tx, customerId, row.id)),
+      claimKey: context.claimKey,
     });
   }
   return invoices;
@@ -128,6 +181,7 @@ export async function loadInvoicesToCredit(
 
 export interface PeriodClaim extends CreditClaim {
   periodStart: Date;
+  occurredAt: Date;
   finalized: boolean;
 }
 
@@ -146,7 +200,7 @@ export async function priceClaimsByPeriod(tx: Tx, customerId: string, claims: re
   const perClaim = new Map<string, bigint>();
   for (const [time, group] of [...groups.entries()].sort(([a], [b]) => a - b)) {
     const context = await periodCreditContext(tx, customerId, new Date(time), group[0]!.finalized);
-    const priced = priceCredits(context.terms, context.usage, context.credited, group);
+    const priced = priceCredits(context.terms, context.usage, context.credited, keyedClaims(context, group));
     for (const [id, minor] of priced.perClaim) perClaim.set(id, minor);
   }
   return { perClaim };

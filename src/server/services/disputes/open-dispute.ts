@@ -216,6 +216,7 @@ function claimsOf(items: readonly EligibleOutcome[]) {
     definitionKey: o.definitionKey,
     share: o.disputedShare,
     periodStart: o.periodStart,
+    occurredAt: o.occurredAt,
     finalized: o.finalized,
   }));
 }

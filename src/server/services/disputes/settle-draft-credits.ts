@@ -4,7 +4,7 @@
 // made, against the period as finally charged. The amounts add up exactly to the line.
 import { priceCredits } from "@/domain/disputes/dispute-credit";
 import type { Tx } from "@/server/db";
-import { draftCreditClaims, periodCreditContext } from "./credit-context";
+import { draftCreditClaims, keyedClaims, periodCreditContext } from "./credit-context";
 
 export async function settleDraftDisputeCredits(
   tx: Tx,
@@ -17,7 +17,10 @@ export async function settleDraftDisputeCredits(
     context.terms,
     context.usage,
     new Map(),
-    claims.filter((c) => c.charged),
+    keyedClaims(
+      context,
+      claims.filter((c) => c.charged),
+    ),
   );
   await writeOutcomeCredits(tx, new Map(claims.map((c) => [c.id, priced.perClaim.get(c.id) ?? 0n])));
   return priced.totalMinor;

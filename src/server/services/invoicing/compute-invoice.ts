@@ -1,5 +1,6 @@
-// An invoice as it stands: the period's usage rated under the contract in force at its
-// start, plus late items from finalized periods. Drafts are always computed this way (live);
+// An invoice as it stands: the period's usage rated under the contract version(s) in force
+// during it (each version its own days when one starts mid-month), plus late items from
+// finalized periods. Drafts are always computed this way (live);
 // finalization writes exactly this and freezes it.
 
 import { creditLineMinor } from "@/domain/disputes/dispute-credit";
@@ -9,10 +10,12 @@ import { adjustmentLine, type RatedLine } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import type { Contract } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
-import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
-import { creditedShares } from "@/server/services/disputes/credit-context";
+import { termsOf } from "@/server/services/contracts/find-contract";
+import { type PeriodContracts, requireContractsOfPeriod } from "@/server/services/contracts/period-contracts";
+import { creditedKey, creditedShares } from "@/server/services/disputes/credit-context";
 import { type LateItems, lateItems } from "./late-items";
-import { definitionsAt, periodCounts, usageOf } from "./period-usage";
+import { definitionsAt, partCounts, partUsageOf, periodCounts, usageOf } from "./period-usage";
+import { commitmentTrueUp } from "./term-commitment";
 
 export type InvoiceLineDraft = RatedLine & { definitionId: string | null; sourcePeriodStart: Date | null };
 
@@ -35,22 +38,28 @@ export async function computeInvoice(
   tx: Tx = db(),
   contractOverride?: Contract,
 ): Promise<ComputedInvoice> {
-  const contract = contractOverride ?? (await requireContractInForce(customerId, periodStart, tx));
+  const inForce: PeriodContracts = contractOverride
+    ? { contract: contractOverride, terms: termsOf(contractOverride, periodStart), parts: [], split: false }
+    : await requireContractsOfPeriod(customerId, periodStart, tx);
+  const { contract, terms, split } = inForce;
+  const parts = split ? inForce.parts : undefined;
   const [counts, definitions, late, credited] = await Promise.all([
-    periodCounts(tx, customerId, periodStart),
+    parts ? partCounts(tx, customerId, parts) : periodCounts(tx, customerId, periodStart),
     definitionsAt(tx, periodStart),
     lateItems(tx, customerId, periodStart),
-    draftCredits(tx, customerId, periodStart),
+    draftCredits(tx, customerId, periodStart, parts),
   ]);
   const idByKey = new Map([...definitions.values()].map((d) => [d.key, d.id]));
-  const terms = termsOf(contract, periodStart);
-  const usage = usageOf(counts, definitions);
+  const usage = parts
+    ? partUsageOf(counts as Awaited<ReturnType<typeof partCounts>>, definitions)
+    : usageOf(counts, definitions);
   const rated = ratePeriod(terms, usage);
+  const trueUp = await commitmentTrueUp(tx, customerId, periodStart, contract, rated.lines);
   // Rule 5: the credits are the period as charged minus the period without the credited shares,
   // computed exactly and rounded once, on this line (what the credited outcomes show adds up to it).
   const creditLines: InvoiceLineDraft[] = [];
   if (credited.outcomes > 0) {
-    const shares = new Map(credited.rows.map((r) => [definitions.get(r.definitionId)?.key ?? "", r.share]));
+    const shares = new Map(credited.rows.map((r) => [creditedKey(r, definitions), r.share]));
     const amountMinor = -creditLineMinor(terms, usage, shares);
     creditLines.push({
       ...adjustmentLine(
@@ -63,7 +72,7 @@ export async function computeInvoice(
     });
   }
   const lines: InvoiceLineDraft[] = [
-    ...rated.lines.map((l) => ({
+    ...[...rated.lines, ...trueUp].map((l) => ({
       ...l,
       definitionId: l.definitionKey ? (idByKey.get(l.definitionKey) ?? null) : null,
       sourcePeriodStart: null,
@@ -85,8 +94,8 @@ export async function computeInvoice(
 }
 
 /** The shares decisions credited on this period's draft, and how many outcomes and disputes they are. */
-async function draftCredits(tx: Tx, customerId: string, periodStart: Date) {
-  const rows = await creditedShares(tx, customerId, periodStart, "draft");
+async function draftCredits(tx: Tx, customerId: string, periodStart: Date, parts?: PeriodContracts["parts"]) {
+  const rows = await creditedShares(tx, customerId, periodStart, "draft", parts);
   if (rows.length === 0) return { rows, outcomes: 0, disputes: 0 };
   const [counted] = await tx.$queryRaw<{ outcomes: number; disputes: number }[]>`
     SELECT count(*)::int AS "outcomes", count(DISTINCT o."disputeId")::int AS "disputes"

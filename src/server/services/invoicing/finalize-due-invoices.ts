@@ -32,7 +32,9 @@ export async function finalizeDueInvoices({ now = clock.now() } = {}): Promise<{
       period = nextPeriodStart(period)
     ) {
       if (done.has(period.getTime())) continue;
-      const contract = await contractInForce(customer.id, period);
+      // The version in force at the period's end: its grace days (and, in a first month that
+      // starts mid-month, the only version there is).
+      const contract = await contractInForce(customer.id, new Date(nextPeriodStart(period).getTime() - 1));
       if (!contract || nextPeriodStart(period).getTime() + contract.graceDays * DAY_MS > now.getTime()) continue;
       const result = await finalizeInvoice({
         actor: schedulerActor,

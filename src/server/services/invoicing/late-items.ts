@@ -7,8 +7,8 @@ import { periodLabel, periodStartOf } from "@/domain/invoicing/periods";
 import { adjustmentLine, type RatedLine } from "@/domain/rating/contract-terms";
 import { ratePeriod } from "@/domain/rating/rate-period";
 import type { Tx } from "@/server/db";
-import { requireContractInForce, termsOf } from "@/server/services/contracts/find-contract";
-import { definitionsAt, usageOf } from "./period-usage";
+import { type PeriodContracts, partAt, requireContractsOfPeriod } from "@/server/services/contracts/period-contracts";
+import { billedPartCounts, type DefinitionInfo, definitionsAt, partUsageOf, usageOf } from "./period-usage";
 
 export interface LateAttempt {
   id: string;
@@ -42,10 +42,7 @@ export async function lateItems(tx: Tx, customerId: string, periodStart: Date): 
 
   const deltas = new Map<string, { periodStart: Date; definitionId: string; attempts: number; billable: number }>();
   for (const a of attempts) {
-    const wasCounted = a.billedStatus !== null;
-    const isCounted = a.eventCount > 0;
-    const attemptsDelta = Number(isCounted) - Number(wasCounted);
-    const billableDelta = Number(isCounted && a.status === "billable") - Number(a.billedStatus === "billable");
+    const { attemptsDelta, billableDelta } = deltaOf(a);
     if (attemptsDelta === 0 && billableDelta === 0) continue;
     const source = periodStartOf(a.occurredAt);
     const key = `${source.toISOString()}|${a.definitionId}`;
@@ -59,21 +56,12 @@ export async function lateItems(tx: Tx, customerId: string, periodStart: Date): 
   const sources = [...new Set([...deltas.values()].map((d) => d.periodStart.getTime()))].sort((x, y) => x - y);
   for (const time of sources) {
     const source = new Date(time);
-    const contract = await requireContractInForce(customerId, source, tx);
-    const terms = termsOf(contract, source);
+    const inForce = await requireContractsOfPeriod(customerId, source, tx);
     const definitions = await definitionsAt(tx, source);
-    const billed = await tx.billedUsage.findMany({ where: { customerId, periodStart: source } });
     const periodDeltas = [...deltas.values()].filter((d) => d.periodStart.getTime() === time);
-    const after = new Map(
-      billed.map((b) => [b.definitionId, { definitionId: b.definitionId, attempts: b.attempts, billable: b.billable }]),
-    );
-    for (const d of periodDeltas) {
-      const row = after.get(d.definitionId) ?? { definitionId: d.definitionId, attempts: 0, billable: 0 };
-      after.set(d.definitionId, { ...row, attempts: row.attempts + d.attempts, billable: row.billable + d.billable });
-    }
-    const amountMinor =
-      ratePeriod(terms, usageOf([...after.values()], definitions)).totalMinor -
-      ratePeriod(terms, usageOf(billed, definitions)).totalMinor;
+    const amountMinor = inForce.split
+      ? await splitPeriodDelta(tx, customerId, inForce, definitions, attempts)
+      : await periodDelta(tx, customerId, source, inForce, definitions, periodDeltas);
     const sum = (k: "attempts" | "billable") => periodDeltas.reduce((s, d) => s + d[k], 0);
     lines.push({
       ...adjustmentLine(
@@ -88,3 +76,74 @@ export async function lateItems(tx: Tx, customerId: string, periodStart: Date): 
 }
 
 const signed = (n: number) => (n >= 0 ? `+${n}` : String(n));
+
+/** What an attempt adds to its period's counts since it was billed. */
+function deltaOf(a: LateAttempt) {
+  const wasCounted = a.billedStatus !== null;
+  const isCounted = a.eventCount > 0;
+  return {
+    attemptsDelta: Number(isCounted) - Number(wasCounted),
+    billableDelta: Number(isCounted && a.status === "billable") - Number(a.billedStatus === "billable"),
+  };
+}
+
+type Counts = { definitionId: string; attempts: number; billable: number };
+
+/** The period rated with the late items minus as billed (its billed usage). */
+async function periodDelta(
+  tx: Tx,
+  customerId: string,
+  source: Date,
+  inForce: PeriodContracts,
+  definitions: Map<string, DefinitionInfo>,
+  periodDeltas: readonly Counts[],
+): Promise<bigint> {
+  const billed = await tx.billedUsage.findMany({ where: { customerId, periodStart: source } });
+  const after = new Map<string, Counts>(
+    billed.map((b) => [b.definitionId, { definitionId: b.definitionId, attempts: b.attempts, billable: b.billable }]),
+  );
+  for (const d of periodDeltas) {
+    const row = after.get(d.definitionId) ?? { definitionId: d.definitionId, attempts: 0, billable: 0 };
+    after.set(d.definitionId, { ...row, attempts: row.attempts + d.attempts, billable: row.billable + d.billable });
+  }
+  return (
+    ratePeriod(inForce.terms, usageOf([...after.values()], definitions)).totalMinor -
+    ratePeriod(inForce.terms, usageOf(billed, definitions)).totalMinor
+  );
+}
+
+/**
+ * A period two versions share: as billed per version (each attempt's billed status), and with
+ * each late attempt added to the version in force when it happened.
+ */
+async function splitPeriodDelta(
+  tx: Tx,
+  customerId: string,
+  inForce: PeriodContracts,
+  definitions: Map<string, DefinitionInfo>,
+  attempts: readonly LateAttempt[],
+): Promise<bigint> {
+  const billed = await billedPartCounts(tx, customerId, inForce.parts);
+  const key = (definitionId: string, version: number) => `${definitionId}|${version}`;
+  const after = new Map(billed.map((b) => [key(b.definitionId, b.version), { ...b }]));
+  for (const a of attempts) {
+    const part = partAt(inForce.parts, a.occurredAt);
+    if (!part) continue;
+    const { attemptsDelta, billableDelta } = deltaOf(a);
+    const row = after.get(key(a.definitionId, part.version)) ?? {
+      definitionId: a.definitionId,
+      version: part.version,
+      attempts: 0,
+      billable: 0,
+    };
+    after.set(key(a.definitionId, part.version), {
+      ...row,
+      attempts: row.attempts + attemptsDelta,
+      billable: row.billable + billableDelta,
+    });
+  }
+  return (
+    ratePeriod(inForce.terms, partUsageOf([...after.values()], definitions)).totalMinor -
+    ratePeriod(inForce.terms, partUsageOf(billed, definitions)).totalMinor
+  );
+}

@@ -42,6 +42,8 @@ const NOT_TRACED: Partial<Record<InvoiceLineKind, string>> = {
   price_discount: "A discount lowers this outcome price's lines: its outcomes are those of those lines.",
   invoice_discount: "A discount on the whole invoice: its outcomes are those of the usage lines.",
   minimum_true_up: "The minimum commitment true-up covers a shortfall: no outcomes are behind it.",
+  commitment_true_up:
+    "The commitment true-up covers the shortfall of a commitment over several months: no outcomes are behind it.",
   dispute_credit: "A dispute credit is listed with its dispute, which names the outcomes it credits.",
 };
 

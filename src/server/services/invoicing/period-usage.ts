@@ -1,6 +1,7 @@
 // A period's usage per definition, read from the rollup (a few rows, however many attempts).
 import { chooseVersion } from "@/domain/evaluation/evaluate-attempt";
 import type { DefinitionUsage } from "@/domain/rating/contract-terms";
+import { partKey } from "@/domain/rating/proration";
 import { db, type Tx } from "@/server/db";
 
 export interface DefinitionInfo {
@@ -74,4 +75,61 @@ export async function rebuildPeriodRollup(customerId: string, periodStart: Date,
     FROM usage_daily
     WHERE "customerId" = ${customerId}::uuid AND "day" >= ${periodStart}::date AND "day" < ${periodEnd}::date
     GROUP BY "definitionId"`;
+}
+
+/**
+ * The counts of each version's days of a split period, keyed by `partKey`: an outcome belongs
+ * to the version in force when its attempt happened (`occurredAt`, the instant that already
+ * decides its period), read from the daily rollup.
+ */
+export async function partCounts(
+  tx: Tx,
+  customerId: string,
+  parts: readonly { version: number; from: Date; to: Date }[],
+) {
+  const perPart = await Promise.all(
+    parts.map(async (part) => {
+      const rows = await tx.$queryRaw<{ definitionId: string; attempts: number; billable: number; pending: number }[]>`
+        SELECT "definitionId", sum("attempts")::int AS "attempts", sum("billable")::int AS "billable",
+          sum("pending")::int AS "pending"
+        FROM usage_daily
+        WHERE "customerId" = ${customerId}::uuid AND "day" >= ${part.from}::date AND "day" < ${part.to}::date
+        GROUP BY "definitionId"`;
+      return rows.map((r) => ({ ...r, version: part.version }));
+    }),
+  );
+  return perPart.flat();
+}
+
+/** A split period's usage per definition and version, each keyed `ticket_resolved@v3`. */
+export function partUsageOf(
+  counts: readonly { definitionId: string; version: number; attempts: number; billable: number }[],
+  definitions: ReadonlyMap<string, DefinitionInfo>,
+): DefinitionUsage[] {
+  return counts.flatMap((c) =>
+    usageOf([c], definitions).map((u) => ({ ...u, definitionKey: partKey(u.definitionKey, c.version) })),
+  );
+}
+
+/**
+ * A finalized split period's counts per version as they were billed (late items billed since
+ * included): each attempt's `billedStatus` is what its invoice charged.
+ */
+export async function billedPartCounts(
+  tx: Tx,
+  customerId: string,
+  parts: readonly { version: number; from: Date; to: Date }[],
+) {
+  const perPart = await Promise.all(
+    parts.map(async (part) => {
+      const rows = await tx.$queryRaw<{ definitionId: string; attempts: number; billable: number }[]>`
+        SELECT "definitionId", count(*) FILTER (WHERE "billedStatus" IS NOT NULL)::int AS "attempts",
+          count(*) FILTER (WHERE "billedStatus" = 'billable')::int AS "billable"
+        FROM attempt
+        WHERE "customerId" = ${customerId}::uuid AND "occurredAt" >= ${part.from} AND "occurredAt" < ${part.to}
+        GROUP BY "definitionId"`;
+      return rows.map((r) => ({ ...r, version: part.version }));
+    }),
+  );
+  return perPart.flat();
 }

@@ -1,6 +1,7 @@
 import { CreateSpendAlertInput, createSpendAlert } from "@/server/services/alerts/create-spend-alert";
 import { DeleteSpendAlertInput, deleteSpendAlert } from "@/server/services/alerts/delete-spend-alert";
 import { listSpendAlerts } from "@/server/services/alerts/list-spend-alerts";
+import { getCommitment } from "@/server/services/contracts/get-commitment";
 import { loadAccountStatus } from "@/server/services/dashboard/load-account-status";
 import { loadDashboard } from "@/server/services/dashboard/load-dashboard";
 import { SetOutcomeValueInput, setOutcomeValue } from "@/server/services/dashboard/set-outcome-value";
@@ -15,6 +16,8 @@ export const dashboardRouter = router({
   setOutcomeValue: financeProcedure
     .input(SetOutcomeValueInput)
     .mutation(({ ctx, input }) => setOutcomeValue({ actor: ctx.actor, customerId: ctx.customerId, input })),
+  /** Where the commitment over several months stands (null without one). */
+  commitment: portalProcedure.query(({ ctx }) => getCommitment({ actor: ctx.actor, customerId: ctx.customerId })),
   /** The company's spend alerts; finance users create and delete them. */
   alerts: portalProcedure.query(({ ctx }) => listSpendAlerts({ actor: ctx.actor, customerId: ctx.customerId })),
   createAlert: financeProcedure

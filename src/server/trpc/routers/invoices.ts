@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { clock } from "@/server/clock";
 import { AppError } from "@/server/errors";
+import { commitmentAt } from "@/server/services/contracts/get-commitment";
 import { FinalizeInvoiceInput, finalizeInvoice } from "@/server/services/invoicing/finalize-invoice";
 import { getCreditNoteDocument, listCreditNotes } from "@/server/services/invoicing/find-credit-notes";
 import { getInvoiceById, listInvoices } from "@/server/services/invoicing/find-invoices";
@@ -21,6 +23,12 @@ export const invoicesRouter = router({
     // The portal shows one customer at a time: another customer's invoice is not found here.
     if (invoice.customerId !== ctx.customerId) throw AppError.notFound("The invoice");
     return invoice;
+  }),
+  /** Where the commitment over several months stood at this invoice's period (null outside a term). */
+  commitment: portalProcedure.input(z.object({ invoiceId: z.uuid() })).query(async ({ ctx, input }) => {
+    const invoice = await getInvoiceById({ actor: ctx.actor, invoiceId: input.invoiceId });
+    if (invoice.customerId !== ctx.customerId) throw AppError.notFound("The invoice");
+    return commitmentAt(invoice.customerId, invoice.periodStart, clock.now());
   }),
   /** The credit notes of the customer the portal shows, newest first. */
   creditNotes: portalProcedure.query(({ ctx }) => listCreditNotes({ actor: ctx.actor, customerId: ctx.customerId })),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CommitmentCard } from "@/components/dashboard/commitment-card";
 import { CreditNoteList } from "@/components/invoices/credit-note-list";
 import { DraftNotice } from "@/components/invoices/draft-notice";
 import { FinalizeInvoiceButton } from "@/components/invoices/finalize-invoice-button";
@@ -25,7 +26,11 @@ export const metadata: Metadata = { title: "Invoice" };
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const caller = await serverCaller();
-  const [me, invoice] = await Promise.all([caller.session.me(), foundOr404(caller.invoices.byId({ invoiceId: id }))]);
+  const [me, invoice, commitment] = await Promise.all([
+    caller.session.me(),
+    foundOr404(caller.invoices.byId({ invoiceId: id })),
+    foundOr404(caller.invoices.commitment({ invoiceId: id })),
+  ]);
   const period = periodLabel(invoice.periodStart);
   const title = invoice.number ?? `Draft invoice for ${period}`;
   const ended = invoice.periodEnd <= clock.now();
@@ -72,6 +77,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <FinalizeInvoiceButton customerId={invoice.customerId} periodStart={invoice.periodStart} period={period} />
         )}
         <InvoiceBookingFacts invoice={invoice} canEditPoNumber={me.role === "finance" && invoice.status === "draft"} />
+        {commitment && <CommitmentCard commitment={commitment} />}
         <Card title="Lines">
           {invoice.lines.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing is charged for {period} yet.</p>

@@ -18,6 +18,7 @@ export interface Item {
   disputedShare: string;
   invoiceId: string;
   definitionKey: string;
+  occurredAt: Date;
   subject: string;
   billable: boolean;
   billedBillable: boolean;
@@ -55,6 +56,8 @@ export async function loadAndDecide(
     invoices,
     outcomes: items.map((i) => ({
       ...i,
+      // In a period two contract versions share, the usage of the version it happened under.
+      definitionKey: invoices.get(i.invoiceId)?.claimKey(i.definitionKey, i.occurredAt) ?? i.definitionKey,
       charged: invoices.get(i.invoiceId)?.status === "finalized" ? i.billedBillable : i.billable,
     })),
   });
@@ -100,7 +103,7 @@ async function loadUndecidedItems(tx: Tx, disputeId: string, attemptIds: readonl
 async function loadItems(tx: Tx, disputeId: string, attemptIds: readonly string[]): Promise<Item[]> {
   return tx.$queryRaw<Item[]>`
     SELECT o."id", o."attemptId", o."state"::text AS "state", o."disputedShare"::text AS "disputedShare",
-      o."invoiceId", d."key" AS "definitionKey", a."subject",
+      o."invoiceId", d."key" AS "definitionKey", a."occurredAt", a."subject",
       (a."status" = 'billable' AND a."eventCount" > 0) AS "billable",
       (a."billedStatus" = 'billable') AS "billedBillable",
       v."criteria", x."decidedBy", x."decidedAt"
