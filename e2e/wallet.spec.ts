@@ -66,7 +66,7 @@ test("an admin grants prepaid credits on the customer's page; a third decimal is
   // The contract states a recurring allowance and what happens to what is left of it.
   const now = clock.now();
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-  await page.getByLabel("Effective from (month)").fill(lastMonth);
+  await page.getByLabel("Effective from (day)").fill(`${lastMonth}-01`);
   await page.getByLabel("Platform fee", { exact: false }).first().fill("500");
   await page.getByLabel("Prepaid allowance per period (USD)").fill("100");
   await page.getByLabel("Allowance rolls over (periods)").fill("1");
