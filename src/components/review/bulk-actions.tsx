@@ -3,16 +3,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FieldError, fieldClass, TextField } from "@/components/ui/form-field";
-import {
-  ADJUDICATION_KINDS,
-  type AdjudicationKind,
-  ROOT_CAUSE_LABELS,
-  ROOT_CAUSES,
-  type RootCause,
-} from "@/domain/disputes/dispute-terms";
+import { ADJUDICATION_KINDS, type AdjudicationKind, type RootCause } from "@/domain/disputes/dispute-terms";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { errorMessage, useTRPC } from "@/lib/trpc";
 import { CannedRationales } from "./canned-rationales";
+import { RootCauseField } from "./root-cause-field";
 
 const KIND_WORDS: Record<AdjudicationKind, string> = {
   accept: "Accept all",
@@ -159,27 +154,7 @@ export function BulkActions({
               <FieldError id="bulk-rationale-error" message={fields.rationale} />
             </div>
             <div className="grid gap-3 sm:grid-cols-2">
-              <div>
-                <label htmlFor="bulk-root-cause" className="block text-sm font-medium text-slate-700">
-                  Root cause
-                </label>
-                <select
-                  id="bulk-root-cause"
-                  value={rootCause}
-                  onChange={(e) => setRootCause(e.target.value as RootCause | "")}
-                  aria-invalid={!!fields.rootCause}
-                  aria-describedby={fields.rootCause ? "bulk-root-cause-error" : undefined}
-                  className={fieldClass}
-                >
-                  <option value="">Choose the root cause</option>
-                  {ROOT_CAUSES.map((c) => (
-                    <option key={c} value={c}>
-                      {ROOT_CAUSE_LABELS[c]}
-                    </option>
-                  ))}
-                </select>
-                <FieldError id="bulk-root-cause-error" message={fields.rootCause} />
-              </div>
+              <RootCauseField id="bulk-root-cause" value={rootCause} onChange={setRootCause} error={fields.rootCause} />
               {rootCause === "definition_gap" && (
                 <TextField
                   id="bulk-criterion"

@@ -7,8 +7,6 @@ import {
   ADJUDICATION_KINDS,
   ADJUDICATION_LABELS,
   type AdjudicationKind,
-  ROOT_CAUSE_LABELS,
-  ROOT_CAUSES,
   type RootCause,
 } from "@/domain/disputes/dispute-terms";
 import { formatMoney } from "@/domain/money-format";
@@ -17,6 +15,7 @@ import { errorMessage, useTRPC } from "@/lib/trpc";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { CannedRationales } from "./canned-rationales";
 import { InvoiceLink } from "./invoice-link";
+import { RootCauseField } from "./root-cause-field";
 
 export interface DecisionFormHandle {
   /** Pre-fills the decision and puts the cursor in the rationale; the reviewer still submits. */
@@ -232,27 +231,7 @@ export function DecisionForm({
         )}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="decision-root-cause" className="block text-sm font-medium text-slate-700">
-            Root cause
-          </label>
-          <select
-            id="decision-root-cause"
-            value={rootCause}
-            onChange={(e) => setRootCause(e.target.value as RootCause | "")}
-            aria-invalid={!!fields.rootCause}
-            aria-describedby={fields.rootCause ? "decision-root-cause-error" : undefined}
-            className={fieldClass}
-          >
-            <option value="">Choose the root cause</option>
-            {ROOT_CAUSES.map((c) => (
-              <option key={c} value={c}>
-                {ROOT_CAUSE_LABELS[c]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="decision-root-cause-error" message={fields.rootCause} />
-        </div>
+        <RootCauseField id="decision-root-cause" value={rootCause} onChange={setRootCause} error={fields.rootCause} />
         {rootCause === "definition_gap" && (
           <div>
             <label htmlFor="decision-criterion" className="block text-sm font-medium text-slate-700">
